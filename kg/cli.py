@@ -1,0 +1,128 @@
+"""The kg command line: a thin shell over kg.pipeline and kg.export."""
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from kg import __version__
+
+_FORMATS = {"turtle": "graph.ttl", "nt": "graph.nt", "jsonld": "graph.jsonld"}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """kg: build a knowledge graph from Chinese news articles.
+
+    \b
+    Example:
+        kg build ../shared/seed/qianzhao-cities-2021.md --out output/
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for graph.ttl and graph.html (created if missing).")
+@click.option("--base", default=None, metavar="IRI",
+              help="Base IRI for entity and article nodes (default https://kg.example.org/id/).")
+@click.option("--format", "fmt", type=click.Choice(sorted(_FORMATS)), default="turtle",
+              show_default=True, help="RDF serialisation of the graph file.")
+@click.option("--title", default=None, help="Heading of the HTML view.")
+@click.option("--max-nodes", default=1000, show_default=True, type=click.IntRange(min=1),
+              help="Largest number of nodes the HTML view draws (the most connected are kept).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
+          title: str | None, max_nodes: int, quiet: bool) -> None:
+    """Read articles and write OUT/graph.ttl (the RDF graph) and OUT/graph.html (a view).
+
+    INPUTS are article files (.md Hexo markdown, .html/.htm pages, .txt text) or folders,
+    searched recursively for such files.
+
+    \b
+    Exit status:
+        0  every input was read and the graph was written
+        1  some inputs could not be read (each is reported), the rest was written;
+           or no input could be read at all (nothing is written)
+        2  usage error (unknown option, missing argument)
+
+    \b
+    Example:
+        kg build ../shared/seed/qianzhao-cities-2021.md --out output/
+        kg build articles/ --out build/ --base https://example.org/news/
+    """
+    from kg import pipeline
+    from kg.export import html, rdf
+    from kg.vocab import DEFAULT_BASE
+
+    logging.basicConfig(level=logging.ERROR, format="kg: %(message)s")
+    base = base or DEFAULT_BASE
+    if not base.endswith(("/", "#")):
+        raise click.BadParameter("must end with / or #", param_hint="--base")
+    started = time.perf_counter()
+    show = not quiet and sys.stderr.isatty()
+    bar = None
+    if show:
+        bar = click.progressbar(length=0, label="reading", file=sys.stderr)
+
+    def progress(path: Path) -> None:
+        if bar is not None:
+            bar.label = f"reading {path.name}"
+            bar.render_progress()
+
+    result = pipeline.run(inputs, base=base, progress=progress)
+    for error in result.errors:
+        click.echo(f"error: {error.path}: {error.reason}", err=True)
+    if not result.articles:
+        raise click.ClickException("no article could be read; nothing was written")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rdf.write(result.graph, out_dir / _FORMATS[fmt], fmt)
+    html.write(result.graph, out_dir / "graph.html", title=title, max_nodes=max_nodes)
+    if not quiet:
+        click.echo(
+            f"{len(result.articles)} article(s), {len(result.errors)} failed, "
+            f"{result.entities} entities, {len(result.facts)} facts, "
+            f"{len(result.graph)} triples in {time.perf_counter() - started:.1f}s -> "
+            f"{out_dir / _FORMATS[fmt]}, {out_dir / 'graph.html'}", err=True)
+    if result.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "out_file", default="graph.html", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
+@click.option("--title", default=None, help="Heading of the page.")
+@click.option("--max-nodes", default=1000, show_default=True, type=click.IntRange(min=1),
+              help="Largest number of nodes drawn (the most connected are kept).")
+def view(graph_file: Path, out_file: Path, title: str | None, max_nodes: int) -> None:
+    """Render any RDF graph file (Turtle, N-Triples, JSON-LD ...) as an HTML view.
+
+    \b
+    Example:
+        kg view output/graph.ttl --out view.html
+    """
+    from rdflib import Graph
+    from rdflib.util import guess_format
+
+    from kg.export import html
+
+    graph = Graph()
+    try:
+        graph.parse(graph_file, format=guess_format(str(graph_file)) or "turtle")
+    except Exception as exc:  # rdflib raises many kinds of parse errors
+        raise click.ClickException(f"{graph_file}: cannot parse the graph: {exc}") from None
+    html.write(graph, out_file, title=title or graph_file.name, max_nodes=max_nodes)
+
+
+def main() -> None:
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Serializers: each module writes an rdflib Graph to one file format."""

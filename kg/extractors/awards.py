@@ -1,0 +1,223 @@
+"""awardedTitle: places, organisations and people given a title or named on a list.
+
+- LIST … 获评/被评为/入选/荣获/喜获 “TITLE”(称号): the list is the clause before the verb;
+  包括A、B…在内的29个城市 and A、B等4家 give a count that the list must meet.
+- ORG 授予 [LIST|N个城市] “TITLE”称号: the list follows the verb; when only a count is given the
+  places come from a block of place-only lines elsewhere in the article with that many items.
+- X (成功)入选 with no object: the list is the document the article last named (《…名单》).
+- 新当选的TITLE：NAME(…, ORG)、NAME(…): each name gets the title (and works for ORG).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extractors import base
+from kg.mentions import documents, orgs, places
+from kg.model import Article, Fact, Mention, Sentence
+from kg.resources import Resources
+from kg.text.normalize import fold
+
+NAME = "awards"
+_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
+_QUOTED_TITLE = re.compile(r"^(?:了|为|首批|第[一二三四五六七八九十\d]+批)*[“\"]([^”\"]{2,40})[”\"]")
+_PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff\w()（）、]{2,30}?)(?:称号|荣誉称号)?"
+                          r"(?=[，,。；;！!]|$)")
+_COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两百]+)(?:个|家|地|座|名|批)")
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
+_ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
+_ADVERBS = re.compile(r"(?:正式|成功|也|均|都|已|还|先后|分别|同时|共同|一并|顺利|首次)+$")
+_LEAD = re.compile(r"^(?:包括|其中|我市|我省|我区|我县|本市|同时|此外|另外|目前)+")
+
+
+def extract(article: Article, resources: Resources) -> Iterator[Fact]:
+    texts = [fold(s.text) for s in article.sentences]
+    blocks = _place_blocks(article, texts, resources)
+    last_doc: tuple[Sentence, documents.DocMention] | None = None
+    for sentence, text in zip(article.sentences, texts):
+        yield from _statements(article, sentence, text, blocks, last_doc, resources)
+        yield from _elected(article, sentence, text, resources)
+        docs = documents.all_quoted(text)
+        if docs:
+            last_doc = (sentence, docs[-1])
+
+
+def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact]:
+    taken_until = -1
+    for verb_at, verb in _verbs(text, res):
+        if verb_at < taken_until:
+            continue
+        after = verb_at + len(verb)
+        active = verb in ("授予", "评为", "命名为", "认定为")
+        title_span = _title_after(text, after, res, skip_subjects=active)
+        if title_span is None:
+            if verb == "入选" and last_doc and _clause_ends(text, after):
+                title = _doc_title(last_doc)
+                subjects = _subjects_before(text, verb_at, res)
+                yield from _emit(article, sentence, text, subjects, title, res)
+            continue
+        t_start, t_end, title_name = title_span
+        taken_until = t_end
+        title = base.titled(text[t_start:t_end], "Title", sentence, t_start, t_end,
+                            name=title_name)
+        if active:
+            span_text, offset = text[after:t_start], after
+        else:
+            start = _clause_start(text, verb_at)
+            span_text, offset = text[start:verb_at], start
+        subjects = _subjects(span_text, offset, res)
+        count = _count(span_text)
+        if count and len(subjects) < count:
+            block = next((b for b in blocks if len(b[1]) == count), None)
+            if block is None:
+                continue
+            yield from _emit_block(article, block, title, res)
+            continue
+        yield from _emit(article, sentence, text, subjects, title, res)
+
+
+def _verbs(text: str, res: Resources) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for verb in res.lexicon.words("award_verb"):
+        for match in re.finditer(re.escape(verb), text):
+            if any(s <= match.start() < s + len(v) for s, v in found):
+                continue
+            found.append((match.start(), verb))
+    return sorted(found)
+
+
+def _title_after(text, pos, res, *, skip_subjects):
+    if skip_subjects:
+        quote = re.compile(r"[“\"]([^”\"]{2,40})[”\"](?:称号|荣誉称号)").search(text, pos)
+        if not quote or _CLAUSE.search(text, pos, quote.start()):
+            return None
+        return quote.start(), quote.end(), _clean_title(quote.group(1), res)
+    match = _QUOTED_TITLE.match(text[pos:])
+    if match:
+        return pos + match.start(1) - 1, pos + match.end(), _clean_title(match.group(1), res)
+    return None
+
+
+def _clean_title(title: str, res: Resources) -> str:
+    drop = res.lexicon.ends_with("title_suffix_drop", title)
+    if drop and len(title) > len(drop) + 1:
+        title = title[: -len(drop)]
+    return title.strip("“”\"")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def _clause_ends(text: str, pos: int) -> bool:
+    return pos >= len(text) or text[pos] in "，,。；;！!"
+
+
+def _subjects(span_text: str, offset: int, res: Resources) -> list[tuple[int, int, str, object]]:
+    found = places.items(span_text, res)
+    return [(offset + p.start, offset + p.end, p.surface, p.place) for p in found]
+
+
+def _subjects_before(text: str, verb_at: int, res: Resources):
+    start = _clause_start(text, verb_at)
+    subject = _ADVERBS.sub("", text[start:verb_at])
+    lead = _LEAD.match(subject)
+    if lead:
+        start += lead.end()
+        subject = subject[lead.end():]
+    if orgs.is_org(subject, res, places_ok=False):
+        return [(start, start + len(subject), subject, None)]
+    return _subjects(subject, start, res)
+
+
+def _count(text: str) -> int | None:
+    match = None
+    for match in _COUNT.finditer(text):
+        pass
+    if match is None:
+        return None
+    digits = match.group(1)
+    if digits.isdigit():
+        return int(digits)
+    return _chinese_number(digits)
+
+
+def _chinese_number(text: str) -> int | None:
+    total, current = 0, 0
+    for ch in text:
+        if ch in _NUMERALS:
+            current = _NUMERALS[ch]
+        elif ch == "两":
+            current = 2
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _emit(article, sentence, text, subjects, title: Mention, res) -> Iterator[Fact]:
+    for start, end, surface, place in subjects:
+        if place is None:
+            subject = base.org(surface, article, sentence, start, end, res)
+        else:
+            subject = places.mention_for(places.PlaceItem(start, end, surface, place), sentence)
+        yield base.fact(subject, "awardedTitle", title, article, sentence, NAME)
+
+
+def _emit_block(article, block, title: Mention, res) -> Iterator[Fact]:
+    _, found = block
+    for sentence, item in found:
+        subject = places.mention_for(item, sentence)
+        yield base.fact(subject, "awardedTitle", title, article, sentence, NAME)
+
+
+def _doc_title(last_doc) -> Mention:
+    sentence, doc = last_doc
+    return base.titled(doc.name, "Title", sentence, doc.start, doc.end, name=doc.name)
+
+
+def _place_blocks(article: Article, texts: list[str], res: Resources):
+    """Runs of consecutive lines that hold nothing but places (a list set out line by line)."""
+    blocks, current = [], []
+    for i, (sentence, text) in enumerate(zip(article.sentences, texts)):
+        found = places.items(text, res)
+        rest = text
+        for p in places.items(text, res, short_forms=True):
+            rest = rest.replace(p.surface, "")
+        for _s, _e, surface, _c in res.places.find(text):
+            rest = rest.replace(surface, "")
+        if found and len(re.sub(r"[、，,;；\s和及与]", "", rest)) <= 1:
+            current.extend((sentence, item) for item in found)
+            continue
+        if current:
+            blocks.append((i, current))
+        current = []
+    if current:
+        blocks.append((len(texts), current))
+    return blocks
+
+
+def _elected(article, sentence, text, res) -> Iterator[Fact]:
+    match = _ELECTED.search(text)
+    if not match:
+        return
+    title_name = match.group(1)
+    title = base.titled(title_name, "Title", sentence, match.start(1), match.end(1))
+    for person in _ELECTEE.finditer(text, match.end()):
+        name = person.group(1).lstrip("、")
+        start = person.start(1) + (len(person.group(1)) - len(name))
+        who = base.person(name, sentence, start, start + len(name))
+        yield base.fact(who, "awardedTitle", title, article, sentence, NAME)
+        info = re.split(r"[,，]", person.group(2))
+        employer = info[-1].strip()
+        if employer and orgs.is_org(employer, res, places_ok=False):
+            at = person.start(2) + person.group(2).rfind(employer)
+            org = base.org(employer, article, sentence, at, at + len(employer), res)
+            yield base.fact(who, "worksFor", org, article, sentence, NAME)

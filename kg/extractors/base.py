@@ -1,0 +1,48 @@
+"""Small helpers shared by extractors: mentions and evidence with article offsets."""
+from __future__ import annotations
+
+from kg.mentions import orgs
+from kg.model import Article, Evidence, Fact, Mention, Sentence, Value
+from kg.resources import Resources
+from kg.text.normalize import name_key
+
+
+def evidence(article: Article, sentence: Sentence, extractor: str) -> Evidence:
+    return Evidence(article.id, sentence.text, sentence.start, sentence.end, extractor)
+
+
+def fact(subject: Mention, predicate: str, obj: Mention | Value, article: Article,
+         sentence: Sentence, extractor: str) -> Fact:
+    return Fact(subject, predicate, obj, evidence(article, sentence, extractor))
+
+
+def span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    return sentence.start + start, sentence.start + end
+
+
+def person(name: str, sentence: Sentence, start: int, end: int) -> Mention:
+    return Mention(name, "Person", *span(sentence, start, end))
+
+
+def org(text: str, article: Article, sentence: Sentence, start: int, end: int,
+        res: Resources) -> Mention:
+    known = res.orgs.lookup(text)
+    if known:
+        return Mention(text, known.kind, *span(sentence, start, end), key=known.name,
+                       name=known.name)
+    key = name_key(text)
+    if orgs.is_relative(text):
+        # 省委 in one article and 省委 in another are different bodies.
+        key = f"{article.id}/{key}"
+    return Mention(text, orgs.kind(text, res), *span(sentence, start, end), key=key)
+
+
+def place_kind(level: str) -> str:
+    return {"province": "Province", "prefecture": "City", "county": "County"}.get(level, "Place")
+
+
+def titled(text: str, kind: str, sentence: Sentence, start: int, end: int,
+           name: str | None = None) -> Mention:
+    """An Event, Document or Title mention keyed by its normalised name."""
+    label = name or text
+    return Mention(text, kind, *span(sentence, start, end), key=name_key(label), name=label)

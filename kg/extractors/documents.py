@@ -1,0 +1,134 @@
+"""publishes: organisations issuing documents.
+
+- ORG(、ORG…)(联合ORG…) [time] 印发/发布/出台/公布 (了)《DOC》 — several publishers jointly;
+  a person with a post (副院长黄昊发布《…》) publishes for their organisation.
+- A signature block: lines of organisation names, then a date line, sign the notice named
+  above them (关于印发《X》的通知 / 关于…的公告).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extractors import base
+from kg.mentions import documents, orgs, people
+from kg.model import Article, Fact, Sentence
+from kg.resources import Resources
+from kg.text.normalize import fold
+
+NAME = "documents"
+_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
+_TIME_TAIL = re.compile(r"(?:今年|去年|日前|近日|近期|目前|此前|昨日|昨天|今天|今日|正式|已|也|还|再次|"
+                        r"联合|共同|\d{1,4}年|\d{1,2}月|\d{1,2}日|上午|下午|成功)+$")
+_LIST_SPLIT = re.compile(r"联合(?![会国体社])|会同")
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+_NOTICE = re.compile(r"关于.+的(?:通知|公告|决定|意见|批复|通告|函)$")
+
+
+def extract(article: Article, resources: Resources) -> Iterator[Fact]:
+    for sentence in article.sentences:
+        yield from _statements(article, sentence, fold(sentence.text), resources)
+    yield from _signatures(article, resources)
+
+
+def _statements(article, sentence, text, res) -> Iterator[Fact]:
+    for verb in res.lexicon.words("publish_verb"):
+        for match in re.finditer(re.escape(verb), text):
+            if _inside_longer(text, match, verb, res):
+                continue
+            docs = documents.quoted_after(text, match.end())
+            if not docs:
+                doc = documents.unquoted_after(text, match.end(), res)
+                docs = [doc] if doc else []
+            if not docs:
+                continue
+            publishers = _publishers(text, match.start(), res)
+            for doc in docs:
+                obj = base.titled(text[doc.start:doc.end], "Document", sentence, doc.start,
+                                  doc.end, name=doc.name)
+                for name, start in publishers:
+                    org = base.org(name, article, sentence, start, start + len(name), res)
+                    yield base.fact(org, "publishes", obj, article, sentence, NAME)
+
+
+def _inside_longer(text, match, verb, res) -> bool:
+    for other in res.lexicon.words("publish_verb"):
+        if other != verb and verb in other:
+            for o in re.finditer(re.escape(other), text):
+                if o.start() <= match.start() and match.end() <= o.end():
+                    return True
+    return False
+
+
+def _publishers(text: str, verb_at: int, res: Resources) -> list[tuple[str, int]]:
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, verb_at)]
+    clause_start = starts[-1] if starts else 0
+    subject = _TIME_TAIL.sub("", text[clause_start:verb_at]).strip()
+    if not subject:
+        return []
+    names: list[str] = []
+    for part in _LIST_SPLIT.split(subject):
+        found = orgs.split_list(part.strip(), res) if part.strip() else []
+        if not found and part.strip():
+            names = []
+            break
+        names.extend(found)
+    if not names:
+        # 复旦发展研究院副院长黄昊发布…: the organisation of the person publishes.
+        found = people.find(subject, res)
+        if len(found) == 1 and found[0].end == len(subject):
+            names = found[0].employers()[:1]
+    out = []
+    for name in names:
+        at = text.find(name, clause_start)
+        out.append((name, at if at >= 0 else clause_start))
+    return out
+
+
+def _signatures(article: Article, res: Resources) -> Iterator[Fact]:
+    sentences = list(article.sentences)
+    texts = [fold(s.text) for s in sentences]
+    i = 0
+    while i < len(texts):
+        if not _DATE_LINE.match(texts[i]):
+            i += 1
+            continue
+        signers: list[tuple[int, str, int]] = []
+        j = i - 1
+        while j >= 0:
+            names = _org_line(texts[j], res)
+            if names is None:
+                break
+            signers = [(j, n, at) for n, at in names] + signers
+            j -= 1
+        notice = _notice_before(texts, j)
+        if signers and notice is not None:
+            k, doc = notice
+            sentence = sentences[k]
+            obj = base.titled(doc, "Document", sentence, 0, len(texts[k]),
+                              name=documents.canonical(doc))
+            for line, name, at in signers:
+                org = base.org(name, article, sentences[line], at, at + len(name), res)
+                yield base.fact(org, "publishes", obj, article, sentences[line], NAME)
+        i += 1
+
+
+def _org_line(text: str, res: Resources) -> list[tuple[str, int]] | None:
+    names, pos = [], 0
+    for part in text.split(" "):
+        if part:
+            if not orgs.is_org(part, res, places_ok=False):
+                return None
+            names.append((part, text.find(part, pos)))
+        pos += len(part) + 1
+    return names or None
+
+
+def _notice_before(texts: list[str], j: int) -> tuple[int, str] | None:
+    for k in range(j, -1, -1):
+        match = _NOTICE.search(texts[k])
+        if match:
+            notice = match.group()
+            inner = re.search(r"《([^》]+)》", notice)
+            return k, inner.group(1) if inner and "印发" in notice else notice
+    return None

@@ -1,0 +1,189 @@
+"""heldIn, heldOn and organizedBy: where and when an event took place, and who organised it.
+
+- heldIn: 在/于 PLACE 举行/召开/开幕… in a sentence that names the event (or refers to it).
+- heldOn: a date in a sentence that names the event, resolved against the article's date.
+- organizedBy: (由) A、B和C (联合)主办/承办/举办 …; ORG 召开/举行 EVENT with ORG first in the clause.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extractors import base
+from kg.mentions import events, orgs, places
+from kg.model import Article, Fact, Sentence, Value
+from kg.resources import Resources
+from kg.text import dates
+from kg.text.normalize import fold
+
+NAME = "events"
+_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_LIST_SPLIT = re.compile(r"联合(?![会国体社])|会同")
+_CONVENE = ("召开", "举行", "举办")
+
+
+def extract(article: Article, resources: Resources) -> Iterator[Fact]:
+    tracked = events.track(article, resources)
+    reference = _reference_date(article)
+    relative = {w: int(resources.lexicon.value("relative_day", w) or 0)
+                for w in resources.lexicon.words("relative_day")}
+    dated: set[str] = set()
+    for sentence, sent_events in zip(article.sentences, tracked):
+        text = fold(sentence.text)
+        named = [m for m in sent_events.mentions if m.name]
+        yield from _held_in(article, sentence, text, sent_events, resources)
+        yield from _organized_by(article, sentence, text, sent_events, resources)
+        subjects = named or _convened(text, sent_events, resources)
+        if not subjects:
+            continue
+        found = dates.find_dates(text, reference, relative)
+        day = next((d for d in found if len(d.value) == 10 and d.start < subjects[0].end + 12),
+                   None)
+        event = subjects[0]
+        if day and event.name not in dated:
+            dated.add(event.name)
+            yield base.fact(_event(event, sentence), "heldOn", Value(day.value, "date"),
+                            article, sentence, NAME)
+
+
+def _reference_date(article: Article):
+    published = dates.local_date(article.published)
+    first = article.sentences[0].text if article.sentences else ""
+    return dates.dateline(fold(first), published) or published
+
+
+def _event(mention: events.EventMention, sentence: Sentence):
+    return base.titled(mention.text, "Event", sentence, mention.start, mention.end,
+                       name=mention.name)
+
+
+def _convened(text: str, sent_events: events.SentenceEvents, res: Resources):
+    """Bare 发布会 convened by an organisation (国新办…举行发布会) is named after it."""
+    return [m for m in sent_events.mentions if m.name and any(
+        text.startswith(v, m.start - len(v)) for v in _CONVENE)]
+
+
+def _held_in(article, sentence, text, sent_events, res) -> Iterator[Fact]:
+    for verb in res.lexicon.words("held_verb"):
+        for match in re.finditer(re.escape(verb), text):
+            where = _place_before(text, match.start())
+            if where is None:
+                continue
+            start, end = where
+            event = _event_near(sent_events, start)
+            if event is None:
+                continue
+            place = places.mention(text[start:end], article, sentence, start, end, res)
+            if place is not None:
+                yield base.fact(_event(event, sentence), "heldIn", place, article, sentence,
+                                NAME)
+            return
+
+
+def _place_before(text: str, verb_at: int) -> tuple[int, int] | None:
+    """The X of 在X举行 / 于X召开, as offsets; X has no punctuation and is at most 24 long."""
+    head = text[max(0, verb_at - 26):verb_at]
+    match = re.search(r"[在于]([^，,。；;、：:“”()（）在于]{2,24})$", head)
+    if not match:
+        return None
+    offset = verb_at - len(head)
+    start, end = offset + match.start(1), offset + match.end(1)
+    # 成功 and 隆重 are adverbs of the verb, not part of the place
+    while text.endswith(("成功", "隆重", "盛大"), 0, end):
+        end -= 2
+    return (start, end) if end - start >= 1 else None
+
+
+def _event_near(sent_events: events.SentenceEvents, pos: int):
+    named = [m for m in sent_events.mentions if m.name]
+    if not named:
+        return None
+    before = [m for m in named if m.end <= pos]
+    return before[-1] if before else named[0]
+
+
+def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
+    masked = _PAREN.sub(lambda m: " " * len(m.group()), text)
+    for verb in res.lexicon.words("organize_verb"):
+        for match in re.finditer(re.escape(verb), masked):
+            if any(match.start() > o.start() and match.start() < o.end() and o.group() != verb
+                   for o in _longer_verbs(masked, verb, res)):
+                continue
+            clause_start = _clause_start(masked, match.start())
+            subject = masked[clause_start:match.start()]
+            if "由" in subject:
+                subject = subject[subject.rindex("由") + 1:]
+            subject = re.sub(r"在[^、]*$", "", subject)
+            subject = re.sub(r"(联合|共同|成功)+$", "", subject.strip())
+            names = _org_list(subject, res)
+            if not names:
+                continue
+            event = _event_after(sent_events, match.end()) or _current(sent_events)
+            if event is None:
+                continue
+            for name in names:
+                at = masked.find(name, clause_start)
+                org = base.org(name, article, sentence, at, at + len(name), res)
+                yield base.fact(event_mention(event, sentence), "organizedBy", org, article,
+                                sentence, NAME)
+    yield from _convener(article, sentence, masked, sent_events, res)
+
+
+def event_mention(event, sentence):
+    if isinstance(event, events.EventMention):
+        return _event(event, sentence)
+    return base.titled(event, "Event", sentence, 0, 0, name=event)
+
+
+def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
+    for mention in sent_events.mentions:
+        if not mention.name:
+            continue
+        for verb in _CONVENE:
+            head_end = mention.start - len(verb)
+            if head_end < 0 or not masked.startswith(verb, head_end):
+                continue
+            clause_start = _clause_start(masked, head_end)
+            first = res.orgs.find(masked[clause_start:head_end])
+            if first and first[0][0] == 0:
+                _, end, surface, _org = first[0]
+                org = base.org(surface, article, sentence, clause_start, clause_start + end, res)
+                yield base.fact(_event(mention, sentence), "organizedBy", org, article,
+                                sentence, NAME)
+
+
+def _longer_verbs(text: str, verb: str, res: Resources):
+    for other in res.lexicon.words("organize_verb"):
+        if other != verb and verb in other:
+            yield from re.finditer(re.escape(other), text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def _org_list(subject: str, res: Resources) -> list[str]:
+    items: list[str] = []
+    for part in _LIST_SPLIT.split(subject):
+        part = part.strip()
+        if not part:
+            continue
+        found = orgs.split_list(part, res)
+        if not found:
+            return []
+        items.extend(found)
+    return items
+
+
+def _event_after(sent_events: events.SentenceEvents, pos: int):
+    after = [m for m in sent_events.mentions if m.name and m.start >= pos]
+    return after[0] if after and after[0].start - pos <= 4 else None
+
+
+def _current(sent_events: events.SentenceEvents):
+    named = [m for m in sent_events.mentions if m.name]
+    if named:
+        return named[0]
+    return sent_events.current

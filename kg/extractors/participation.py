@@ -1,0 +1,114 @@
+"""speaksAt and attends: people at events (出席…并致辞 is speaking; 出席 alone is attending).
+
+A person is someone named with a post somewhere in the article; later bare mentions of the
+name count too. The verb is the first speaking or attending verb after the name in its sentence;
+an attending verb followed in the same clause by a speaking one (出席会议并致辞) is speaking.
+The event is one named in the clause, else the event the sentence is about. Sentences inside
+quotation marks report speech, not presence, and are skipped.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extractors import base
+from kg.mentions import events, people
+from kg.model import Article, Fact, Sentence
+from kg.resources import Resources
+from kg.text.normalize import fold
+
+NAME = "participation"
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+
+
+def extract(article: Article, resources: Resources) -> Iterator[Fact]:
+    texts = [fold(s.text) for s in article.sentences]
+    known = _people(texts, resources)
+    if not known:
+        return
+    tracked = events.track(article, resources)
+    quoted = _quoted(article.text)
+    facts: dict[tuple[str, str, str], Fact] = {}
+    for sentence, text, sent_events in zip(article.sentences, texts, tracked):
+        for name, start, end in _mentions(text, known, resources):
+            if quoted[sentence.start + start]:
+                continue
+            verb = _verb(text, end, resources)
+            if verb is None:
+                continue
+            relation, verb_at = verb
+            event = _event_for(sent_events, end, verb_at)
+            if not event:
+                continue
+            who = base.person(name, sentence, start, end)
+            what = _event_mention(event, sent_events, sentence)
+            facts.setdefault((name, relation, event),
+                             base.fact(who, relation, what, article, sentence, NAME))
+    spoke = {(n, e) for n, r, e in facts if r == "speaksAt"}
+    for (name, relation, event), fact in facts.items():
+        if relation == "attends" and (name, event) in spoke:
+            continue  # the guideline: a person who spoke is not also listed as attending
+        yield fact
+
+
+def _people(texts: list[str], res: Resources) -> set[str]:
+    return {p.name for text in texts for p in people.find(text, res) if not p.represented}
+
+
+def _mentions(text: str, known: set[str], res: Resources):
+    found = []
+    for name in sorted(known, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            if any(s <= match.start() < e for _, s, e in found):
+                continue
+            if text.startswith("的代表", match.end()):
+                continue
+            found.append((name, match.start(), match.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def _verb(text: str, pos: int, res: Resources) -> tuple[str, int] | None:
+    lex = res.lexicon
+    for i in range(pos, len(text)):
+        if lex.starts_with("speak_verb", text, i):
+            return "speaksAt", i
+        attend = lex.starts_with("attend_verb", text, i)
+        if attend:
+            clause_end = _CLAUSE_END.search(text, i)
+            stop = clause_end.start() if clause_end else len(text)
+            for j in range(i + len(attend), stop):
+                if lex.starts_with("speak_verb", text, j):
+                    return "speaksAt", j
+            return "attends", i
+    return None
+
+
+def _event_for(sent_events: events.SentenceEvents, name_end: int, verb_at: int) -> str | None:
+    near = [m for m in sent_events.mentions if m.name and m.start >= name_end]
+    if near:
+        return near[0].name
+    before = [m for m in sent_events.mentions if m.name and m.end <= name_end]
+    if before:
+        return before[-1].name
+    return sent_events.current
+
+
+def _event_mention(event: str, sent_events: events.SentenceEvents, sentence: Sentence):
+    for m in sent_events.mentions:
+        if m.name == event:
+            return base.titled(m.text, "Event", sentence, m.start, m.end, name=event)
+    return base.titled(event, "Event", sentence, 0, 0, name=event)
+
+
+def _quoted(text: str) -> list[bool]:
+    """For each character, whether it is inside “…” (quotations end with their paragraph)."""
+    depth, out = 0, []
+    for ch in text:
+        if ch == "\n":
+            depth = 0
+        elif ch == "“":
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+        out.append(depth > 0)
+    return out

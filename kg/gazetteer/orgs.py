@@ -1,0 +1,104 @@
+"""Known organisations (ministries, party and state organs, central SOEs, banks, associations).
+
+Data: ``kg/data/gov_bodies.tsv`` (name, kind, aliases, parent, generic_aliases, note) and
+``kg/data/org_suffixes.txt`` (head nouns for recognising unknown organisation names).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+
+from kg.gazetteer.matcher import Matcher
+
+__all__ = ["Org", "OrgGazetteer"]
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str                         # canonical full name (工业和信息化部)
+    kind: str                         # GovernmentBody | Organization
+    aliases: tuple[str, ...] = ()     # other names (工信部, 中华人民共和国工业和信息化部)
+    parent: str | None = None         # canonical name of the body it belongs to
+    note: str = ""
+    # aliases that provincial/municipal counterparts share (发改委, 国资委, 统计局 ...): a match
+    # preceded by a place name ("山东省发改委") is the local body, not this one
+    generic_aliases: tuple[str, ...] = ()
+
+    @property
+    def former(self) -> bool:
+        """True for bodies that no longer exist under this name (环境保护部, 银监会 ...)."""
+        return self.note.startswith("former")
+
+
+def _read_data(name: str) -> str:
+    return (files("kg") / "data" / name).read_text(encoding="utf-8")
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v for v in (value or "").split("|") if v)
+
+
+class OrgGazetteer:
+    def __init__(self, orgs: Iterable[Org], suffixes: Iterable[tuple[str, str]] = ()):
+        self.orgs: tuple[Org, ...] = tuple(orgs)
+        self._by_name: dict[str, Org] = {}
+        for org in self.orgs:  # canonical names win over aliases
+            self._by_name[org.name] = org
+        for org in self.orgs:
+            for a in org.aliases:
+                self._by_name.setdefault(a, org)
+        self.suffixes: tuple[tuple[str, str], ...] = tuple(
+            sorted(suffixes, key=lambda sk: -len(sk[0]))
+        )
+        self._matcher: Matcher[Org] | None = None
+
+    @classmethod
+    def load(cls) -> "OrgGazetteer":
+        rows = csv.DictReader(io.StringIO(_read_data("gov_bodies.tsv")), delimiter="\t")
+        orgs = [
+            Org(
+                name=r["name"],
+                kind=r["kind"],
+                aliases=_split(r.get("aliases")),
+                parent=r.get("parent") or None,
+                note=r.get("note") or "",
+                generic_aliases=_split(r.get("generic_aliases")),
+            )
+            for r in rows
+        ]
+        suffixes = []
+        for line in _read_data("org_suffixes.txt").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            suffix, _, kind = line.partition("\t")
+            suffixes.append((suffix.strip(), kind.strip() or "Organization"))
+        return cls(orgs, suffixes)
+
+    def __len__(self) -> int:
+        return len(self.orgs)
+
+    def __iter__(self):
+        return iter(self.orgs)
+
+    def lookup(self, name: str) -> Org | None:
+        """By canonical name or any alias (exact string)."""
+        return self._by_name.get(name.strip())
+
+    def parent(self, org: Org) -> Org | None:
+        return self._by_name.get(org.parent) if org.parent else None
+
+    def find(self, text: str) -> list[tuple[int, int, str, Org]]:
+        """Known organisation names in ``text``: (start, end, surface, org), leftmost-longest."""
+        if self._matcher is None:
+            self._matcher = Matcher(self._by_name)
+        return self._matcher.find(text)
+
+    def suffix_of(self, name: str) -> tuple[str, str] | None:
+        """The longest known head noun ``name`` ends with: (suffix, kind), or None."""
+        for suffix, kind in self.suffixes:
+            if name.endswith(suffix):
+                return suffix, kind
+        return None

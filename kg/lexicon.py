@@ -1,0 +1,65 @@
+"""Named word lists (kg/data/lexicon.tsv, surnames.txt) that the extraction rules read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lists: dict[str, tuple[str, ...]]
+    values: dict[tuple[str, str], str]
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        lists: dict[str, list[str]] = {}
+        values: dict[tuple[str, str], str] = {}
+        for line in _lines("lexicon.tsv"):
+            name, word, *rest = line.split("\t")
+            lists.setdefault(name, []).append(word)
+            if rest:
+                values[(name, word)] = rest[0]
+        surnames = _lines("surnames.txt")
+        return cls(
+            # Longest first, so that a caller scanning in order finds 致开幕辞 before 致辞.
+            lists={k: tuple(sorted(dict.fromkeys(v), key=lambda w: (-len(w), w)))
+                   for k, v in lists.items()},
+            values=values,
+            surnames=frozenset(s for s in surnames if len(s) == 1),
+            compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        )
+
+    def words(self, name: str) -> tuple[str, ...]:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise KeyError(f"no word list {name!r} in lexicon.tsv; known: "
+                           f"{', '.join(sorted(self.lists))}") from None
+
+    def value(self, name: str, word: str) -> str | None:
+        return self.values.get((name, word))
+
+    def starts_with(self, name: str, text: str, pos: int = 0) -> str | None:
+        """The longest word of list `name` that text has at `pos`, or None."""
+        for word in self.words(name):
+            if text.startswith(word, pos):
+                return word
+        return None
+
+    def ends_with(self, name: str, text: str, end: int | None = None) -> str | None:
+        end = len(text) if end is None else end
+        for word in self.words(name):
+            if text.endswith(word, 0, end):
+                return word
+        return None
+
+    def is_surname_start(self, name: str) -> bool:
+        return name[:2] in self.compound_surnames or name[:1] in self.surnames
+
+
+def _lines(filename: str) -> list[str]:
+    text = resources.files("kg").joinpath("data", filename).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]

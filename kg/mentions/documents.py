@@ -1,0 +1,59 @@
+"""Document names: 《…》 (several may follow each other), or an unquoted name ending in a
+document noun (第二批国家全域旅游示范区名单). 关于印发《X》的通知 names the document X."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.resources import Resources
+
+_QUOTED = re.compile(r"《([^《》]{2,80})》")
+_WRAPPER = re.compile(r"^关于(?:印发|发布|公布)《?(.+?)》?的通知$")
+_UNQUOTED_STOP = set("，,。；;：:、！？!?()（）“”\n 的")
+
+
+@dataclass(frozen=True)
+class DocMention:
+    start: int
+    end: int
+    name: str
+
+
+def canonical(name: str) -> str:
+    match = _WRAPPER.match(name)
+    return match.group(1) if match else name
+
+
+def quoted_after(text: str, pos: int) -> list[DocMention]:
+    """《A》、《B》 starting at pos (after an optional 了)."""
+    docs: list[DocMention] = []
+    i = pos + (1 if text.startswith("了", pos) else 0)
+    while True:
+        match = _QUOTED.match(text, i)
+        if not match:
+            break
+        inner = match.group(1)
+        tail = match.end()
+        docs.append(DocMention(match.start(), tail, canonical(inner)))
+        sep = re.match(r"[、和及与]", text[tail:tail + 1])
+        if not sep:
+            break
+        i = tail + 1
+    return docs
+
+
+def unquoted_after(text: str, pos: int, res: Resources) -> DocMention | None:
+    """第二批国家全域旅游示范区名单 right after a verb: up to punctuation, ending in a doc noun."""
+    i = pos + (1 if text.startswith("了", pos) else 0)
+    end = i
+    while end < len(text) and text[end] not in _UNQUOTED_STOP and end - i < 40:
+        end += 1
+    candidate = text[i:end]
+    noun = res.lexicon.ends_with("doc_noun", candidate)
+    if noun and len(candidate) > len(noun) + 1:
+        return DocMention(i, end, canonical(candidate))
+    return None
+
+
+def all_quoted(text: str) -> list[DocMention]:
+    return [DocMention(m.start(), m.end(), canonical(m.group(1))) for m in _QUOTED.finditer(text)]

@@ -1,0 +1,129 @@
+"""Named events (首届“千兆城市”高峰论坛) and the event a sentence is about.
+
+A name ends in an event noun (论坛, 大会, 发布会 ...) and reaches left to a delimiter or a verb
+or preposition (在, 举行, 召开 ...). A bare noun (会议, 开幕式) refers to the event the article
+is about at that point.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Article
+from kg.resources import Resources
+from kg.text.normalize import fold, name_key
+
+_STOP_CHARS = set("，,。；;：:、！？!?()（）【】[]《》\n|")
+_QUOTES = "“”‘’\"'「」"
+_AFTER_NOT_EVENT = tuple("堂室厅馆址场所")
+_ORDINAL = re.compile(r"^(?:首届|首次|第[0-9一二三四五六七八九十百]+[届次])")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    start: int
+    end: int
+    text: str       # as written, e.g. 第六届中国信息通信大会开幕式
+    name: str       # the event itself, e.g. 第六届中国信息通信大会 ("" for a bare reference)
+
+    @property
+    def anaphor(self) -> bool:
+        return not self.name
+
+
+def find(text: str, res: Resources) -> list[EventMention]:
+    """Event mentions in folded sentence text, longest first where they overlap."""
+    lex = res.lexicon
+    spans: list[EventMention] = []
+    for noun in lex.words("event_noun"):
+        for match in re.finditer(re.escape(noun), text):
+            end = match.end()
+            if lex.ends_with("event_not", text, end) or text.startswith(_AFTER_NOT_EVENT, end):
+                continue
+            start = _left_edge(text, match.start(), res)
+            written = text[start:end].strip(_QUOTES + " ")
+            spans.append(EventMention(start, end, written, _name(written, res)))
+    spans.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[EventMention] = []
+    for span in spans:
+        if any(k.start <= span.start and span.end <= k.end for k in kept):
+            continue
+        kept = [k for k in kept if not (span.start <= k.start and k.end <= span.end)]
+        kept.append(span)
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _left_edge(text: str, pos: int, res: Resources) -> int:
+    i = pos
+    while i > 0:
+        if text[i - 1] in _STOP_CHARS or text[i - 1] == " ":
+            break
+        if res.lexicon.ends_with("event_left_stop", text, i):
+            break
+        i -= 1
+    return i
+
+
+def _name(written: str, res: Resources) -> str:
+    part = res.lexicon.ends_with("event_part", written)
+    if part and len(written) > len(part):
+        core = written[: -len(part)]
+        if res.lexicon.ends_with("event_noun", core):
+            written = core
+    # A name needs more than the noun itself: "会议" or "本届大会" refers to an event.
+    noun = res.lexicon.ends_with("event_noun", written)
+    head = written[: len(written) - len(noun)] if noun else written
+    head = head.strip(_QUOTES)
+    if len(head) < 2 or _ORDINAL.fullmatch(head) or head in ("首场", "新闻", "专题"):
+        return ""
+    if "等" in head or "、" in head:
+        return ""  # 举办“绽放杯”“光华杯”等大赛: several events, none of them named
+    return _balanced(written)
+
+
+def _balanced(name: str) -> str:
+    for open_q, close_q in ("“”", "‘’"):
+        if name.count(open_q) != name.count(close_q):
+            name = name.replace(open_q, "").replace(close_q, "")
+    return name
+
+
+@dataclass(frozen=True)
+class SentenceEvents:
+    mentions: tuple[EventMention, ...]   # with anaphors resolved to a name where possible
+    current: str | None                  # the event this sentence is about
+
+
+def track(article: Article, res: Resources) -> list[SentenceEvents]:
+    """For each sentence of the article, its event mentions and the event it is about.
+
+    Within one article, a name that ends another (海峡两岸工业发展大会 in 首届海峡两岸工业发展
+    大会) is the same event, named by the longer form.
+    """
+    per_sentence = [find(fold(s.text), res) for s in article.sentences]
+    names = [m.name for ms in per_sentence for m in ms if m.name]
+    canonical = _canonical_names(names)
+    first = canonical.get(names[0]) if names else None
+    out: list[SentenceEvents] = []
+    current = None
+    for mentions in per_sentence:
+        resolved = []
+        for m in mentions:
+            name = canonical.get(m.name) if m.name else (current or first)
+            resolved.append(EventMention(m.start, m.end, m.text, name or ""))
+        named = [m.name for m in resolved if m.name]
+        if named:
+            current = named[0]
+        out.append(SentenceEvents(tuple(resolved), current or first))
+    return out
+
+
+def _canonical_names(names: list[str]) -> dict[str, str]:
+    keys = {n: name_key(n) for n in names}
+    out: dict[str, str] = {}
+    for name in names:
+        key = keys[name]
+        longer = [o for o in names if keys[o] != key and keys[o].endswith(key)
+                  and _ORDINAL.match(keys[o][: len(keys[o]) - len(key)] or "x")]
+        out[name] = max(longer, key=len) if longer else name
+    return out

@@ -1,0 +1,281 @@
+"""People named with their posts in apposition: 工业和信息化部总工程师韩夏, 张晓强副主任, 记者 宋向华.
+
+A clause is cut into segments at 、 and spaces. A segment holds a chain of [organisation] title
+pairs and usually a name, in either order (ORG TITLE NAME, ORG NAME TITLE, ORG TITLE NAME TITLE).
+A segment with posts but no name ("党组成员、副主任赵辰昕") hands its posts on to the next one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.mentions import orgs
+from kg.resources import Resources
+
+_HARD = "，,；;。：:（）()！？!?“”\"【】[]《》\n…|"
+_SOFT = "、 "
+_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_FOREIGN = re.compile(r"[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}")
+_COUNT = re.compile(r"^[一二三四五六七八九十两几数]+[位名人]")
+# A title directly followed by these is part of a larger word (记者招待会, 理事会, 常委会).
+_NOT_AFTER_TITLE = ("会", "委", "办", "处", "室", "组", "招待", "站", "团", "队", "证")
+_COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "旗委")
+_COMMITTEE_POSTS = ("书记", "副书记", "常委", "常务副书记")
+# Characters that do not end a Chinese personal name (they are particles and prepositions).
+_NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并")
+_NOT_IN_NAME = set("会上的了在是等部局院市省县区厅委办所司室组团队届次年月日")
+
+
+@dataclass(frozen=True)
+class Post:
+    org: str | None
+    title: str
+    former: bool = False
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    start: int
+    end: int
+    posts: tuple[Post, ...] = ()   # posts written before the name, in order
+    after: Post | None = None      # a title written after the name (陈清泰研究员)
+    represented: bool = False      # "X的代表": someone else came in X's place
+
+    @property
+    def job_title(self) -> str | None:
+        if self.posts:
+            return self.posts[-1].title
+        return self.after.title if self.after else None
+
+    def employers(self) -> list[str]:
+        """Organisations the person works for now: former posts count only with a current one."""
+        current = any(not p.former for p in self.posts) or (
+            self.after is not None and not self.after.former)
+        seen: list[str] = []
+        for post in self.posts:
+            if post.org and (not post.former or current) and post.org not in seen:
+                seen.append(post.org)
+        return seen
+
+
+@dataclass(frozen=True)
+class _Title:
+    start: int
+    end: int
+    text: str
+    former: bool
+
+
+def find(text: str, res: Resources) -> list[PersonMention]:
+    """Every person with a post in `text` (a sentence, folded)."""
+    people: list[PersonMention] = []
+    pending: list[Post] = []
+    for seg_start, seg_end, delim_before in _segments(text):
+        if delim_before not in _SOFT:
+            pending = []
+        found, pending = _parse_segment(text, seg_start, seg_end, res, pending, delim_before)
+        people.extend(found)
+    return people
+
+
+def _segments(text: str):
+    """(start, end, delimiter before) for each run between delimiters; a hard one wins."""
+    start, delim = 0, "\n"
+    for i, ch in enumerate(text):
+        if ch not in _HARD and ch not in _SOFT:
+            continue
+        if i > start:
+            yield start, i, delim
+            delim = ch
+        elif ch in _HARD or delim not in _HARD:
+            delim = ch
+        start = i + 1
+    if len(text) > start:
+        yield start, len(text), delim
+
+
+def _parse_segment(text, s0, s1, res, pending, delim_before):
+    seg = text[s0:s1]
+    titles = _titles(seg, res)
+    if not titles:
+        if pending and delim_before == " " and _whole_name(seg, res):
+            return [PersonMention(seg, s0, s1, tuple(pending))], []
+        return [], []
+    people: list[PersonMention] = []
+    posts = list(pending)
+    cursor = 0
+    for i, title in enumerate(titles):
+        gap = seg[cursor:title.start]
+        name_end = _name_after(seg, title.end, res)
+        if gap and name_end is None:
+            # ORG NAME TITLE (张晓强副主任), or ORG TITLE NAME TITLE (陈清泰研究员).
+            split = _split_org_name(gap, res, org_optional=cursor > 0 or bool(posts))
+            if split is not None:
+                org, name, offset = split
+                start = s0 + cursor + offset
+                if org is None and posts:
+                    person = PersonMention(name, start, start + len(name), tuple(posts),
+                                           after=_post(None, title, res))
+                else:
+                    person = PersonMention(name, start, start + len(name),
+                                           (_post(org, title, res),),
+                                           represented=seg.startswith("的代表", title.end))
+                people.append(person)
+                posts, cursor = [], title.end
+                continue
+        org = orgs.clean(gap, res) if gap else None
+        if org is None and gap and title.text.lstrip("原").startswith(_COMMITTEES):
+            org = _place_at_end(gap, res)
+        posts.append(_post(org, title, res))
+        cursor = title.end
+        if name_end is None:
+            continue
+        name = seg[cursor:name_end]
+        nxt = titles[i + 1] if i + 1 < len(titles) else None
+        after = None
+        if nxt and nxt.start == name_end and _follows(seg[nxt.end:], res):
+            after = _post(None, nxt, res)
+        people.append(PersonMention(name, s0 + cursor, s0 + name_end, tuple(posts), after,
+                                    represented=seg.startswith("的代表", name_end)))
+        rest_at = nxt.end if after else name_end
+        conj = re.match(r"和|与|及|以及", seg[rest_at:])
+        if conj:
+            more, _ = _parse_segment(text, s0 + rest_at + conj.end(), s1, res, [], "、")
+            people.extend(more)
+        return people, []
+    if cursor == len(seg) and posts and not people:
+        return people, posts
+    return people, []
+
+
+def _split_org_name(gap: str, res: Resources, org_optional: bool):
+    """gap = ORG NAME (国家发展改革委张晓强) -> (org or None, name, offset of the name)."""
+    foreign = _FOREIGN.search(gap)
+    if foreign and foreign.end() == len(gap):
+        org = orgs.clean(gap[: foreign.start()], res) if foreign.start() else None
+        return org, foreign.group(), foreign.start()
+    best = None
+    for size in (3, 2, 4):
+        if len(gap) < size:
+            continue
+        name, head = gap[-size:], gap[:-size]
+        if not _CJK.match(name) or set(name) & _NOT_IN_NAME:
+            continue
+        if head.endswith("代表") and org_optional:
+            org, known = None, False
+        elif head:
+            org = orgs.clean(head, res)
+            if org is None or not head.endswith(org):
+                continue
+            known = bool(res.orgs.lookup(org))
+        else:
+            if not org_optional:
+                continue
+            org, known = None, False
+        score = (res.lexicon.is_surname_start(name), known, size == 3)
+        if not score[0] and not known:
+            continue
+        if best is None or score > best[0]:
+            best = (score, org, name, len(gap) - size)
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _name_after(seg: str, pos: int, res: Resources) -> int | None:
+    rest = seg[pos:]
+    foreign = _FOREIGN.match(rest)
+    if foreign and _follows(rest[foreign.end():], res):
+        return pos + foreign.end()
+    for size in (3, 2, 4):
+        cand, after = rest[:size], rest[size:]
+        if len(cand) < size or not _CJK.match(cand) or set(cand) & _NOT_IN_NAME:
+            continue
+        whole = after == ""
+        if not whole and (cand[-1] in _NOT_NAME_END or not _follows(after, res)):
+            continue
+        if not res.lexicon.is_surname_start(cand) and not (whole and size >= 3):
+            continue
+        if size == 4 and not whole:
+            continue
+        if _has_verb(cand, res):
+            continue
+        return pos + size
+    return None
+
+
+def _place_at_end(text: str, res: Resources) -> str | None:
+    found = [f for f in res.places.find(text) if f[1] == len(text)]
+    return found[-1][2] if found else None
+
+
+def _has_verb(cand: str, res: Resources) -> bool:
+    lex = res.lexicon
+    for i in range(len(cand)):
+        for list_name in ("name_stop", "speak_verb", "attend_verb"):
+            word = lex.starts_with(list_name, cand, i)
+            if word and len(word) >= 2:
+                return True
+    return False
+
+
+def _whole_name(seg: str, res: Resources) -> bool:
+    return (2 <= len(seg) <= 3 and _CJK.match(seg) is not None
+            and res.lexicon.is_surname_start(seg) and not set(seg) & _NOT_IN_NAME)
+
+
+def _follows(after: str, res: Resources) -> bool:
+    if not after:
+        return True
+    if res.lexicon.starts_with("name_stop", after) or _COUNT.match(after):
+        return True
+    return any(t.start == 0 for t in _titles(after[:10], res))
+
+
+def _titles(seg: str, res: Resources) -> list[_Title]:
+    found: list[_Title] = []
+    i = 0
+    while i < len(seg):
+        end = _longest_title(seg, i, res)
+        if end is None:
+            i += 1
+            continue
+        start = i
+        # 党组书记兼副主任: one post held together with another.
+        while seg.startswith("兼", end):
+            more = _longest_title(seg, end + 1, res)
+            if more is None:
+                break
+            end = more
+        former = False
+        prefix = res.lexicon.ends_with("former_prefix", seg, start)
+        if prefix and (start - len(prefix) == 0 or not found or found[-1].end <= start - len(prefix)):
+            start -= len(prefix)
+            former = True
+        found.append(_Title(start, end, seg[start:end], former))
+        i = end
+    return found
+
+
+def _longest_title(seg: str, i: int, res: Resources) -> int | None:
+    for size in range(min(10, len(seg) - i), 1, -1):
+        word = seg[i:i + size]
+        if word in res.titles and not seg.startswith(_NOT_AFTER_TITLE, i + size):
+            return i + size
+    return None
+
+
+def _post(org: str | None, title: _Title, res: Resources) -> Post:
+    text = title.text
+    # 天津市委书记: the post is 市委书记 and the organisation 天津市委.
+    if org and org.endswith(_COMMITTEES) and text.lstrip("原") in _COMMITTEE_POSTS:
+        text = ("原" if title.former else "") + org[-2:] + text.lstrip("原")
+    else:
+        bare = text.lstrip("原")
+        committee = next((c for c in _COMMITTEES if bare.startswith(c)), None)
+        if committee and org is not None and not org.endswith(committee):
+            org = org + committee
+        elif committee and org is None:
+            org = committee
+    return Post(org, text, title.former)

@@ -1,0 +1,63 @@
+"""Places: administrative divisions from the gazetteer, written alone, as paths (山东省青岛市) or
+in lists under a province (北京市石景山区、门头沟区); other named places (venues) as written."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extractors import base
+from kg.model import Article, Mention, Sentence
+from kg.resources import Resources
+from kg.text.normalize import name_key
+
+_SEPARATORS = re.compile(r"^[、，,;；\s和及与]*$")
+
+
+@dataclass(frozen=True)
+class PlaceItem:
+    start: int
+    end: int
+    surface: str       # as written, without the context path before it
+    place: object      # kg.gazetteer.Place
+
+
+def items(text: str, res: Resources, *, short_forms: bool = True) -> list[PlaceItem]:
+    """The places a list names, most specific ones only: in 湖北省咸宁市通山县、黄冈市英山县 the
+    items are 通山县 and 英山县; 湖北省, 咸宁市 and 黄冈市 are the path that places them."""
+    found = res.places.find(text, short_forms=short_forms)
+    out: list[PlaceItem] = []
+    context: list = []
+    for i, (start, end, surface, candidates) in enumerate(found):
+        place = res.places.resolve(surface, context)
+        if place is None:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt and nxt[0] - end <= 1 and text[end:nxt[0]].strip() == "":
+            inner = res.places.resolve(nxt[2], [place, *context])
+            if inner is not None and res.places.contains(place, inner):
+                context = [place, *context]
+                continue
+        out.append(PlaceItem(start, end, surface, place))
+        context = [place, *[c for c in context if res.places.contains(c, place)]]
+    return out
+
+
+def mention_for(item: PlaceItem, sentence: Sentence) -> Mention:
+    place = item.place
+    return Mention(item.surface, base.place_kind(place.level),
+                   *base.span(sentence, item.start, item.end), key=place.code, name=place.name)
+
+
+def mention(text: str, article: Article, sentence: Sentence, start: int, end: int,
+            res: Resources) -> Mention | None:
+    """A place written as `text` (sentence offsets start..end): a division, or a venue."""
+    whole = res.places.resolve_path(text)
+    if whole is not None:
+        return Mention(text, base.place_kind(whole.level), *base.span(sentence, start, end),
+                       key=whole.code, name=whole.name)
+    found = items(text, res)
+    if found and found[0].start == 0 and found[-1].end == len(text) and len(found) == 1:
+        return mention_for(found[0], sentence)
+    if len(text) < 2:
+        return None
+    return Mention(text, "Place", *base.span(sentence, start, end), key="venue/" + name_key(text))

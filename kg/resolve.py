@@ -1,0 +1,148 @@
+"""Mentions -> canonical entities with stable keys; facts -> facts between entity keys.
+
+Keys (and so IRIs) come from what a thing is, never from Python's hash():
+- places in the gazetteer: their GB/T 2260 code; other places (venues): their name;
+- organisations in the gazetteer: their full name (工信部 -> 工业和信息化部); relative names
+  such as 省委 or 市政府: their name within the article, since they differ between articles;
+- people: their name plus the first organisation the article says they work for, so that two
+  people with one name in different organisations stay apart. A name with no organisation in
+  an article is keyed by the name alone;
+- events, documents and titles: their normalised name (quotes and widths ignored).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.model import Entity, Fact, Mention, Value
+from kg.resources import Resources
+from kg.text.normalize import name_key
+
+_FAMILY = {"Person": "person", "Organization": "org", "GovernmentBody": "org",
+           "Place": "place", "Province": "place", "City": "place", "County": "place",
+           "Event": "event", "Document": "doc", "Title": "title"}
+_KIND_RANK = {"Organization": 0, "GovernmentBody": 1, "Place": 0, "Province": 1, "City": 1,
+              "County": 1}
+_LEVEL_KIND = {"province": "Province", "prefecture": "City", "county": "County"}
+
+
+@dataclass(frozen=True)
+class ResolvedFact:
+    subject: str
+    predicate: str
+    object: str | Value
+    fact: Fact
+
+
+def mention_key(mention: Mention, person_orgs: dict[str, str]) -> str:
+    family = _FAMILY.get(mention.kind, "thing")
+    if family == "person":
+        org = person_orgs.get(mention.text)
+        return f"person/{mention.text}" + (f"@{org}" if org else "")
+    if mention.key:
+        return f"{family}/{mention.key}"
+    return f"{family}/{name_key(mention.label)}"
+
+
+def resolve(facts: Iterable[Fact], resources: Resources) -> tuple[dict[str, Entity], list[ResolvedFact]]:
+    facts = list(facts)
+    person_orgs = _person_orgs(facts)
+    entities: dict[str, _Builder] = {}
+    resolved: list[ResolvedFact] = []
+    for fact in facts:
+        article_orgs = person_orgs.get(fact.evidence.article_id, {})
+        s = _add(entities, fact.subject, article_orgs)
+        if isinstance(fact.object, Value):
+            o: str | Value = fact.object
+        else:
+            o = _add(entities, fact.object, article_orgs)
+        resolved.append(ResolvedFact(s, fact.predicate, o, fact))
+    _add_place_parents(entities, resources)
+    _add_org_aliases(entities, resources)
+    return {k: b.build() for k, b in sorted(entities.items())}, resolved
+
+
+def _person_orgs(facts: list[Fact]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for fact in facts:
+        if fact.predicate == "worksFor" and isinstance(fact.object, Mention):
+            per_article = out.setdefault(fact.evidence.article_id, {})
+            org = fact.object.key or name_key(fact.object.label)
+            per_article.setdefault(fact.subject.text, org)
+    return out
+
+
+class _Builder:
+    def __init__(self, key: str, kind: str, label: str):
+        self.key, self.kind, self.label = key, kind, label
+        self.alt: list[str] = []
+        self.code: str | None = None
+        self.parent: str | None = None
+
+    def see(self, mention: Mention) -> None:
+        if _KIND_RANK.get(mention.kind, 0) > _KIND_RANK.get(self.kind, 0):
+            self.kind = mention.kind
+        self.alias(mention.text)
+
+    def alias(self, text: str) -> None:
+        text = text.strip()
+        if text and text != self.label and text not in self.alt:
+            self.alt.append(text)
+
+    def build(self) -> Entity:
+        return Entity(self.key, self.kind, self.label, tuple(sorted(self.alt)), self.code,
+                      self.parent)
+
+
+def _add(entities: dict[str, _Builder], mention: Mention, person_orgs: dict[str, str]) -> str:
+    key = mention_key(mention, person_orgs)
+    builder = entities.get(key)
+    if builder is None:
+        builder = entities[key] = _Builder(key, mention.kind, mention.label)
+        if key.startswith("place/") and mention.key and mention.key.isdigit():
+            builder.code = mention.key
+    builder.see(mention)
+    return key
+
+
+def _add_place_parents(entities: dict[str, _Builder], res: Resources) -> None:
+    pending = [b for b in entities.values() if b.code]
+    while pending:
+        builder = pending.pop()
+        place = res.places.get(builder.code)
+        if place is None:
+            continue
+        builder.label = place.name
+        builder.kind = _LEVEL_KIND.get(place.level, builder.kind)
+        for alias in place.aliases:
+            builder.alias(alias)
+        parent = res.places.parent(place)
+        if parent is None:
+            continue
+        parent_key = f"place/{parent.code}"
+        builder.parent = parent_key
+        if parent_key not in entities:
+            new = entities[parent_key] = _Builder(parent_key, _LEVEL_KIND.get(parent.level, "Place"),
+                                                  parent.name)
+            new.code = parent.code
+            pending.append(new)
+
+
+def _add_org_aliases(entities: dict[str, _Builder], res: Resources) -> None:
+    parents: dict[str, _Builder] = {}
+    for builder in list(entities.values()):
+        if not builder.key.startswith("org/"):
+            continue
+        org = res.orgs.lookup(builder.label)
+        if org is None:
+            continue
+        builder.label = org.name
+        for alias in org.aliases:
+            builder.alias(alias)
+        if org.parent:
+            builder.parent = f"org/{org.parent}"
+            if builder.parent not in entities and builder.parent not in parents:
+                parent = res.orgs.lookup(org.parent)
+                kind = parent.kind if parent else builder.kind
+                parents[builder.parent] = _Builder(builder.parent, kind, org.parent)
+    entities.update(parents)

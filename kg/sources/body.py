@@ -1,0 +1,127 @@
+"""Turn an HTML body full of site boilerplate into clean paragraphs and metadata."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+
+from bs4 import BeautifulSoup, Comment
+
+from kg.model import Article
+from kg.text import sentences
+
+_JUNK_TAGS = ("style", "script", "iframe", "noscript", "object", "embed", "video", "audio",
+              "figcaption", "nav", "footer", "header", "form", "button", "svg", "canvas")
+# Sina wraps QR codes, image captions and video lists in elements with these class fragments.
+_JUNK_CLASSES = re.compile(r"appendQr|img_descr|img_wrapper|video|caption|share|qrcode|"
+                           r"article-notice|hqimg", re.I)
+_BLOCKS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
+           "article", "blockquote", "pre", "table", "ul", "ol", "dd", "dt")
+_INDENT = re.compile(r"^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$")
+_LABEL_SEP = re.compile(r"^\s*[:：]\s*")
+
+
+@dataclass
+class Boilerplate:
+    drop: tuple[str, ...]
+    meta: tuple[tuple[str, str], ...]  # (label, field), longest label first
+
+    @classmethod
+    def load(cls) -> "Boilerplate":
+        text = resources.files("kg").joinpath("data", "boilerplate.tsv").read_text("utf-8")
+        drop, meta = [], []
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, value, *rest = line.split("\t")
+            if kind == "drop":
+                drop.append(value)
+            else:
+                meta.append((value, rest[0]))
+        meta.sort(key=lambda m: -len(m[0]))
+        return cls(tuple(drop), tuple(meta))
+
+
+@dataclass
+class Body:
+    paragraphs: list[str]
+    meta: dict[str, list[str]] = field(default_factory=dict)
+
+
+def html_paragraphs(html: str) -> list[str]:
+    """The visible text of an HTML fragment, one paragraph per line, boilerplate elements removed."""
+    soup = BeautifulSoup(html, "lxml")
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_JUNK_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(class_=_JUNK_CLASSES):
+        if not tag.decomposed:
+            tag.decompose()
+    for tag in soup.find_all("img"):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    return text_paragraphs(soup.get_text())
+
+
+def text_paragraphs(text: str) -> list[str]:
+    lines = (_INDENT.sub("", line) for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+def split_boilerplate(paragraphs: list[str], boilerplate: Boilerplate) -> Body:
+    body = Body([])
+    for para in paragraphs:
+        if any(para.startswith(d) for d in boilerplate.drop):
+            continue
+        field_name = _meta_field(para, boilerplate, body)
+        if field_name is None:
+            body.paragraphs.append(para)
+    return body
+
+
+def _meta_field(para: str, boilerplate: Boilerplate, body: Body) -> str | None:
+    for label, field_name in boilerplate.meta:
+        if para.startswith(label):
+            rest = para[len(label):]
+            sep = _LABEL_SEP.match(rest)
+            if not sep:
+                continue
+            value = rest[sep.end():].strip()
+            if field_name == "sources":
+                values = [v.strip() for v in re.split(r"[、,，;；/]", value) if v.strip()]
+            else:
+                values = [value] if value else []
+            body.meta.setdefault(field_name, []).extend(values)
+            return field_name
+    return None
+
+
+def article_id(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def assemble(*, data: bytes, path: str, title: str, body: Body, published: datetime | None,
+             categories: tuple[str, ...] = (), publisher: str | None = None,
+             url: str | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Article:
+    text = "\n".join(body.paragraphs)
+    meta = body.meta
+    return Article(
+        id=article_id(data),
+        path=path,
+        title=title,
+        text=text,
+        sentences=tuple(sentences.split(text)),
+        published=published,
+        categories=categories,
+        publisher=publisher,
+        editor=(meta.get("editor") or [None])[0],
+        sources=tuple(dict.fromkeys(meta.get("sources", []))),
+        original_title=(meta.get("original_title") or [None])[0],
+        url=url,
+        extra=extra,
+    )

@@ -1,0 +1,62 @@
+"""Hexo/Jekyll markdown: YAML front matter and an HTML (or markdown-ish) body."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from kg import errors
+from kg.errors import InputError
+from kg.model import Article
+from kg.sources import body as bodies
+from kg.text.dates import parse_published
+
+_FRONT = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict, str]:
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        detail = str(exc).splitlines()[0]
+        raise InputError(path, errors.BAD_FRONT_MATTER.format(detail=detail)) from None
+    if not isinstance(meta, dict):
+        raise InputError(path, errors.BAD_FRONT_MATTER.format(detail="not a mapping of keys"))
+    return meta, text[match.end():]
+
+
+def parse(text: str, data: bytes, path: str) -> Article:
+    meta, body_text = split_front_matter(text, path)
+    body = bodies.split_boilerplate(bodies.html_paragraphs(body_text), bodies.Boilerplate.load())
+    if not body.paragraphs:
+        raise InputError(path, errors.NO_TEXT)
+    title = _title(meta, body)
+    categories = meta.get("categories") or meta.get("tags") or ()
+    if isinstance(categories, str):
+        categories = (categories,)
+    known = {"title", "date", "categories", "author", "url", "permalink", "link"}
+    extra = tuple(sorted((str(k), str(v)) for k, v in meta.items()
+                         if k not in known and v is not None))
+    return bodies.assemble(
+        data=data, path=path, title=title, body=body,
+        published=parse_published(meta.get("date")),
+        categories=tuple(str(c) for c in categories if c is not None),
+        publisher=_str(meta.get("author")),
+        url=_str(meta.get("url") or meta.get("link") or meta.get("permalink")),
+        extra=extra,
+    )
+
+
+def _title(meta: dict, body: bodies.Body) -> str:
+    # Feed pipelines replace quotes in the front-matter title with underscores; the body's
+    # 原标题 line keeps them, so prefer it when it is there.
+    original = (body.meta.get("original_title") or [None])[0]
+    title = _str(meta.get("title"))
+    return original or title or body.paragraphs[0][:60]
+
+
+def _str(value) -> str | None:
+    return None if value is None else str(value).strip() or None

@@ -1,0 +1,24 @@
+"""Plain text: the first line is the title; a date on the second line is the publication date."""
+from __future__ import annotations
+
+from kg import errors
+from kg.errors import InputError
+from kg.model import Article
+from kg.sources import body as bodies
+from kg.text.dates import parse_published
+
+
+def parse(text: str, data: bytes, path: str) -> Article:
+    lines = bodies.text_paragraphs(text)
+    if not lines:
+        raise InputError(path, errors.NO_TEXT)
+    title, rest = lines[0], lines[1:]
+    published = None
+    if rest and len(rest[0]) <= 40:
+        published = parse_published(rest[0])
+        if published:
+            rest = rest[1:]
+    body = bodies.split_boilerplate(rest, bodies.Boilerplate.load())
+    if not body.paragraphs:
+        raise InputError(path, errors.NO_TEXT)
+    return bodies.assemble(data=data, path=path, title=title, body=body, published=published)

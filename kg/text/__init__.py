@@ -1,0 +1,1 @@
+"""Text handling for Chinese: normalisation, sentences, dates."""

@@ -1,0 +1,29 @@
+"""Split Chinese text into sentences with character offsets."""
+from __future__ import annotations
+
+import re
+
+from kg.model import Sentence
+
+# A sentence ends at 。！？!? (plus any closing quotes or brackets right after), or at a line break.
+_END = re.compile(r"[。！？!?]+[”’」』)）\]】]*|\n+")
+
+
+def split(text: str, offset: int = 0) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _END.finditer(text):
+        end = match.end() if match.group().strip() else match.start()
+        _append(sentences, text, start, end, offset)
+        start = match.end()
+    _append(sentences, text, start, len(text), offset)
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(text[start:end], start + offset, end + offset))

@@ -1,0 +1,278 @@
+"""The interactive HTML view: offline, escaped, deterministic, atomic."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.export import html as html_export
+from kg.vocab import KG, NAMESPACE, PROV, SCHEMA
+
+BASE = "https://kg.example.org/id/"
+HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+HOSTILE_SCRIPT = "</script><script>alert(2)</script>"
+DATA_RE = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
+
+
+def _entity(g: Graph, name: str, klass, label: str) -> URIRef:
+    node = URIRef(BASE + name)
+    g.add((node, RDF.type, klass))
+    g.add((node, RDFS.label, Literal(label, lang="zh")))
+    return node
+
+
+def small_graph() -> Graph:
+    g = Graph()
+    article = URIRef(BASE + "article/1")
+    g.add((article, RDF.type, KG.Article))
+    g.add((article, SCHEMA.headline, Literal("黄山市获评全国文明城市", lang="zh")))
+    city = _entity(g, "city/huangshan", KG.City, "黄山市")
+    title = _entity(g, "title/wenming", KG.Title, "全国文明城市")
+    person = _entity(g, "person/zhangsan", KG.Person, "张三")
+    event = _entity(g, "event/dahui", KG.Event, "表彰大会")
+    g.add((person, SKOS.altLabel, Literal("张市长", lang="zh")))
+    g.add((city, KG.awardedTitle, title))
+    g.add((person, KG.speaksAt, event))
+    g.add((event, KG.heldIn, city))
+    g.add((person, KG.jobTitle, Literal("市长", lang="zh")))
+    # evidence for one of the edges, as RDF reification
+    st = BNode()
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.subject, city))
+    g.add((st, RDF.predicate, KG.awardedTitle))
+    g.add((st, RDF.object, title))
+    g.add((st, URIRef(NAMESPACE + "evidenceText"), Literal("黄山市获评全国文明城市。", lang="zh")))
+    g.add((st, PROV.wasDerivedFrom, article))
+    return g
+
+
+def page_data(page: str) -> dict:
+    match = DATA_RE.search(page)
+    assert match, "embedded JSON data not found"
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return html_export.render(small_graph())
+
+
+def test_page_is_offline(page):
+    attrs = re.findall(r"""\b(?:src|href)\s*=\s*["']?\s*([^"'\s>]*)""", page, re.I)
+    assert not [a for a in attrs if re.match(r"(?:https?:)?//", a, re.I)]
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert not re.search(r"<link\b", page, re.I)
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I)
+    assert "vis-network" in page
+    assert "new vis.Network(" in page
+    assert len(page.encode("utf-8")) > 100_000
+
+
+def test_page_basics(page):
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="zh">' in page
+    assert '<meta charset="utf-8">' in page
+    assert "<title>知识图谱</title>" in page
+    assert "window.network = network" in page
+    assert "stabilizationIterationsDone" in page
+    for label in ("黄山市", "全国文明城市", "张三", "表彰大会", "获评", "致辞于", "举办地"):
+        assert label in page
+    # header counts: 1 article, 4 entities, 3 edges + 1 jobTitle literal = 4 facts
+    summary = re.search(r'<p id="kg-summary">(.*?)</p>', page).group(1)
+    assert "文章 1 篇" in summary and "实体 4 个" in summary and "事实 4 条" in summary
+    # legend: Chinese class labels
+    for cls_label in ("地级行政区", "称号", "人物", "事件"):
+        assert cls_label in re.search(r'<span id="kg-legend">(.*?)</span>\s*<span id="kg-progress">',
+                                      page, re.S).group(1)
+
+
+def test_embedded_data(page):
+    data = page_data(page)
+    nodes = {n["text"]: n for n in data["nodes"]}
+    assert set(nodes) == {"黄山市", "全国文明城市", "张三", "表彰大会"}  # no article node
+    assert len(data["edges"]) == 3
+    by_label = {e["label"]: e for e in data["edges"]}
+    assert set(by_label) == {"获评", "致辞于", "举办地"}
+    award = by_label["获评"]
+    assert award["from"] == nodes["黄山市"]["id"] and award["to"] == nodes["全国文明城市"]["id"]
+    assert "黄山市获评全国文明城市。" in award["tip"]          # evidence sentence
+    assert "职务：市长" in nodes["张三"]["tip"]                 # literal relation in node tooltip
+    assert "张市长" in nodes["张三"]["tip"]
+    assert nodes["黄山市"]["cls"] == "City" and nodes["全国文明城市"]["cls"] == "Title"
+    # size by degree; class decides colour and shape
+    assert nodes["黄山市"]["size"] > nodes["张三"]["size"]
+    assert nodes["黄山市"]["color"] != nodes["张三"]["color"]
+    assert data["stats"] == {"articles": 1, "entities": 4, "facts": 4, "shown_nodes": 4,
+                             "shown_edges": 3, "omitted_nodes": 0}
+    # tooltips are plain text turned into DOM elements in JS, never HTML title strings
+    assert all("title" not in n for n in data["nodes"] + data["edges"])
+    assert "textContent = text" in page
+
+
+def test_no_evidence_is_fine():
+    g = Graph()
+    a = _entity(g, "a", KG.Organization, "甲单位")
+    b = _entity(g, "b", KG.Document, "乙文件")
+    g.add((a, KG.publishes, b))
+    st = BNode()  # incomplete reification: ignored
+    g.add((st, RDF.subject, a))
+    data = page_data(html_export.render(g))
+    assert [e["label"] for e in data["edges"]] == ["发布"]
+    assert "证据" not in data["edges"][0]["tip"]
+    assert data["stats"]["articles"] == 0
+
+
+def test_hostile_labels_are_inert():
+    g = small_graph()
+    bad1 = _entity(g, "bad/1", KG.Person, HOSTILE_IMG)
+    bad2 = _entity(g, "bad/2", KG.Organization, HOSTILE_SCRIPT)
+    g.add((bad1, KG.worksFor, bad2))
+    g.add((bad1, KG.jobTitle, Literal(HOSTILE_SCRIPT + "\u2028x\u2029y")))
+    page = html_export.render(g, title=HOSTILE_IMG + "&" + HOSTILE_SCRIPT)
+    assert HOSTILE_IMG not in page
+    assert HOSTILE_SCRIPT not in page
+    assert "onerror=alert(1)>" not in page and "<script>alert(2)" not in page
+    assert "\u2028" not in page and "\u2029" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page  # header, HTML-escaped
+    # exactly our three script elements, each closed once
+    assert page.count("</script>") == 3
+    data = page_data(page)
+    texts = {n["text"] for n in data["nodes"]}
+    assert HOSTILE_IMG in texts and HOSTILE_SCRIPT in texts  # the JSON gives them back as text
+    assert "innerHTML" not in page.split("<script>")[-1]      # our own script
+    assert re.search(r"\\u003cimg src=x onerror=alert\(1\)\\u003e", page)
+
+
+def test_max_nodes_keeps_most_connected():
+    g = Graph()
+    hub = _entity(g, "hub", KG.Organization, "中心单位")
+    second = _entity(g, "second", KG.Place, "第二地点")
+    for i in range(8):
+        leaf = _entity(g, f"p{i}", KG.Person, f"人物{i}")
+        g.add((leaf, KG.worksFor, hub))
+        if i < 3:
+            g.add((leaf, KG.attends, URIRef(BASE + "event")))
+    g.add((URIRef(BASE + "event"), RDF.type, KG.Event))
+    g.add((URIRef(BASE + "event"), RDFS.label, Literal("会议", lang="zh")))
+    g.add((URIRef(BASE + "event"), KG.heldIn, second))
+    g.add((hub, KG.locatedIn, second))
+    page = html_export.render(g, max_nodes=5)
+    data = page_data(page)
+    kept = {n["text"] for n in data["nodes"]}
+    # degrees: hub 9, event 4, second 2, 人物0-2 2 each, 人物3-7 1 each
+    assert len(kept) == 5
+    assert {"中心单位", "会议"} <= kept
+    assert "人物7" not in kept
+    # ties (degree 2) broken by label: 人物0, 人物1, 人物2 sort before 第二地点
+    assert kept == {"中心单位", "会议", "人物0", "人物1", "人物2"}
+    assert data["stats"]["omitted_nodes"] == 11 - 5
+    assert data["stats"]["entities"] == 11
+    ids = {n["id"] for n in data["nodes"]}
+    assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
+    notice = re.search(r'<p id="kg-omitted"[^>]*>(.*?)</p>', page).group(1)
+    assert "6" in notice and "5" in notice
+    assert 'id="kg-omitted"' not in html_export.render(g)
+
+
+def test_large_graph_has_positions_and_stops_physics():
+    g = Graph()
+    nodes = [_entity(g, f"n{i}", KG.Person, f"人{i:03d}") for i in range(320)]
+    for i in range(1, 320):
+        g.add((nodes[i], KG.worksFor, nodes[(i * 7) % i]))
+    page = html_export.render(g)
+    data = page_data(page)
+    assert len(data["nodes"]) == 320
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
+    assert data["options"]["physics"]["stabilization"]["iterations"] == 200
+    assert page == html_export.render(g)
+
+
+def test_deterministic(page):
+    g = small_graph()
+    assert html_export.render(g) == html_export.render(g) == page
+    # same triples added in another order
+    g2 = Graph()
+    for triple in sorted(small_graph(), key=lambda t: tuple(map(str, t)), reverse=True):
+        g2.add(triple)
+    assert html_export.render(g2) == page
+
+
+def test_title_and_ontology_argument():
+    from kg.vocab import load_ontology
+
+    page = html_export.render(small_graph(), title="黄山 & 周边", ontology=load_ontology())
+    assert "<title>黄山 &amp; 周边</title>" in page
+    assert "<h1>黄山 &amp; 周边</h1>" in page
+    with pytest.raises(ValueError):
+        html_export.render(small_graph(), max_nodes=0)
+
+
+def test_empty_graph():
+    page = html_export.render(Graph())
+    data = page_data(page)
+    assert data["nodes"] == [] and data["edges"] == []
+    assert "实体 0 个" in page
+
+
+def test_write_creates_file_without_leftovers(tmp_path):
+    out = tmp_path / "sub" / "graph.html"
+    html_export.write(small_graph(), out, title="测试")
+    assert out.read_text(encoding="utf-8") == html_export.render(small_graph(), title="测试")
+    assert sorted(p.name for p in out.parent.iterdir()) == ["graph.html"]
+    html_export.write(small_graph(), out)  # overwrite
+    assert sorted(p.name for p in out.parent.iterdir()) == ["graph.html"]
+
+
+def test_write_under_non_utf8_locale(tmp_path):
+    out = tmp_path / "graph.html"
+    script = textwrap.dedent(f"""
+        import locale, sys
+        from rdflib import Graph, Literal, URIRef
+        from rdflib.namespace import RDF, RDFS
+        from kg.vocab import KG
+        from kg.export import html
+        assert locale.getpreferredencoding(False).lower() not in ("utf-8", "utf8"), \\
+            locale.getpreferredencoding(False)
+        g = Graph()
+        a, b = URIRef("{BASE}a"), URIRef("{BASE}b")
+        g.add((a, RDF.type, KG.City)); g.add((a, RDFS.label, Literal("黄山市", lang="zh")))
+        g.add((b, RDF.type, KG.Title)); g.add((b, RDFS.label, Literal("全国文明城市", lang="zh")))
+        g.add((a, KG.awardedTitle, b))
+        html.write(g, sys.argv[1], title="知识图谱测试")
+    """)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(LANG="C", LC_ALL="C", PYTHONIOENCODING="ascii", PYTHONUTF8="0")
+    # a script file (source is read as UTF-8 whatever the locale); argv stays ASCII
+    script_file = tmp_path / "write_page.py"
+    script_file.write_text(script, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script_file), str(out)], env=env,
+                            capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stderr
+    text = out.read_bytes().decode("utf-8")
+    assert "黄山市" in text and "全国文明城市" in text and "获评" in text
+    assert "<title>知识图谱测试</title>" in text
+
+
+def test_untyped_endpoint_and_articles():
+    g = Graph()
+    person = _entity(g, "p", KG.Person, "李四")
+    org = URIRef(BASE + "org/untyped")            # no rdf:type: drawn as 其他
+    g.add((org, RDFS.label, Literal("某公司", lang="zh")))
+    g.add((person, KG.worksFor, org))
+    article = URIRef(BASE + "article/9")
+    g.add((article, RDF.type, KG.Article))
+    g.add((article, RDFS.label, Literal("一篇文章", lang="zh")))
+    g.add((article, KG.publishes, person))       # touches an article: not drawn
+    data = page_data(html_export.render(g))
+    assert {n["text"]: n["cls"] for n in data["nodes"]} == {"李四": "Person", "某公司": "Other"}
+    assert [e["label"] for e in data["edges"]] == ["任职于"]
+    assert "其他" in [item["label"] for item in data["legend"]]
+    assert data["stats"]["articles"] == 1 and data["stats"]["facts"] == 1

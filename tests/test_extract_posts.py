@@ -1,0 +1,64 @@
+"""posts: worksFor and jobTitle from posts in apposition."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors import posts
+from tests.conftest import make_article, triples
+
+CASES = [
+    # organisation, post, name
+    ("工业和信息化部总工程师韩夏出席会议并致辞。",
+     {("韩夏", "worksFor", "工业和信息化部"), ("韩夏", "jobTitle", "总工程师")}),
+    # an abbreviation resolves to the full name
+    ("工信部副部长张三出席论坛。",
+     {("张三", "worksFor", "工业和信息化部"), ("张三", "jobTitle", "副部长")}),
+    # name before the post, several people in one sentence
+    ("国家发展改革委张晓强副主任、百度公司王劲副总裁分别致辞。",
+     {("张晓强", "worksFor", "国家发展和改革委员会"), ("张晓强", "jobTitle", "副主任"),
+      ("王劲", "worksFor", "百度公司"), ("王劲", "jobTitle", "副总裁")}),
+    # a chain of posts in two organisations; the post nearest the name is the job title
+    ("国家发展和改革委员会党组成员、国家粮食和物资储备局党组书记、局长丛亮出席。",
+     {("丛亮", "worksFor", "国家发展和改革委员会"), ("丛亮", "worksFor", "国家粮食和物资储备局"),
+      ("丛亮", "jobTitle", "局长")}),
+    # a party committee post keeps the committee in the title
+    ("天津市委书记李鸿忠致辞。", {("李鸿忠", "worksFor", "天津市委"), ("李鸿忠", "jobTitle", "市委书记")}),
+    # a former post gives no employer
+    ("国际电信联盟原秘书长赵厚麟出席。", {("赵厚麟", "jobTitle", "原秘书长")}),
+    # ...unless the person holds a current title too
+    ("中国工程院原副院长兼秘书长邬贺铨院士发表演讲。",
+     {("邬贺铨", "worksFor", "中国工程院"), ("邬贺铨", "jobTitle", "原副院长兼秘书长")}),
+    # a reporter's byline
+    ("本报讯(记者 宋向华 通讯员 张立富)日前，", {("宋向华", "jobTitle", "记者"), ("张立富", "jobTitle", "通讯员")}),
+    # two people joined by 和
+    ("中国工经联会长李毅中和重庆市原市长黄奇帆发表主旨演讲。",
+     {("李毅中", "worksFor", "中国工业经济联合会"), ("李毅中", "jobTitle", "会长"),
+      ("黄奇帆", "jobTitle", "原市长")}),
+]
+
+NEGATIVE = [
+    "17日上午举行党的二十大首场记者招待会。",
+    "来自中国科学院、中国工程院的10多位院士出席大会。",
+    "大会由中国科学技术协会指导。",
+    "千兆用户规模提升至3389万户。",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_posts(resources, text, expected):
+    got = triples(posts.extract(make_article(text), resources))
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_posts(resources, text):
+    assert list(posts.extract(make_article(text), resources)) == []
+
+
+def test_evidence_points_at_the_sentence(resources):
+    article = make_article("第一句。工业和信息化部总工程师韩夏出席会议。")
+    fact = next(iter(posts.extract(article, resources)))
+    ev = fact.evidence
+    assert ev.extractor == "posts"
+    assert article.text[ev.start:ev.end] == ev.sentence == "工业和信息化部总工程师韩夏出席会议。"
+    assert article.text[fact.subject.start:fact.subject.end] == "韩夏"

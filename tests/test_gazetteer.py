@@ -1,0 +1,289 @@
+"""Tests for kg.gazetteer: places (GB/T 2260), organisations, job titles, the matcher."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from importlib.resources import files
+
+import pytest
+
+from kg.gazetteer import Gazetteers, JobTitles, Matcher, OrgGazetteer, PlaceGazetteer
+
+
+@pytest.fixture(scope="module")
+def places() -> PlaceGazetteer:
+    return PlaceGazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def orgs() -> OrgGazetteer:
+    return OrgGazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def titles() -> JobTitles:
+    return JobTitles.load()
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = (files("kg") / "data" / name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+
+
+# -- places.tsv integrity -------------------------------------------------------------------
+def test_places_table_integrity():
+    rows = _rows("places.tsv")
+    codes = {r["code"] for r in rows}
+    assert len(codes) == len(rows), "duplicate codes"
+    for r in rows:
+        assert re.fullmatch(r"\d{6}", r["code"]), r
+        assert r["level"] in ("province", "prefecture", "county"), r
+        if r["level"] == "province":
+            assert r["parent"] == "", r
+        else:
+            assert r["parent"] in codes, r
+        assert "市辖区" not in r["name"] and "直辖县级" not in r["name"], r
+    levels = Counter(r["level"] for r in rows)
+    assert len(rows) > 3000
+    assert levels["province"] >= 31
+    assert levels["prefecture"] >= 330
+    assert levels["county"] >= 2800
+
+
+def test_places_parents_have_right_levels(places):
+    for p in places:
+        parent = places.parent(p)
+        if p.level == "province":
+            assert parent is None
+        elif p.level == "prefecture":
+            assert parent is not None and parent.level == "province"
+        else:
+            assert parent is not None and parent.level in ("province", "prefecture")
+        assert places.province(p).level == "province"
+
+
+def test_places_former_table_points_at_current_units(places):
+    for r in _rows("places_former.tsv"):
+        cur = places.get(r["current_code"])
+        assert cur is not None and cur.name == r["current_name"], r
+        assert cur in places.lookup(r["former_name"]), r
+
+
+# -- places lookup / resolve ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "name, code, level, parent, province",
+    [
+        ("通山县", "421224", "county", "咸宁市", "湖北省"),
+        ("通山", "421224", "county", "咸宁市", "湖北省"),
+        ("莱芜", "370116", "county", "济南市", "山东省"),
+        ("莱芜市", "370116", "county", "济南市", "山东省"),
+        ("莱芜区", "370116", "county", "济南市", "山东省"),
+        ("江干区", "330102", "county", "杭州市", "浙江省"),
+        ("湾里区", "360112", "county", "南昌市", "江西省"),
+        ("长乐市", "350112", "county", "福州市", "福建省"),
+        ("襄樊市", "420600", "prefecture", "湖北省", "湖北省"),
+        ("内蒙古", "150000", "province", None, "内蒙古自治区"),
+        ("广西", "450000", "province", None, "广西壮族自治区"),
+        ("新疆", "650000", "province", None, "新疆维吾尔自治区"),
+        ("香港", "810000", "province", None, "香港特别行政区"),
+        ("黔南州", "522700", "prefecture", "贵州省", "贵州省"),
+        ("黔南", "522700", "prefecture", "贵州省", "贵州省"),
+        ("果洛州", "632600", "prefecture", "青海省", "青海省"),
+        ("恩施州", "422800", "prefecture", "湖北省", "湖北省"),
+        ("伊犁州", "654000", "prefecture", "新疆维吾尔自治区", "新疆维吾尔自治区"),
+        ("锡林郭勒", "152500", "prefecture", "内蒙古自治区", "内蒙古自治区"),
+        ("互助县", "630223", "county", "海东市", "青海省"),
+        ("互助", "630223", "county", "海东市", "青海省"),
+        ("石景山区", "110107", "county", "北京市", "北京市"),
+        ("浦东新区", "310115", "county", "上海市", "上海市"),
+        ("神农架林区", "429021", "county", "湖北省", "湖北省"),
+        ("青岛", "370200", "prefecture", "山东省", "山东省"),
+        ("青岛市", "370200", "prefecture", "山东省", "山东省"),
+        ("呼和浩特", "150100", "prefecture", "内蒙古自治区", "内蒙古自治区"),
+        ("吉林", "220000", "province", None, "吉林省"),  # province beats 吉林市
+    ],
+)
+def test_resolve(places, name, code, level, parent, province):
+    p = places.resolve(name)
+    assert p is not None, name
+    assert p.code == code
+    assert p.level == level
+    assert (places.parent(p).name if places.parent(p) else None) == parent
+    assert places.province(p).name == province
+
+
+@pytest.mark.parametrize(
+    "context_code, expected",
+    [("110000", "110112"), ("320600", "320612"), ("320000", "320612"), ("110105", "110112")],
+)
+def test_resolve_ambiguous_with_context(places, context_code, expected):
+    assert places.resolve("通州区") is None  # ambiguous without context
+    assert places.resolve("通州区", [places.get(context_code)]).code == expected
+
+
+def test_lookup_returns_all_candidates(places):
+    codes = {p.code for p in places.lookup("通州区")}
+    assert codes == {"110112", "320612"}
+    assert places.lookup("不存在的地方") == []
+    assert places.get("999999") is None
+
+
+def test_abbr_not_used_for_matching(places):
+    sh = places.get("310000")
+    assert sh.abbr == ("沪",)
+    assert places.lookup("沪") == []
+    assert places.find("沪深两市") == []
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("山东省青岛市", "370200"),
+        ("湖北省恩施州", "422800"),
+        ("上海市青浦区", "310118"),
+        ("北京通州", "110112"),
+        ("江苏省南通市通州区", "320612"),
+        ("湖北省咸宁市通山县", "421224"),
+        ("山东省莱芜市", "370116"),
+    ],
+)
+def test_resolve_path(places, text, code):
+    p = places.resolve_path(text)
+    assert p is not None and p.code == code
+
+
+def test_find_places(places):
+    text = "记者从山东青岛、湖北通山县和北京市通州区获悉"
+    hits = places.find(text)
+    assert [h[2] for h in hits] == ["山东", "青岛", "湖北", "通山县", "北京市", "通州区"]
+    for start, end, surface, cands in hits:
+        assert text[start:end] == surface and cands
+    # without short forms only official and former names match
+    assert [h[2] for h in places.find(text, short_forms=False)] == ["通山县", "北京市", "通州区"]
+    # common-word short forms are not matched in free text
+    assert places.find("维护世界和平") == []
+    assert places.resolve("和平") is None  # three 和平区/县, none preferred
+
+
+def test_short_alias_flags(places):
+    qd = places.get("370200")
+    assert "青岛" in qd.short_forms and places.is_short("青岛")
+    assert not places.is_short("青岛市")
+    lw = places.get("370116")
+    assert "莱芜市" in lw.former_names
+
+
+# -- organisations --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "alias, name, kind",
+    [
+        ("工信部", "工业和信息化部", "GovernmentBody"),
+        ("中华人民共和国工业和信息化部", "工业和信息化部", "GovernmentBody"),
+        ("发改委", "国家发展和改革委员会", "GovernmentBody"),
+        ("国家发改委", "国家发展和改革委员会", "GovernmentBody"),
+        ("发展改革委", "国家发展和改革委员会", "GovernmentBody"),
+        ("央行", "中国人民银行", "GovernmentBody"),
+        ("国新办", "国务院新闻办公室", "GovernmentBody"),
+        ("证监会", "中国证券监督管理委员会", "GovernmentBody"),
+        ("国资委", "国务院国有资产监督管理委员会", "GovernmentBody"),
+        ("住建部", "住房和城乡建设部", "GovernmentBody"),
+        ("市场监管总局", "国家市场监督管理总局", "GovernmentBody"),
+        ("全国政协", "中国人民政治协商会议全国委员会", "GovernmentBody"),
+        ("中科院", "中国科学院", "GovernmentBody"),
+        ("中石化", "中国石油化工集团有限公司", "Organization"),
+        ("工行", "中国工商银行", "Organization"),
+        ("中电联", "中国电力企业联合会", "Organization"),
+        ("中国工经联", "中国工业经济联合会", "Organization"),
+        ("中国贸促会", "中国国际贸易促进委员会", "Organization"),
+    ],
+)
+def test_org_lookup(orgs, alias, name, kind):
+    org = orgs.lookup(alias)
+    assert org is not None, alias
+    assert org.name == name and org.kind == kind
+
+
+def test_org_parent(orgs):
+    dept = orgs.lookup("工信部信息通信发展司")
+    assert dept.name == "工业和信息化部信息通信发展司"
+    assert dept.parent == "工业和信息化部"
+    assert orgs.parent(dept).name == "工业和信息化部"
+
+
+def test_org_table_integrity(orgs):
+    names = {o.name for o in orgs}
+    seen: dict[str, str] = {}
+    for o in orgs:
+        assert o.kind in ("GovernmentBody", "Organization")
+        assert o.parent is None or o.parent in names, o
+        assert set(o.generic_aliases) <= set(o.aliases), o
+        for s in (o.name, *o.aliases):
+            assert seen.setdefault(s, o.name) == o.name, f"{s} used twice"
+    assert len(orgs) >= 300
+    assert orgs.lookup("环境保护部").former
+
+
+def test_org_find_longest(orgs):
+    text = "工信部信息通信发展司与国家发改委、欧洲央行、央行有关负责人"
+    hits = orgs.find(text)
+    assert [(h[2], h[3].name) for h in hits] == [
+        ("工信部信息通信发展司", "工业和信息化部信息通信发展司"),
+        ("国家发改委", "国家发展和改革委员会"),
+        ("欧洲央行", "欧洲中央银行"),
+        ("央行", "中国人民银行"),
+    ]
+
+
+def test_org_suffixes(orgs):
+    sfx = [s for s, _ in orgs.suffixes]
+    assert sfx == sorted(sfx, key=len, reverse=True)
+    assert orgs.suffix_of("中国通信企业协会") == ("协会", "Organization")
+    assert orgs.suffix_of("青岛市人民政府") == ("人民政府", "GovernmentBody")
+    assert orgs.suffix_of("山东省人大常委会")[0] == "人大常委会"
+    assert orgs.suffix_of("张三") is None
+
+
+# -- titles ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("市会展办常务副主任夏鸣", ["常务副主任"]),
+        ("工信部副部长辛国斌", ["副部长"]),
+        ("总工程师张三和副总工程师李四", ["总工程师", "副总工程师"]),
+        ("代省长王某", ["代省长"]),
+        ("公司首席执行官", ["首席执行官"]),
+    ],
+)
+def test_titles_find(titles, text, expected):
+    assert [t for _, _, t in titles.find(text)] == expected
+
+
+def test_titles_contains(titles):
+    for t in ("部长", "新闻发言人", "党组书记", "院士", "执行副院长", "记者", "通讯员"):
+        assert t in titles
+    assert "夏鸣" not in titles
+
+
+# -- matcher --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "entries, text, expected",
+    [
+        ({"中国": 1, "中国人民银行": 2, "银行": 3}, "中国人民银行行长", [(0, 6, "中国人民银行", 2)]),
+        ({"ab": 1, "bcd": 2}, "abcd", [(0, 2, "ab", 1)]),  # leftmost wins over longer later
+        ({"ab": 1, "bcd": 2, "d": 3}, "xbcdab", [(1, 4, "bcd", 2), (4, 6, "ab", 1)]),
+        ({"a": 1, "aa": 2}, "aaa", [(0, 2, "aa", 2), (2, 3, "a", 1)]),
+        ({}, "anything", []),
+        ({"x": 1}, "", []),
+    ],
+)
+def test_matcher_leftmost_longest(entries, text, expected):
+    assert Matcher(entries).find(text) == expected
+
+
+def test_gazetteers_load():
+    g = Gazetteers.load()
+    assert g.places.resolve("青岛").code == "370200"
+    assert g.orgs.lookup("工信部").name == "工业和信息化部"
+    assert "部长" in g.titles

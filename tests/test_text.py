@@ -1,0 +1,70 @@
+"""Text handling: width folding, sentence splitting and Chinese dates."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.text import dates, sentences
+from kg.text.normalize import fold, name_key
+
+REF = date(2021, 12, 25)
+
+
+def test_fold_keeps_length_and_maps_width():
+    text = "（2021—2023年），ＡＢＣ　１２３"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded == "(2021-2023年),ABC 123"
+
+
+def test_name_key_ignores_quotes_marks_and_width():
+    assert name_key("首届“千兆城市”高峰论坛") == name_key("首届千兆城市高峰论坛")
+    assert name_key("《“双千兆”网络协同发展行动计划（2021-2023年）》") == \
+        "双千兆网络协同发展行动计划(2021-2023年)"
+
+
+def test_sentences_split_with_offsets_and_closing_quotes():
+    text = "他说：“好。”随后离开！\n第二段？没有结尾"
+    parts = sentences.split(text)
+    assert [p.text for p in parts] == ["他说：“好。”", "随后离开！", "第二段？", "没有结尾"]
+    assert all(text[p.start:p.end] == p.text for p in parts)
+
+
+@pytest.mark.parametrize("text,reference,expected", [
+    ("12月24日，首届论坛举行", REF, "2021-12-24"),
+    ("2025年5月19日,大会召开", REF, "2025-05-19"),
+    ("2023年10月12-13日,会议召开", REF, "2023-10-12"),
+    ("17日上午举行", date(2022, 10, 18), "2022-10-17"),
+    ("28日举行", date(2022, 11, 2), "2022-10-28"),
+    ("12月24日举行", date(2022, 1, 3), "2021-12-24"),
+    ("今年3月", REF, "2021-03"),
+    ("2021年12月", REF, "2021-12"),
+])
+def test_dates_resolved_against_article_date(text, reference, expected):
+    found = dates.find_dates(text, reference)
+    assert found and found[0].value == expected
+
+
+@pytest.mark.parametrize("text", ["截至11月底，5G基站", "第17届博览会", "3月份以来", "增长3.5%"])
+def test_not_dates(text):
+    assert dates.find_dates(text, REF) == []
+
+
+def test_relative_days_and_dateline():
+    reference = dates.dateline("本报义乌10月21日电 (记者", date(2011, 10, 22))
+    assert reference == date(2011, 10, 21)
+    found = dates.find_dates("今天上午，博览会开幕", reference, {"今天": 0, "昨日": -1})
+    assert found[0].value == "2011-10-21"
+    assert dates.find_dates("昨日发布", REF, {"昨日": -1})[0].value == "2021-12-24"
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("Sat, 25 Dec 2021 04:39:10 GMT", "2021-12-25T04:39:10+00:00"),
+    ("2022-10-18", "2022-10-18T00:00:00+08:00"),
+    ("2021年12月25日", "2021-12-25T00:00:00+08:00"),
+    ("not a date", None),
+])
+def test_parse_published(value, expected):
+    parsed = dates.parse_published(value)
+    assert (parsed.isoformat() if parsed else None) == expected
