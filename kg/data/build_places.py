@@ -56,6 +56,13 @@ PROVINCE_ABBR = {
     "540000": "藏", "610000": "陕|秦", "620000": "甘|陇", "630000": "青", "640000": "宁",
     "650000": "新", "710000": "台", "810000": "港", "820000": "澳",
 }
+# customary short forms that the rules cannot derive
+EXTRA_SHORT = {
+    "652700": ["博州"],      # 博尔塔拉蒙古自治州
+    "653000": ["克州"],      # 克孜勒苏柯尔克孜自治州
+    "652800": ["巴州"],      # 巴音郭楞蒙古自治州 (also 巴中市巴州区)
+    "532800": ["版纳"],      # 西双版纳傣族自治州
+}
 # not in the NBS table; GB/T 2260 codes
 EXTRA_PROVINCES = [
     ("710000", "台湾省"),
@@ -149,7 +156,7 @@ def main(argv: list[str]) -> None:
         rows[code] = dict(code=code, name=r["name"], level="county", parent=parent)
 
     for row in rows.values():
-        row["short"] = short_forms(row["name"], row["level"])
+        row["short"] = short_forms(row["name"], row["level"]) + EXTRA_SHORT.get(row["code"], [])
         row["former"] = []
         row["abbr"] = PROVINCE_ABBR.get(row["code"], "") if row["level"] == "province" else ""
         row["lat"] = row["lon"] = ""

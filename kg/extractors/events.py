@@ -67,11 +67,13 @@ def _convened(text: str, sent_events: events.SentenceEvents, res: Resources):
 def _held_in(article, sentence, text, sent_events, res) -> Iterator[Fact]:
     for verb in res.lexicon.words("held_verb"):
         for match in re.finditer(re.escape(verb), text):
+            if any(m.start <= match.start() < m.end for m in sent_events.mentions):
+                continue  # 开幕 inside 开幕大会 is part of a name, not the verb
             where = _place_before(text, match.start())
             if where is None:
                 continue
             start, end = where
-            event = _event_near(sent_events, start)
+            event = _event_near(sent_events, start, match.end())
             if event is None:
                 continue
             place = places.mention(text[start:end], article, sentence, start, end, res)
@@ -95,12 +97,16 @@ def _place_before(text: str, verb_at: int) -> tuple[int, int] | None:
     return (start, end) if end - start >= 1 else None
 
 
-def _event_near(sent_events: events.SentenceEvents, pos: int):
+def _event_near(sent_events: events.SentenceEvents, place_at: int, verb_end: int):
+    """The event of 在X举行: named right after the verb (召开今年第四次…会议), else before X."""
     named = [m for m in sent_events.mentions if m.name]
-    if not named:
-        return None
-    before = [m for m in named if m.end <= pos]
-    return before[-1] if before else named[0]
+    after = [m for m in named if 0 <= m.start - verb_end <= 6]
+    if after:
+        return after[0]
+    before = [m for m in named if m.end <= place_at]
+    if before:
+        return before[-1]
+    return named[0] if named else None
 
 
 def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:

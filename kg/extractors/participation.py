@@ -33,7 +33,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
         for name, start, end in _mentions(text, known, resources):
             if quoted[sentence.start + start]:
                 continue
-            verb = _verb(text, end, resources)
+            verb = _verb(text, end, resources, sent_events)
             if verb is None:
                 continue
             relation, verb_at = verb
@@ -67,9 +67,13 @@ def _mentions(text: str, known: set[str], res: Resources):
     return sorted(found, key=lambda f: f[1])
 
 
-def _verb(text: str, pos: int, res: Resources) -> tuple[str, int] | None:
+def _verb(text: str, pos: int, res: Resources,
+          sent_events: events.SentenceEvents) -> tuple[str, int] | None:
     lex = res.lexicon
+    inside = {i for m in sent_events.mentions for i in range(m.start, m.end)}
     for i in range(pos, len(text)):
+        if i in inside:
+            continue  # 发布 in 报告发布会 is part of the event's name
         if lex.starts_with("speak_verb", text, i):
             return "speaksAt", i
         attend = lex.starts_with("attend_verb", text, i)

@@ -197,7 +197,7 @@ class PlaceGazetteer:
         common = [a for a in cand_chain if a.code in ctx_codes]
         return common[0].depth if common else 0
 
-    def resolve(self, name: str, context: Iterable[Place] = ()) -> Place | None:
+    def resolve(self, name: str, context: Iterable[Place | str] = ()) -> Place | None:
         """Pick one unit for ``name``.
 
         1. a single candidate wins;
@@ -206,13 +206,16 @@ class PlaceGazetteer:
         3. otherwise among the best-kind candidates (official name > former > short form)
            the highest level wins if unique (朝阳 -> 朝阳市 over the 朝阳区s; 吉林 -> 吉林省);
         4. else None (still ambiguous, e.g. 通州区 without context).
+
+        ``context`` holds places (or their codes) already known from the same text.
         """
         cands = self._by_name.get(name.strip(), [])
         if not cands:
             return None
         if len(cands) == 1:
             return cands[0][1]
-        ctx = [c for c in context if c is not None]
+        ctx = [self._by_code.get(c) if isinstance(c, str) else c for c in context]
+        ctx = [c for c in ctx if c is not None]
         if ctx:
             scored = [(max(self._affinity(p, c) for c in ctx), p) for _, p in cands]
             best = max(s for s, _ in scored)

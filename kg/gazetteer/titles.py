@@ -8,6 +8,27 @@ from kg.gazetteer.matcher import Matcher
 
 __all__ = ["JobTitles"]
 
+# A title ending like this and followed by one of these strings is part of another word, not a
+# title: 委员会, 常委会, 理事会, 董事会, 记者会, 主席团, 编辑部, 律师事务所, 专家组 ...
+_NOT_BEFORE: dict[str, tuple[str, ...]] = {
+    "委员": ("会",),
+    "常委": ("会",),
+    "理事": ("会",),
+    "董事": ("会",),
+    "监事": ("会",),
+    "记者": ("会", "站", "节", "证"),
+    "主席": ("团", "台"),
+    "编辑": ("部",),
+    "律师": ("事务所", "协会", "函", "费"),
+    "会计师": ("事务所", "协会"),
+    "专家": ("组", "委员会", "库", "论证"),
+    "院士": ("工作站", "专家工作站"),
+    "秘书": ("处",),
+    "顾问": ("团", "公司"),
+    "教练": ("组", "员"),
+    "经理": ("部", "层"),
+}
+
 
 class JobTitles:
     def __init__(self, titles: Iterable[str]):
@@ -34,4 +55,18 @@ class JobTitles:
         """Titles in ``text``: (start, end, title), leftmost-longest, non-overlapping."""
         if self._matcher is None:
             self._matcher = Matcher({t: t for t in self.titles})
-        return [(s, e, t) for s, e, t, _ in self._matcher.find(text)]
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for start, end, title, _ in self._matcher.find_all(text):
+            if start < pos or self._part_of_word(title, text, end):
+                continue
+            out.append((start, end, title))
+            pos = end
+        return out
+
+    @staticmethod
+    def _part_of_word(title: str, text: str, end: int) -> bool:
+        for tail, followers in _NOT_BEFORE.items():
+            if title.endswith(tail) and text.startswith(followers, end):
+                return True
+        return False

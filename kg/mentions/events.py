@@ -25,6 +25,7 @@ class EventMention:
     end: int
     text: str       # as written, e.g. 第六届中国信息通信大会开幕式
     name: str       # the event itself, e.g. 第六届中国信息通信大会 ("" for a bare reference)
+    anchored: bool = False  # the sentence says it takes place (举行, 召开, 在…上)
 
     @property
     def anaphor(self) -> bool:
@@ -50,7 +51,51 @@ def find(text: str, res: Resources) -> list[EventMention]:
             continue
         kept = [k for k in kept if not (span.start <= k.start and k.end <= span.end)]
         kept.append(span)
-    return sorted(kept, key=lambda e: e.start)
+    kept.sort(key=lambda e: e.start)
+    kept = _compose(text, kept, res)
+    return [_anchor(text, m, res) for m in kept]
+
+
+_CONVENE = ("召开", "举行", "举办")
+_CLAUSE_CHARS = set("，,。；;！？!?：:\n")
+
+
+def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[EventMention]:
+    """X召开首场新闻发布会 / 国新办…举行发布会: a bare event convened by a named event or an
+    organisation is named after it (省十三届人大三次会议首场新闻发布会, 国新办发布会)."""
+    out = list(mentions)
+    for m in mentions:
+        if m.name or not any(text.startswith(v, m.start - len(v)) for v in _CONVENE):
+            continue
+        clause = m.start - 2
+        while clause > 0 and text[clause - 1] not in _CLAUSE_CHARS:
+            clause -= 1
+        subject = next((e for e in mentions if e.name and e.start == clause
+                        and e.end == m.start - 2), None)
+        if subject is not None:
+            name = subject.name + m.text
+            out.remove(subject)
+        else:
+            orgs_found = res.orgs.find(text[clause:m.start])
+            if not orgs_found or orgs_found[0][0] != 0:
+                continue
+            name = orgs_found[0][2] + m.text
+        out[out.index(m)] = EventMention(m.start, m.end, m.text, name)
+    return out
+
+
+def _anchor(text: str, m: EventMention, res: Resources) -> EventMention:
+    if not m.name:
+        return m
+    before = any(text.startswith(v, m.start - len(v)) for v in _CONVENE)
+    tail = text[m.end:m.end + 30]
+    cut = next((i for i, ch in enumerate(tail) if ch in _CLAUSE_CHARS), len(tail))
+    tail = tail[:cut]
+    after = any(v in tail for v in res.lexicon.words("held_verb")) and "期间" not in tail[:3]
+    on = text.startswith("在", m.start - 1) and tail.startswith("上")
+    if before or after or on:
+        return EventMention(m.start, m.end, m.text, m.name, True)
+    return m
 
 
 def _left_edge(text: str, pos: int, res: Resources) -> int:
@@ -76,6 +121,8 @@ def _name(written: str, res: Resources) -> str:
     head = head.strip(_QUOTES)
     if len(head) < 2 or _ORDINAL.fullmatch(head) or head in ("首场", "新闻", "专题"):
         return ""
+    if re.match(r"^[0-9一二三四五六七八九十两几数多]+[个场次项家]", head):
+        return ""  # 十个国际性品牌展会: a number of events, none of them named
     if "等" in head or "、" in head:
         return ""  # 举办“绽放杯”“光华杯”等大赛: several events, none of them named
     return _balanced(written)
@@ -103,15 +150,17 @@ def track(article: Article, res: Resources) -> list[SentenceEvents]:
     per_sentence = [find(fold(s.text), res) for s in article.sentences]
     names = [m.name for ms in per_sentence for m in ms if m.name]
     canonical = _canonical_names(names)
-    first = canonical.get(names[0]) if names else None
+    anchored = [canonical[m.name] for ms in per_sentence for m in ms if m.anchored]
+    first = anchored[0] if anchored else (canonical.get(names[0]) if names else None)
     out: list[SentenceEvents] = []
     current = None
     for mentions in per_sentence:
         resolved = []
         for m in mentions:
             name = canonical.get(m.name) if m.name else (current or first)
-            resolved.append(EventMention(m.start, m.end, m.text, name or ""))
-        named = [m.name for m in resolved if m.name]
+            resolved.append(EventMention(m.start, m.end, m.text, name or "", m.anchored))
+        named = [m.name for m in resolved if m.name and m.anchored] or (
+            [] if current else [m.name for m in resolved if m.name])
         if named:
             current = named[0]
         out.append(SentenceEvents(tuple(resolved), current or first))

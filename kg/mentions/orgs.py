@@ -13,7 +13,18 @@ _RELATIVE = ("省", "市", "县", "区", "州")
 
 
 def clean(candidate: str, res: Resources) -> str | None:
-    """The organisation that `candidate` ends with, or None when it does not end with one."""
+    """The organisation that `candidate` ends with, or None when it does not end with one.
+
+    A body inside an organisation (…研究会学术委员会, …研究院理事会) gives the organisation."""
+    org = _clean(candidate, res)
+    if org:
+        inner = res.lexicon.ends_with("org_inner_body", org)
+        if inner and is_org(org[: -len(inner)], res, places_ok=False):
+            return org[: -len(inner)]
+    return org
+
+
+def _clean(candidate: str, res: Resources) -> str | None:
     text = candidate.strip(" “”\"'《》")
     known = _known_suffix(text, res)
     cut = _LEFT_CUT.match(text)

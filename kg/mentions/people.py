@@ -23,6 +23,7 @@ _COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "旗委")
 _COMMITTEE_POSTS = ("书记", "副书记", "常委", "常务副书记")
 # Characters that do not end a Chinese personal name (they are particles and prepositions).
 _NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并")
+_NOT_NAME_START = set("和及与等在的了是为并也就对向将")
 _NOT_IN_NAME = set("会上的了在是等部局院市省县区厅委办所司室组团队届次年月日")
 
 
@@ -71,11 +72,18 @@ def find(text: str, res: Resources) -> list[PersonMention]:
     """Every person with a post in `text` (a sentence, folded)."""
     people: list[PersonMention] = []
     pending: list[Post] = []
+    previous: PersonMention | None = None  # the person that ended the previous segment
     for seg_start, seg_end, delim_before in _segments(text):
         if delim_before not in _SOFT:
             pending = []
         found, pending = _parse_segment(text, seg_start, seg_end, res, pending, delim_before)
+        seg = text[seg_start:seg_end]
+        if not found and not pending and previous and delim_before == "、" \
+                and _whole_name(seg, res):
+            # 文科资深教授葛兆光、陈思和: the names after the first share its posts.
+            found = [PersonMention(seg, seg_start, seg_end, previous.posts, previous.after)]
         people.extend(found)
+        previous = found[-1] if found and found[-1].end == seg_end else None
     return people
 
 
@@ -160,7 +168,9 @@ def _split_org_name(gap: str, res: Resources, org_optional: bool):
         if len(gap) < size:
             continue
         name, head = gap[-size:], gap[:-size]
-        if not _CJK.match(name) or set(name) & _NOT_IN_NAME:
+        if not _CJK.match(name) or set(name) & _NOT_IN_NAME or name[0] in _NOT_NAME_START:
+            continue
+        if size == 4 and name[:2] not in res.lexicon.compound_surnames:
             continue
         if head.endswith("代表") and org_optional:
             org, known = None, False
@@ -170,7 +180,7 @@ def _split_org_name(gap: str, res: Resources, org_optional: bool):
                 continue
             known = bool(res.orgs.lookup(org))
         else:
-            if not org_optional:
+            if not org_optional and not (size <= 3 and res.lexicon.is_surname_start(name)):
                 continue
             org, known = None, False
         score = (res.lexicon.is_surname_start(name), known, size == 3)
@@ -185,6 +195,8 @@ def _split_org_name(gap: str, res: Resources, org_optional: bool):
 
 def _name_after(seg: str, pos: int, res: Resources) -> int | None:
     rest = seg[pos:]
+    if not rest or rest[0] in _NOT_NAME_START or res.lexicon.starts_with("name_stop", rest):
+        return None
     foreign = _FOREIGN.match(rest)
     if foreign and _follows(rest[foreign.end():], res):
         return pos + foreign.end()
@@ -248,6 +260,9 @@ def _titles(seg: str, res: Resources) -> list[_Title]:
             if more is None:
                 break
             end = more
+        modifier = res.lexicon.ends_with("title_prefix", seg, start)
+        if modifier and (not found or found[-1].end <= start - len(modifier)):
+            start -= len(modifier)
         former = False
         prefix = res.lexicon.ends_with("former_prefix", seg, start)
         if prefix and (start - len(prefix) == 0 or not found or found[-1].end <= start - len(prefix)):

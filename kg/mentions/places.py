@@ -51,7 +51,8 @@ def mention_for(item: PlaceItem, sentence: Sentence) -> Mention:
 def mention(text: str, article: Article, sentence: Sentence, start: int, end: int,
             res: Resources) -> Mention | None:
     """A place written as `text` (sentence offsets start..end): a division, or a venue."""
-    whole = res.places.resolve_path(text)
+    first = res.places.find(text)
+    whole = res.places.resolve_path(text) if first and first[0][0] == 0 else None
     if whole is not None:
         return Mention(text, base.place_kind(whole.level), *base.span(sentence, start, end),
                        key=whole.code, name=whole.name)
