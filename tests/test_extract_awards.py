@@ -1,0 +1,52 @@
+"""awards: places and organisations given a title."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors import awards
+from tests.conftest import make_article, triples
+
+CASES = [
+    ("包括北京、天津、上海、呼和浩特、青岛在内的5个城市获评“千兆城市”。",
+     {(c, "awardedTitle", "千兆城市") for c in ("北京市", "天津市", "上海市", "呼和浩特市", "青岛市")}),
+    # a place path names its most specific unit; the title word 称号 is not part of the title
+    ("湖北省咸宁市通山县、黄冈市英山县等2家创建单位也喜获“国家全域旅游示范区”称号。",
+     {("通山县", "awardedTitle", "国家全域旅游示范区"), ("英山县", "awardedTitle", "国家全域旅游示范区")}),
+    ("神农架林区正式获评“国家全域旅游示范区”称号。", {("神农架林区", "awardedTitle", "国家全域旅游示范区")}),
+    # the active voice: ORG 授予 N个城市 …称号, with the list set out line by line below
+    ("近日，国家林业和草原局授予3个城市“国家森林城市”称号。\n这3个城市名单包括\n"
+     "北京市石景山区、门头沟区\n河北省邢台市",
+     {("石景山区", "awardedTitle", "国家森林城市"), ("门头沟区", "awardedTitle", "国家森林城市"),
+      ("邢台市", "awardedTitle", "国家森林城市")}),
+    # 入选 with no object: the list is the document named just before
+    ("工信部公布了《2023年度智能制造示范工厂揭榜单位名单》。我市金泽伊利乳粉智能制造示范工厂成功入选。",
+     {("金泽伊利乳粉智能制造示范工厂", "awardedTitle", "2023年度智能制造示范工厂揭榜单位名单")}),
+    # newly elected academicians with their institutions
+    ("新当选的中国科学院院士:景益鹏(数学物理学部,上海交通大学)、唐勇(化学部,同济大学)。",
+     {("景益鹏", "awardedTitle", "中国科学院院士"), ("唐勇", "awardedTitle", "中国科学院院士"),
+      ("景益鹏", "worksFor", "上海交通大学"), ("唐勇", "worksFor", "同济大学")}),
+]
+
+NEGATIVE = [
+    # the count says 5 but only a province is named: the province is not the awardee
+    "此次湖北5地获评国家全域旅游示范区。",
+    # addressees of a notice are not awardees
+    "南京、无锡、徐州市人民政府：",
+    # a standard reached is not a title awarded
+    "我国15个省的29个城市达到了千兆城市评价标准。",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_awards(resources, text, expected):
+    assert triples(awards.extract(make_article(text), resources)) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_awards(resources, text):
+    assert list(awards.extract(make_article(text), resources)) == []
+
+
+def test_awarded_places_carry_their_code(resources):
+    facts = list(awards.extract(make_article("青岛获评“千兆城市”。"), resources))
+    assert [(f.subject.kind, f.subject.key) for f in facts] == [("City", "370200")]

@@ -1,0 +1,80 @@
+"""participation (speaksAt, attends) and events (heldIn, heldOn, organizedBy)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors import events, participation
+from tests.conftest import make_article, triples
+
+FORUM = "首届“千兆城市”高峰论坛"
+
+PARTICIPATION = [
+    ("12月24日，首届“千兆城市”高峰论坛在山东省青岛市举行。工业和信息化部总工程师韩夏出席会议并致辞。",
+     {("韩夏", "speaksAt", FORUM)}),
+    # attending without speaking, several people; a speaker is not also an attendee
+    ("今天上午，第17届中国义乌国际小商品博览会开幕。省政协主席乔传秀宣布开幕。"
+     "商务部副部长钟山、副省长毛光烈出席了开幕式。乔传秀出席开幕式。",
+     {("乔传秀", "speaksAt", "第17届中国义乌国际小商品博览会"),
+      ("钟山", "attends", "第17届中国义乌国际小商品博览会"),
+      ("毛光烈", "attends", "第17届中国义乌国际小商品博览会")}),
+    # a later bare mention of a known person
+    ("2023年10月12日，二十国集团于摩洛哥马拉喀什召开第四次G20财长和央行行长会议。"
+     "中国人民银行行长潘功胜出席会议并发言。中国人民银行副行长宣昌能参加会议。",
+     {("潘功胜", "speaksAt", "第四次G20财长和央行行长会议"),
+      ("宣昌能", "attends", "第四次G20财长和央行行长会议")}),
+
+    # someone sent in another's place: the representative spoke, the official did not come
+    ("新一代信息技术发展论坛在深圳举行。科技部张来武副部长的代表王瑞军副巡视员致辞。",
+     {("王瑞军", "speaksAt", "新一代信息技术发展论坛")}),
+]
+
+PARTICIPATION_NEGATIVE = [
+    # no event anywhere
+    "工业和信息化部总工程师韩夏表示，要推进网络建设。",
+    # speech inside a quotation is not presence at the event
+    "首届论坛在青岛举行。“习近平总书记多次强调，要开放。”",
+]
+
+EVENTS = [
+    ("12月24日，首届“千兆城市”高峰论坛在山东省青岛市举行。",
+     {(FORUM, "heldIn", "青岛市"), (FORUM, "heldOn", "2021-12-24")}),
+    ("2011年11月16日下午，由国家发展改革委、科学技术部和深圳市人民政府联合主办的“新一代信息技术发展论坛”"
+     "在深圳会展中心隆重举行。",
+     {("新一代信息技术发展论坛", "organizedBy", "国家发展和改革委员会"),
+      ("新一代信息技术发展论坛", "organizedBy", "科学技术部"),
+      ("新一代信息技术发展论坛", "organizedBy", "深圳市人民政府"),
+      ("新一代信息技术发展论坛", "heldIn", "深圳市"),
+      ("新一代信息技术发展论坛", "heldOn", "2011-11-16")}),
+    # a press conference named after the body that holds it; 今日 is the article's date
+    ("国新办今日就资本市场改革等情况举行发布会。",
+     {("国新办发布会", "organizedBy", "国务院新闻办公室"), ("国新办发布会", "heldOn", "2021-12-25")}),
+    # the dateline sets the date that 今天 means
+    ("本报义乌10月21日电 今天上午，第17届中国义乌国际小商品博览会开幕。",
+     {("第17届中国义乌国际小商品博览会", "heldOn", "2021-10-21")}),
+]
+
+EVENTS_NEGATIVE = [
+    "先后举办“绽放杯”“光华杯”等应用创新大赛。",
+    "2011年将在南京举办的十个国际性品牌展会。",
+    "会议期间，代表们进行了讨论。",
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTICIPATION)
+def test_participation(resources, text, expected):
+    assert triples(participation.extract(make_article(text), resources)) == expected
+
+
+@pytest.mark.parametrize("text", PARTICIPATION_NEGATIVE)
+def test_no_participation(resources, text):
+    assert list(participation.extract(make_article(text), resources)) == []
+
+
+@pytest.mark.parametrize("text,expected", EVENTS)
+def test_events(resources, text, expected):
+    assert triples(events.extract(make_article(text), resources)) == expected
+
+
+@pytest.mark.parametrize("text", EVENTS_NEGATIVE)
+def test_no_event_facts(resources, text):
+    assert list(events.extract(make_article(text), resources)) == []
