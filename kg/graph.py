@@ -18,7 +18,7 @@ from kg.resolve import ResolvedFact
 from kg.text.dates import SHANGHAI
 from kg.vocab import KG, NAMESPACE, PROV, SCHEMA, term
 
-_SAFE_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+_SAFE_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~_")
 
 
 def iri_segment(text: str) -> str:
@@ -36,7 +36,8 @@ def iri_segment(text: str) -> str:
 
 def entity_iri(base: str, key: str) -> URIRef:
     family, _, rest = key.partition("/")
-    return URIRef(f"{base}{family}/{iri_segment(rest)}")
+    # person/韩夏@工业和信息化部 -> person/韩夏_工业和信息化部: readable, and still one segment
+    return URIRef(f"{base}{family}/" + "_".join(iri_segment(p) for p in rest.split("@")))
 
 
 def article_iri(base: str, article: Article) -> URIRef:
@@ -45,7 +46,7 @@ def article_iri(base: str, article: Article) -> URIRef:
 
 def build(entities: dict[str, Entity], facts: Iterable[ResolvedFact], articles: Iterable[Article],
           base: str) -> Graph:
-    graph = Graph()
+    graph = Graph(bind_namespaces="core")
     _bind(graph, base)
     iris = {key: entity_iri(base, key) for key in entities}
     for key, entity in entities.items():
@@ -69,14 +70,14 @@ def build(entities: dict[str, Entity], facts: Iterable[ResolvedFact], articles: 
 
 
 def _bind(graph: Graph, base: str) -> None:
-    graph.bind("kg", Namespace(NAMESPACE))
+    graph.bind("kg", Namespace(NAMESPACE), replace=True)
     graph.bind("schema", SCHEMA)
     graph.bind("skos", SKOS)
     graph.bind("prov", PROV)
     graph.bind("dcterms", DCTERMS)
     graph.bind("owl", OWL)
     for family in ("person", "org", "place", "event", "doc", "title", "article", "statement"):
-        graph.bind(family, Namespace(f"{base}{family}/"))
+        graph.bind(family, Namespace(f"{base}{family}/"), replace=True)
 
 
 def _entity(graph: Graph, node: URIRef, entity: Entity, iris: dict[str, URIRef]) -> None:

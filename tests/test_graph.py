@@ -1,0 +1,103 @@
+"""Resolution and graph building: one node per thing, valid IRIs, evidence beside each fact."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+import kg
+from kg.graph import iri_segment
+from kg.vocab import KG, RELATIONS, load_ontology
+
+SEED = Path(__file__).parent / "fixtures" / "qianzhao-cities-2021.md"
+
+
+@pytest.fixture(scope="module")
+def seed_graph():
+    return kg.build(SEED)
+
+
+def test_build_is_importable_and_returns_a_graph(seed_graph):
+    assert isinstance(seed_graph, Graph) and len(seed_graph) > 100
+
+
+def test_every_entity_has_a_chinese_label(seed_graph):
+    for s, o in seed_graph.subject_objects(RDF.type):
+        if str(o).startswith(str(KG)) and o != RDF.Statement:
+            labels = [l for l in seed_graph.objects(s, RDFS.label) if l.language == "zh"]
+            assert labels, s
+
+
+def test_relations_use_the_contract_names(seed_graph):
+    used = {p for p in seed_graph.predicates() if str(p).startswith(str(KG))}
+    allowed = {KG[name] for name in RELATIONS} | {KG.code, KG.partOf, KG.sentence,
+                                                  KG.startOffset, KG.endOffset, KG.extractor}
+    assert used <= allowed
+    ontology = load_ontology()
+    for name in RELATIONS:
+        assert (KG[name], RDFS.label, None) in ontology
+
+
+def test_city_is_one_node_with_code_and_parent(seed_graph):
+    qingdao = URIRef("https://kg.example.org/id/place/370200")
+    assert (qingdao, RDF.type, KG.City) in seed_graph
+    assert (qingdao, KG.code, Literal("370200")) in seed_graph
+    assert (qingdao, KG.locatedIn, URIRef("https://kg.example.org/id/place/370000")) in seed_graph
+    assert (qingdao, SKOS.altLabel, Literal("青岛", lang="zh")) in seed_graph
+
+
+def test_evidence_query_finds_the_sentence(seed_graph):
+    query = """
+    PREFIX kg: <https://kg.example.org/ontology#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT ?sentence ?start ?article WHERE {
+      ?city rdfs:label "青岛市"@zh . ?title rdfs:label "千兆城市"@zh .
+      ?st rdf:subject ?city ; rdf:predicate kg:awardedTitle ; rdf:object ?title ;
+          kg:sentence ?sentence ; kg:startOffset ?start ; prov:wasDerivedFrom ?article .
+    }"""
+    rows = list(seed_graph.query(query))
+    assert len(rows) == 1
+    sentence, start, article = rows[0]
+    assert "青岛" in str(sentence) and "获评“千兆城市”" in str(sentence)
+    assert (article, RDF.type, KG.Article) in seed_graph
+
+
+def test_readme_provenance_query_runs(seed_graph):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    query = readme.split("```sparql", 1)[1].split("```", 1)[0]
+    rows = list(seed_graph.query(query))
+    assert len(rows) == 1
+    sentence, start, end, headline = rows[0]
+    assert "青岛" in sentence and int(end) - int(start) == len(str(sentence))
+    assert "千兆城市" in str(headline)
+
+
+def test_abbreviation_and_full_name_are_one_node(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("标题\n\n工信部印发《甲方案》。\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("标题二\n\n工业和信息化部印发《乙方案》。\n", encoding="utf-8")
+    graph = kg.build([a, b])
+    publishers = set(graph.subjects(KG.publishes, None))
+    assert len(publishers) == 1
+    (node,) = publishers
+    assert (node, RDFS.label, Literal("工业和信息化部", lang="zh")) in graph
+    assert (node, SKOS.altLabel, Literal("工信部", lang="zh")) in graph
+
+
+@pytest.mark.parametrize("text", ["a b", "<x>", 'q"uote', "back\\slash", "{}|^`", "新\n行",
+                                  "\u202eRTL", "emoji😀", "％", ""])
+def test_iri_segment_is_always_valid_turtle(text):
+    iri = URIRef("https://kg.example.org/id/org/" + iri_segment(text))
+    g = Graph()
+    g.add((iri, RDFS.label, Literal(text)))
+    data = g.serialize(format="turtle")
+    assert len(Graph().parse(data=data, format="turtle")) == 1
+    assert all(ch not in iri_segment(text) for ch in ' <>"{}|^`\\\n')
+
+
+def test_iri_segment_keeps_chinese_readable():
+    assert iri_segment("工业和信息化部") == "工业和信息化部"
