@@ -129,3 +129,14 @@ def test_same_input_gives_byte_identical_turtle(seed_build, tmp_path):
     _, out = seed_build
     CliRunner().invoke(cli, ["build", str(SEED), "--out", str(tmp_path)])
     assert (tmp_path / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_outputs_are_readable_by_others(seed_build):
+    _, out = seed_build
+    import os
+    import stat
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in ("graph.ttl", "graph.html"):
+        mode = stat.S_IMODE((out / name).stat().st_mode)
+        assert mode == 0o666 & ~mask
