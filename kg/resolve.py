@@ -8,6 +8,9 @@ Keys (and so IRIs) come from what a thing is, never from Python's hash():
   people with one name in different organisations stay apart. A name with no organisation in
   an article is keyed by the name alone;
 - events, documents and titles: their normalised name (quotes and widths ignored).
+
+Within one article a later, shorter name of an unknown organisation that ends a longer one
+(发展研究院 after 复旦发展研究院, 省委 after 福建省委) is the same organisation.
 """
 from __future__ import annotations
 
@@ -34,8 +37,11 @@ class ResolvedFact:
     fact: Fact
 
 
-def mention_key(mention: Mention, person_orgs: dict[str, str]) -> str:
+def mention_key(mention: Mention, person_orgs: dict[str, str],
+                short_names: dict[str, str] | None = None) -> str:
     family = _FAMILY.get(mention.kind, "thing")
+    if family == "org" and short_names and mention.key in short_names:
+        return f"org/{short_names[mention.key]}"
     if family == "person":
         org = person_orgs.get(mention.text)
         return f"person/{mention.text}" + (f"@{org}" if org else "")
@@ -46,29 +52,52 @@ def mention_key(mention: Mention, person_orgs: dict[str, str]) -> str:
 
 def resolve(facts: Iterable[Fact], resources: Resources) -> tuple[dict[str, Entity], list[ResolvedFact]]:
     facts = list(facts)
-    person_orgs = _person_orgs(facts)
+    short_names = _short_org_names(facts)
+    person_orgs = _person_orgs(facts, short_names)
     entities: dict[str, _Builder] = {}
     resolved: list[ResolvedFact] = []
     for fact in facts:
-        article_orgs = person_orgs.get(fact.evidence.article_id, {})
-        s = _add(entities, fact.subject, article_orgs)
+        article = fact.evidence.article_id
+        article_orgs = person_orgs.get(article, {})
+        shorts = short_names.get(article, {})
+        s = _add(entities, fact.subject, article_orgs, shorts)
         if isinstance(fact.object, Value):
             o: str | Value = fact.object
         else:
-            o = _add(entities, fact.object, article_orgs)
+            o = _add(entities, fact.object, article_orgs, shorts)
         resolved.append(ResolvedFact(s, fact.predicate, o, fact))
     _add_place_parents(entities, resources)
     _add_org_aliases(entities, resources)
     return {k: b.build() for k, b in sorted(entities.items())}, resolved
 
 
-def _person_orgs(facts: list[Fact]) -> dict[str, dict[str, str]]:
+def _person_orgs(facts: list[Fact], short_names: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for fact in facts:
         if fact.predicate == "worksFor" and isinstance(fact.object, Mention):
-            per_article = out.setdefault(fact.evidence.article_id, {})
+            article = fact.evidence.article_id
+            per_article = out.setdefault(article, {})
             org = fact.object.key or name_key(fact.object.label)
+            org = short_names.get(article, {}).get(org, org)
             per_article.setdefault(fact.subject.text, org)
+    return out
+
+
+def _short_org_names(facts: list[Fact]) -> dict[str, dict[str, str]]:
+    """Per article: key of a short unknown organisation name -> key of the longer one it ends."""
+    names: dict[str, dict[str, str]] = {}
+    for fact in facts:
+        for m in (fact.subject, fact.object):
+            if isinstance(m, Mention) and _FAMILY.get(m.kind) == "org" and m.key \
+                    and m.name is None:
+                names.setdefault(fact.evidence.article_id, {})[m.key] = name_key(m.text)
+    out: dict[str, dict[str, str]] = {}
+    for article, keys in names.items():
+        for key, name in keys.items():
+            longer = [(len(n), k) for k, n in keys.items()
+                      if len(n) > len(name) >= 2 and n.endswith(name)]
+            if longer:
+                out.setdefault(article, {})[key] = max(longer)[1]
     return out
 
 
@@ -94,8 +123,9 @@ class _Builder:
                       self.parent)
 
 
-def _add(entities: dict[str, _Builder], mention: Mention, person_orgs: dict[str, str]) -> str:
-    key = mention_key(mention, person_orgs)
+def _add(entities: dict[str, _Builder], mention: Mention, person_orgs: dict[str, str],
+         short_names: dict[str, str]) -> str:
+    key = mention_key(mention, person_orgs, short_names)
     builder = entities.get(key)
     if builder is None:
         builder = entities[key] = _Builder(key, mention.kind, mention.label)

@@ -24,7 +24,7 @@ _COMMITTEE_POSTS = ("书记", "副书记", "常委", "常务副书记")
 # Characters that do not end a Chinese personal name (they are particles and prepositions).
 _NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并")
 _NOT_NAME_START = set("和及与等在的了是为并也就对向将")
-_NOT_IN_NAME = set("会上的了在是等部局院市省县区厅委办所司室组团队届次年月日")
+_NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次年")
 
 
 @dataclass(frozen=True)
@@ -283,6 +283,11 @@ def _longest_title(seg: str, i: int, res: Resources) -> int | None:
 
 def _post(org: str | None, title: _Title, res: Resources) -> Post:
     text = title.text
+    # 中国科学院院士: a title that starts with an organisation's name belongs to it.
+    if org is None:
+        known = [f for f in res.orgs.find(title.text.lstrip("原")) if f[0] == 0]
+        if known and known[0][1] < len(title.text.lstrip("原")):
+            org = known[0][2]
     # 天津市委书记: the post is 市委书记 and the organisation 天津市委.
     if org and org.endswith(_COMMITTEES) and text.lstrip("原") in _COMMITTEE_POSTS:
         text = ("原" if title.former else "") + org[-2:] + text.lstrip("原")
