@@ -68,7 +68,8 @@ def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[Ev
         if m.name or not any(text.startswith(v, m.start - len(v)) for v in _CONVENE):
             continue
         clause = m.start - 2
-        while clause > 0 and text[clause - 1] not in _CLAUSE_CHARS:
+        # a dateline (中国网财经2月26日讯 国新办…) ends at a space
+        while clause > 0 and text[clause - 1] not in _CLAUSE_CHARS and text[clause - 1] != " ":
             clause -= 1
         subject = next((e for e in mentions if e.name and e.start == clause
                         and e.end == m.start - 2), None)

@@ -78,10 +78,12 @@ def find(text: str, res: Resources) -> list[PersonMention]:
             pending = []
         found, pending = _parse_segment(text, seg_start, seg_end, res, pending, delim_before)
         seg = text[seg_start:seg_end]
-        if not found and not pending and previous and delim_before == "、" \
-                and _whole_name(seg, res):
+        name_end = _name_after(seg, 0, res) if not found and not pending and previous \
+            and delim_before == "、" else None
+        if name_end and res.lexicon.is_surname_start(seg) and not _titles(seg[:name_end], res):
             # 文科资深教授葛兆光、陈思和: the names after the first share its posts.
-            found = [PersonMention(seg, seg_start, seg_end, previous.posts, previous.after)]
+            found = [PersonMention(seg[:name_end], seg_start, seg_start + name_end,
+                                   previous.posts, previous.after)]
         people.extend(found)
         previous = found[-1] if found and found[-1].end == seg_end else None
     return people
@@ -180,7 +182,9 @@ def _split_org_name(gap: str, res: Resources, org_optional: bool):
                 continue
             known = bool(res.orgs.lookup(org))
         else:
-            if not org_optional and not (size <= 3 and res.lexicon.is_surname_start(name)):
+            # 习近平总书记: a name alone before a post, if it is not a place (福建省委常委)
+            if not org_optional and not (size <= 3 and res.lexicon.is_surname_start(name)
+                                         and not res.places.lookup(name)):
                 continue
             org, known = None, False
         score = (res.lexicon.is_surname_start(name), known, size == 3)
