@@ -31,7 +31,8 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     dated: set[str] = set()
     for sentence, sent_events in zip(article.sentences, tracked):
         text = fold(sentence.text)
-        named = [m for m in sent_events.mentions if m.name]
+        # an event said to take place comes before one only mentioned (…年度会议期间)
+        named = sorted((m for m in sent_events.mentions if m.name), key=lambda m: not m.anchored)
         yield from _held_in(article, sentence, text, sent_events, resources)
         yield from _organized_by(article, sentence, text, sent_events, resources)
         subjects = named or _convened(text, sent_events, resources)
@@ -151,6 +152,9 @@ def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
             if head_end < 0 or not masked.startswith(verb, head_end):
                 continue
             clause_start = _clause_start(masked, head_end)
+            dateline = masked.rfind(" ", clause_start, head_end)
+            if dateline >= 0:
+                clause_start = dateline + 1  # 中国网财经2月26日讯 国新办…
             first = res.orgs.find(masked[clause_start:head_end])
             if first and first[0][0] == 0:
                 _, end, surface, _org = first[0]

@@ -81,7 +81,7 @@ def _verb(text: str, pos: int, res: Resources,
             clause_end = _CLAUSE_END.search(text, i)
             stop = clause_end.start() if clause_end else len(text)
             for j in range(i + len(attend), stop):
-                if lex.starts_with("speak_verb", text, j):
+                if j not in inside and lex.starts_with("speak_verb", text, j):
                     return "speaksAt", j
             return "attends", i
     return None

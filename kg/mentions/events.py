@@ -88,7 +88,8 @@ def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[Ev
 def _anchor(text: str, m: EventMention, res: Resources) -> EventMention:
     if not m.name:
         return m
-    before = any(text.startswith(v, m.start - len(v)) for v in _CONVENE)
+    # 召开今年第四次…会议: a time word may stand between the verb and the name
+    before = any(v in text[max(0, m.start - 6):m.start] for v in _CONVENE)
     tail = text[m.end:m.end + 30]
     cut = next((i for i, ch in enumerate(tail) if ch in _CLAUSE_CHARS), len(tail))
     tail = tail[:cut]
@@ -106,6 +107,8 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
             break
         if res.lexicon.ends_with("event_left_stop", text, i):
             break
+        if res.lexicon.ends_with("attend_verb", text, i):
+            break  # 学者参与报告发布会: the verb is not part of the name
         i -= 1
     return i
 
@@ -158,14 +161,25 @@ def track(article: Article, res: Resources) -> list[SentenceEvents]:
     for mentions in per_sentence:
         resolved = []
         for m in mentions:
-            name = canonical.get(m.name) if m.name else (current or first)
-            resolved.append(EventMention(m.start, m.end, m.text, name or "", m.anchored))
+            tail = _named_by_tail(m, canonical) if not m.name else None
+            name = canonical.get(m.name) if m.name else (tail or current or first)
+            resolved.append(EventMention(m.start, m.end, m.text, name or "", m.anchored or
+                                         bool(tail)))
         named = [m.name for m in resolved if m.name and m.anchored] or (
             [] if current else [m.name for m in resolved if m.name])
         if named:
             current = named[0]
         out.append(SentenceEvents(tuple(resolved), current or first))
     return out
+
+
+def _named_by_tail(m: EventMention, canonical: dict[str, str]) -> str | None:
+    """首场新闻发布会 after 省十三届人大三次会议首场新闻发布会 was named: that event."""
+    if len(m.text) < 5:
+        return None
+    key = name_key(m.text)
+    found = sorted({c for c in canonical.values() if name_key(c).endswith(key)})
+    return found[0] if len(found) == 1 else None
 
 
 def _canonical_names(names: list[str]) -> dict[str, str]:

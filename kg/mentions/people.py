@@ -50,12 +50,14 @@ class PersonMention:
         return self.after.title if self.after else None
 
     def employers(self) -> list[str]:
-        """Organisations the person works for now: former posts count only with a current one."""
-        current = any(not p.former for p in self.posts) or (
-            self.after is not None and not self.after.former)
+        """Organisations the person works for now. A former post (原…) counts only when the
+        person's current title has no organisation of its own (中国工程院原副院长邬贺铨院士)."""
+        current_elsewhere = any(not p.former and p.org for p in self.posts)
+        bare_current = self.after is not None and not self.after.former
         seen: list[str] = []
         for post in self.posts:
-            if post.org and (not post.former or current) and post.org not in seen:
+            keep = not post.former or (bare_current and not current_elsewhere)
+            if post.org and keep and post.org not in seen:
                 seen.append(post.org)
         return seen
 
@@ -151,8 +153,11 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
         rest_at = nxt.end if after else name_end
         conj = re.match(r"和|与|及|以及", seg[rest_at:])
         if conj:
-            more, _ = _parse_segment(text, s0 + rest_at + conj.end(), s1, res, [], "、")
+            # 会长李毅中和…学术委员会常务副主席、重庆市原市长黄奇帆: the second person's posts
+            # may go on into the next segment.
+            more, more_pending = _parse_segment(text, s0 + rest_at + conj.end(), s1, res, [], "、")
             people.extend(more)
+            return people, more_pending
         return people, []
     if cursor == len(seg) and posts and not people:
         return people, posts
