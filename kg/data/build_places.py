@@ -102,6 +102,8 @@ def short_forms(name: str, level: str) -> list[str]:
             base = strip_ethnic(rest)
             if base == rest:  # e.g. 鄂伦春自治旗: nothing left once the ethnic name goes
                 out.append(rest + keep)
+                if rest.endswith("族") and not rest.endswith("各族") and len(rest) >= 3:
+                    out.append(rest[:-1] + keep)  # 鄂温克族自治旗 -> 鄂温克旗
             else:
                 out.append(base + keep)
                 if len(base) >= 2:
