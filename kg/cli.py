@@ -36,13 +36,18 @@ def cli() -> None:
 @click.option("--title", default=None, help="Heading of the HTML view.")
 @click.option("--max-nodes", default=1000, show_default=True, type=click.IntRange(min=1),
               help="Largest number of nodes the HTML view draws (the most connected are kept).")
+@click.option("--max-file-size", default=20, show_default=True, type=click.IntRange(min=1),
+              metavar="MB", help="Skip (and report) input files larger than this.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
-          title: str | None, max_nodes: int, quiet: bool) -> None:
+          title: str | None, max_nodes: int, max_file_size: int, quiet: bool) -> None:
     """Read articles and write OUT/graph.ttl (the RDF graph) and OUT/graph.html (a view).
 
     INPUTS are article files (.md Hexo markdown, .html/.htm pages, .txt text) or folders,
-    searched recursively for such files.
+    searched recursively for such files. Text may be UTF-8 (with or without BOM), GB18030/GBK
+    or Big5. A file that cannot be read (malformed front matter, no body, empty, binary, over
+    --max-file-size, unreadable, missing) is reported with its reason and the rest goes on.
+    Outputs are replaced atomically: an interrupted build leaves the previous ones intact.
 
     \b
     Exit status:
@@ -75,7 +80,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
             bar.label = f"reading {path.name}"
             bar.render_progress()
 
-    result = pipeline.run(inputs, base=base, progress=progress)
+    _exit_cleanly_on_sigterm()
+    result = pipeline.run(inputs, base=base, progress=progress,
+                          max_bytes=max_file_size * 1024 * 1024)
     for error in result.errors:
         click.echo(f"error: {error.path}: {error.reason}", err=True)
     if not result.articles:
@@ -118,6 +125,20 @@ def view(graph_file: Path, out_file: Path, title: str | None, max_nodes: int) ->
     except Exception as exc:  # rdflib raises many kinds of parse errors
         raise click.ClickException(f"{graph_file}: cannot parse the graph: {exc}") from None
     html.write(graph, out_file, title=title or graph_file.name, max_nodes=max_nodes)
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    # The default SIGTERM kills Python without unwinding; as SystemExit it unwinds, so an
+    # output being written is discarded (its temporary file removed) and the old one stays.
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+from kg.cli_store import load, query  # noqa: E402  (commands live in their own module)
+
+cli.add_command(query)
+cli.add_command(load)
 
 
 def main() -> None:

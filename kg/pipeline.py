@@ -42,7 +42,8 @@ def extract(article: Article, resources: Resources) -> list[Fact]:
 
 def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
         resources: Resources | None = None,
-        progress: Callable[[Path], None] | None = None) -> BuildResult:
+        progress: Callable[[Path], None] | None = None,
+        max_bytes: int = sources.DEFAULT_MAX_BYTES) -> BuildResult:
     """Build a graph from article files and folders; bad files are collected, not raised."""
     from kg import graph as graph_builder
     from kg.resolve import resolve
@@ -56,16 +57,21 @@ def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
         if progress:
             progress(path)
         try:
-            article = sources.read(path)
+            article = sources.read(path, max_bytes=max_bytes)
+            if article.id in seen:
+                continue  # the same file content twice adds nothing
+            found = extract(article, resources)
         except InputError as exc:
-            log.warning("%s", exc)
+            log.info("%s", exc)
             errors.append(exc)
             continue
-        if article.id in seen:
-            continue  # the same file content twice adds nothing
+        except Exception as exc:  # a rule's bug on one article must not lose the batch
+            log.debug("extraction failed on %s", path, exc_info=True)
+            errors.append(InputError(str(path), f"extraction failed ({type(exc).__name__}: {exc})"))
+            continue
         seen.add(article.id)
         articles.append(article)
-        facts.extend(extract(article, resources))
+        facts.extend(found)
     entities, resolved = resolve(facts, resources)
     graph = graph_builder.build(entities, resolved, articles, base)
     return BuildResult(graph, articles, facts, errors, len(entities))

@@ -1,7 +1,13 @@
-"""Read source files (Hexo markdown, HTML pages, plain text) into Article objects."""
+"""Read source files (Hexo markdown, HTML pages, plain text) into Article objects.
+
+Whatever the bytes, `read` returns an Article or raises InputError naming the file and the
+reason; nothing else escapes, so one bad file never stops a batch.
+"""
 from __future__ import annotations
 
+import logging
 import os
+import stat
 from pathlib import Path
 
 from kg import errors
@@ -9,23 +15,21 @@ from kg.errors import InputError
 from kg.model import Article
 
 SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
+# Real articles are tens of kilobytes; a file this big is a dump or a mistake.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_ENCODINGS = ["utf_8", "gb18030", "big5", "big5hkscs", "utf_16", "utf_32"]
+
+log = logging.getLogger(__name__)
 
 
-def read(path: str | os.PathLike) -> Article:
+def read(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read one file into an Article; raises InputError naming the file and the reason."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(str(path), errors.UNSUPPORTED_SUFFIX.format(
             suffix=suffix, expected=", ".join(SUFFIXES)))
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), errors.NOT_FOUND) from None
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from None
-    if not data.strip():
-        raise InputError(str(path), errors.EMPTY)
+    data = _read_bytes(path, max_bytes)
     text = decode(data, str(path))
     if suffix in (".md", ".markdown"):
         from kg.sources.markdown import parse
@@ -33,29 +37,89 @@ def read(path: str | os.PathLike) -> Article:
         from kg.sources.html import parse
     else:
         from kg.sources.text import parse
-    return parse(text, data, str(path))
+    try:
+        return parse(text, data, str(path))
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(str(path), errors.TOO_DEEP) from None
+    except Exception as exc:  # a parser's own bug must not stop the batch
+        log.debug("unexpected error reading %s", path, exc_info=True)
+        raise InputError(str(path), errors.UNEXPECTED.format(
+            error=f"{type(exc).__name__}: {exc}")) from None
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(str(path), errors.NOT_A_FILE)
+        if info.st_size > max_bytes:
+            raise InputError(str(path), errors.TOO_LARGE.format(
+                size=info.st_size / 2**20, limit=max_bytes / 2**20))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), errors.NOT_FOUND) from None
+    except PermissionError:
+        raise InputError(str(path), errors.PERMISSION) from None
+    except IsADirectoryError:
+        raise InputError(str(path), errors.NOT_A_FILE) from None
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from None
+    if not data.strip():
+        raise InputError(str(path), errors.EMPTY)
+    return data
 
 
 def decode(data: bytes, path: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(path, errors.UNDECODABLE)
+    """UTF-8 (with or without BOM) first; otherwise the detected encoding (GB18030, Big5 ...)."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf_8"), (b"\xff\xfe", "utf_16"),
+                          (b"\xfe\xff", "utf_16")):
+        if data.startswith(bom):
+            try:
+                return _clean(data.decode(encoding).lstrip("\ufeff"))
+            except UnicodeDecodeError:
+                raise InputError(path, errors.UNDECODABLE) from None
+    if b"\x00" in data:
+        raise InputError(path, errors.BINARY)
+    try:
+        return _clean(data.decode("utf_8"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_ENCODINGS).best()
+    if best is None:
+        raise InputError(path, errors.UNDECODABLE)
+    return _clean(str(best))
+
+
+def _clean(text: str) -> str:
+    """Control characters other than tab and line breaks carry no text; they go."""
+    if any(ord(ch) < 0x20 and ch not in "\t\n\r" or ch == "\x7f" for ch in text):
+        text = "".join(ch for ch in text
+                       if not (ord(ch) < 0x20 and ch not in "\t\n\r" or ch == "\x7f"))
+    return text
 
 
 def collect(paths: list[str | os.PathLike]) -> tuple[list[Path], list[InputError]]:
-    """Expand folders (recursively) into article files; missing paths become errors."""
+    """Expand folders (recursively) into article files; missing paths and folders that cannot
+    be listed become errors."""
     files: list[Path] = []
     problems: list[InputError] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*")
-                                if f.is_file() and f.suffix.lower() in SUFFIXES))
-        elif p.exists():
+            found: list[Path] = []
+
+            def unreadable(exc: OSError) -> None:
+                problems.append(InputError(exc.filename or str(p), errors.UNREADABLE_DIR.format(
+                    reason=exc.strerror or str(exc))))
+
+            for root, dirs, names in os.walk(p, onerror=unreadable):
+                dirs.sort()
+                found.extend(Path(root) / n for n in names if Path(n).suffix.lower() in SUFFIXES)
+            files.extend(sorted(found))
+        elif p.exists() or p.is_symlink():
             files.append(p)
         else:
             problems.append(InputError(str(p), errors.NOT_FOUND))

@@ -50,8 +50,29 @@ class Body:
     meta: dict[str, list[str]] = field(default_factory=dict)
 
 
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr", "p", "li", "option", "td", "tr", "th", "dt", "dd"}
+# Real pages nest a few dozen levels; thousands is an attack or a broken generator, and the
+# parser's time grows badly with depth, so such input is refused before parsing.
+MAX_DEPTH = 1000
+
+
+def nesting_depth(html: str) -> int:
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def html_paragraphs(html: str) -> list[str]:
     """The visible text of an HTML fragment, one paragraph per line, boilerplate elements removed."""
+    if nesting_depth(html) > MAX_DEPTH:
+        raise RecursionError("HTML nested too deeply")
     soup = BeautifulSoup(html, "lxml")
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()

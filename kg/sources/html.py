@@ -13,6 +13,8 @@ _DATE_META = ("publishdate", "pubdate", "article:published_time", "og:published_
 
 
 def parse(text: str, data: bytes, path: str) -> Article:
+    if bodies.nesting_depth(text) > bodies.MAX_DEPTH:
+        raise RecursionError("HTML nested too deeply")
     soup = BeautifulSoup(text, "lxml")
     h1 = soup.find("h1")
     title = (h1.get_text(" ", strip=True) if h1 else "") or (

@@ -1,0 +1,174 @@
+"""`kg query` and `kg load`: SPARQL over the graph, and loading it into triple stores.
+
+Heavy imports (rdflib, pyoxigraph) happen inside the commands: `import kg.cli` stays cheap.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+_FORMATS = ("table", "csv", "tsv", "json", "turtle", "nt")
+
+
+def _need_oxigraph(what: str) -> None:
+    from kg.query import have_oxigraph
+
+    if not have_oxigraph():
+        raise click.ClickException(f"{what} needs pyoxigraph: pip install pyoxigraph")
+
+
+@click.command()
+@click.argument("args", nargs=-1, metavar="[GRAPH] [QUERY]")
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from this .rq file ('-' for standard input).")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Query the Oxigraph store in this folder (made by kg load --store) "
+                   "instead of a graph file.")
+@click.option("--endpoint", metavar="URL",
+              help="Query this SPARQL endpoint (SPARQL 1.1 Protocol) instead of a graph file.")
+@click.option("--graph", "graph_iri", metavar="IRI",
+              help="With --store or --endpoint: use this named graph as the default graph.")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="table",
+              show_default=True,
+              help="table: readable; csv/tsv/json: the SPARQL 1.1 results formats; "
+                   "turtle/nt: for CONSTRUCT and DESCRIBE.")
+@click.option("--engine", type=click.Choice(["auto", "oxigraph", "rdflib"]), default="auto",
+              show_default=True,
+              help="For graph files: auto uses Oxigraph (in memory) if installed, else rdflib.")
+def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: str | None,
+          graph_iri: str | None, fmt: str, engine: str) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file or a store.
+
+    GRAPH is a graph file written by kg build (Turtle, N-Triples, JSON-LD ...); leave it out
+    with --store or --endpoint. QUERY is the query text; or give -f FILE.rq instead.
+
+    These prefixes are predeclared: kg, rdf, rdfs, skos, schema, prov, xsd, dcterms, owl.
+    Updates (INSERT, DELETE ...) are refused on graph files; on a --store they are applied.
+    Credentials for --endpoint come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.
+    Example queries: the queries/ folder of the project.
+
+    \b
+    Exit status:
+        0  the query ran (an empty answer included)
+        1  the query, the graph or the store is wrong (the message says what)
+        2  usage error
+
+    \b
+    Example:
+        kg query output/graph.ttl 'SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p'
+        kg query output/graph.ttl -f queries/titles-by-province.rq --format csv
+        kg query --store kgstore/ -f queries/speakers.rq
+    """
+    from kg import query as q
+
+    args = list(args)
+    targets = sum(x is not None for x in (store_dir, endpoint))
+    if targets > 1:
+        raise click.UsageError("give either --store or --endpoint, not both")
+    graph_file: Path | None = None
+    if not targets:
+        if not args:
+            raise click.UsageError("missing GRAPH (a graph file), or --store DIR / --endpoint URL")
+        graph_file = Path(args.pop(0))
+        if not graph_file.is_file():
+            raise click.BadParameter(f"{graph_file}: no such file", param_hint="GRAPH")
+        if graph_iri:
+            raise click.UsageError("--graph goes with --store or --endpoint")
+    if query_file is not None:
+        if args:
+            raise click.UsageError("give the query either as QUERY or with -f FILE, not both")
+        text = query_file.read()
+    elif len(args) == 1:
+        text = args[0]
+    elif not args:
+        raise click.UsageError("missing QUERY (or -f FILE.rq)")
+    else:
+        raise click.UsageError(f"unexpected extra argument(s): {' '.join(args[1:])}")
+
+    started = time.perf_counter()
+    try:
+        if store_dir is not None:
+            _need_oxigraph("--store")
+            result = q.query_store(store_dir, text, graph=graph_iri)
+        elif endpoint is not None:
+            from kg.store import StoreError, http_query
+
+            try:
+                result = http_query(endpoint, text, graph=graph_iri)
+            except StoreError as exc:
+                raise click.ClickException(str(exc)) from None
+        else:
+            if engine == "oxigraph":
+                _need_oxigraph("--engine oxigraph")
+            result = q.query_file(graph_file, text, engine=engine)
+        out = q.render(result, fmt)
+    except q.QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(out, nl=False)
+    if fmt == "table" and result.kind == "select" and sys.stderr.isatty():
+        click.echo(f"{len(result)} row(s) in {time.perf_counter() - started:.2f}s", err=True)
+
+
+@click.command()
+@click.argument("graph_file", metavar="GRAPH",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Load into the Oxigraph store in this folder (created if missing).")
+@click.option("--endpoint", metavar="URL",
+              help="Load into this SPARQL server's Graph Store endpoint "
+                   "(Fuseki .../ds/data, Oxigraph .../store, Virtuoso .../sparql-graph-crud-auth, "
+                   "GraphDB .../repositories/R/rdf-graphs/service).")
+@click.option("--update-endpoint", metavar="URL",
+              help="SPARQL Update URL for servers without a Graph Store endpoint "
+                   "(default: guessed from --endpoint).")
+@click.option("--graph", "graph_iri", metavar="IRI",
+              help="The named graph to load into (default: the default graph).")
+@click.option("--replace", is_flag=True,
+              help="Empty the target graph first (default: add to it).")
+def load(graph_file: Path, store_dir: Path | None, endpoint: str | None,
+         update_endpoint: str | None, graph_iri: str | None, replace: bool) -> None:
+    """Load a graph file into a triple store: an embedded Oxigraph store or a SPARQL server.
+
+    --store DIR bulk-loads into a persistent Oxigraph store, then query it with
+    kg query --store DIR. --endpoint URL sends the graph to any SPARQL 1.1 server with the
+    Graph Store HTTP Protocol (SPARQL Update INSERT DATA if the server has no Graph Store).
+    Credentials: the environment variables KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD
+    (HTTP Basic or Digest, as the server asks), never on the command line.
+
+    \b
+    Exit status:
+        0  the graph was loaded
+        1  it was not: unreadable graph, refused connection, failed login, data rejected
+        2  usage error
+
+    \b
+    Example:
+        kg load output/graph.ttl --store kgstore/
+        kg load output/graph.ttl --endpoint http://localhost:7878/store --graph https://kg.example.org/graph
+        KG_ENDPOINT_USER=dba KG_ENDPOINT_PASSWORD=... kg load output/graph.ttl \\
+            --endpoint http://localhost:8890/sparql-graph-crud-auth --graph https://kg.example.org/graph
+    """
+    from kg.store import StoreError, load_endpoint, load_store
+
+    if (store_dir is None) == (endpoint is None):
+        raise click.UsageError("give exactly one of --store DIR or --endpoint URL")
+    _need_oxigraph("kg load")
+    started = time.perf_counter()
+    try:
+        if store_dir is not None:
+            count = load_store(graph_file, store_dir, graph=graph_iri, replace=replace)
+            where = f"{store_dir}" + (f" graph <{graph_iri}>" if graph_iri else "")
+            click.echo(f"{count} triples in {where} ({time.perf_counter() - started:.1f}s)",
+                       err=True)
+        else:
+            count, protocol = load_endpoint(graph_file, endpoint, graph=graph_iri,
+                                            update_url=update_endpoint, replace=replace)
+            where = f"<{graph_iri}>" if graph_iri else "the default graph"
+            click.echo(f"{count} triples sent to {endpoint}, {where}, by "
+                       f"{'Graph Store Protocol' if protocol == 'graph-store' else 'SPARQL Update'}"
+                       f" ({time.perf_counter() - started:.1f}s)", err=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None

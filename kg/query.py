@@ -1,0 +1,518 @@
+"""SPARQL over the graph: a file (in memory), an Oxigraph store folder, or a SPARQL endpoint.
+
+Every engine's answer is turned into one small neutral form (`Result` of `Term`s) so that the
+output formats (a readable table, the standard SPARQL JSON / CSV / TSV results, Turtle or
+N-Triples for graphs) are written by one piece of code whichever engine answered.
+
+Engines, fastest first:
+  * pyoxigraph: the file is parsed into an in-memory Oxigraph store (standard-conformant and
+    much faster than rdflib's engine), or an on-disk store made by `kg load --store` is opened;
+  * rdflib: the fallback for files when pyoxigraph is not installed (or `engine="rdflib"`);
+  * an HTTP SPARQL endpoint (SPARQL 1.1 Protocol), see `kg.store.http_query`.
+
+Nothing here imports rdflib or pyoxigraph at module level: `import kg.cli` must stay cheap.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.vocab import DEFAULT_BASE, NAMESPACE
+
+#: predeclared in every query (a query's own PREFIX lines take precedence)
+PREFIXES: dict[str, str] = {
+    "kg": NAMESPACE,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+#: only used to shorten IRIs in the readable table (and Turtle output); never in queries
+DISPLAY_PREFIXES: dict[str, str] = {
+    **PREFIXES,
+    **{kind: f"{DEFAULT_BASE}{kind}/" for kind in
+       ("article", "doc", "event", "org", "person", "place", "statement", "title")},
+}
+
+XSD = PREFIXES["xsd"]
+RDF_LANG_STRING = PREFIXES["rdf"] + "langString"
+XSD_STRING = XSD + "string"
+
+UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY",
+                             "MOVE", "ADD", "WITH"})
+QUERY_KEYWORDS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+class QueryError(Exception):
+    """A query that cannot be run: bad syntax, an update where none is allowed, a bad file."""
+
+
+# ------------------------------------------------------------------------------- terms
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """An RDF term, engine-neutral. kind is "uri", "bnode", "literal" (or "triple", RDF-star)."""
+
+    kind: str
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+    def n3(self) -> str:
+        """N-Triples / SPARQL syntax of the term."""
+        if self.kind == "uri":
+            return f"<{_escape_iri(self.value)}>"
+        if self.kind == "bnode":
+            return f"_:{self.value}"
+        if self.kind == "triple":
+            return f"<< {self.value} >>"
+        text = '"' + _escape_string(self.value) + '"'
+        if self.lang:
+            return f"{text}@{self.lang}"
+        if self.datatype and self.datatype not in (XSD_STRING, RDF_LANG_STRING):
+            return f"{text}^^<{self.datatype}>"
+        return text
+
+    def short(self, prefixes: dict[str, str] = DISPLAY_PREFIXES) -> str:
+        """How the readable table shows it: compact IRIs, bare literal text."""
+        if self.kind == "uri":
+            return shorten(self.value, prefixes)
+        if self.kind == "bnode":
+            return f"_:{self.value}"
+        return self.value
+
+    def json(self) -> dict[str, str]:
+        """SPARQL 1.1 Query Results JSON form."""
+        if self.kind == "uri":
+            return {"type": "uri", "value": self.value}
+        if self.kind == "bnode":
+            return {"type": "bnode", "value": self.value}
+        out = {"type": "literal", "value": self.value}
+        if self.lang:
+            out["xml:lang"] = self.lang
+        elif self.datatype and self.datatype != XSD_STRING:
+            out["datatype"] = self.datatype
+        return out
+
+
+_PN_LOCAL_OK = re.compile(r"^[^\s<>\"{}|^`\\~.!$&'()*+,;=/?#@%\[\]:][^\s<>\"{}|^`\\~!$&'()*+,;=/?#@\[\]]*$")
+
+
+def shorten(iri: str, prefixes: dict[str, str] = DISPLAY_PREFIXES) -> str:
+    best = ""
+    for name, ns in prefixes.items():
+        if iri.startswith(ns) and len(ns) > len(prefixes.get(best, "")):
+            best = name
+    if best:
+        local = iri[len(prefixes[best]):]
+        if local == "" or (_PN_LOCAL_OK.match(local) and not local.endswith(".")
+                           and not re.search(r"%(?![0-9A-Fa-f]{2})", local)):
+            return f"{best}:{local}"
+    return f"<{iri}>"
+
+
+def _escape_string(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r").replace("\t", "\\t"))
+
+
+def _escape_iri(iri: str) -> str:
+    return "".join(c if c not in '<>"{}|^`\\' and ord(c) > 0x20 else f"\\u{ord(c):04X}"
+                   for c in iri)
+
+
+def from_oxigraph(term) -> Term | None:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        return Term("literal", term.value, term.language, term.datatype.value)
+    if isinstance(term, ox.Triple):
+        return Term("triple", str(term))
+    raise QueryError(f"unsupported term {term!r}")
+
+
+def from_rdflib(term) -> Term | None:
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return Term("uri", str(term))
+    if isinstance(term, BNode):
+        return Term("bnode", str(term))
+    if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype else (
+            RDF_LANG_STRING if term.language else XSD_STRING)
+        return Term("literal", str(term), term.language, datatype)
+    raise QueryError(f"unsupported term {term!r}")
+
+
+def from_json(binding: dict) -> Term:
+    """A term of SPARQL JSON results (also Virtuoso's older "typed-literal" form)."""
+    kind = binding["type"]
+    if kind == "uri":
+        return Term("uri", binding["value"])
+    if kind == "bnode":
+        return Term("bnode", binding["value"])
+    if kind in ("literal", "typed-literal"):
+        lang = binding.get("xml:lang") or None
+        datatype = binding.get("datatype") or (RDF_LANG_STRING if lang else XSD_STRING)
+        return Term("literal", binding["value"], lang, datatype)
+    if kind == "triple":
+        return Term("triple", json.dumps(binding["value"], ensure_ascii=False))
+    raise QueryError(f"unknown term type {kind!r} in the results")
+
+
+# ------------------------------------------------------------------------------- results
+
+@dataclass
+class Result:
+    """kind: "select" (vars, rows), "ask" (boolean) or "graph" (triples)."""
+
+    kind: str
+    vars: list[str] = field(default_factory=list)
+    rows: list[dict[str, Term]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Term, Term, Term]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        if self.kind == "select":
+            return len(self.rows)
+        if self.kind == "graph":
+            return len(self.triples)
+        return 1
+
+    def values(self) -> set[tuple[str | None, ...]]:
+        """Rows as tuples of lexical values (IRIs and literals alike), for comparisons."""
+        if self.kind == "select":
+            return {tuple(r[v].value if v in r else None for v in self.vars) for r in self.rows}
+        if self.kind == "graph":
+            return {tuple(t.value for t in triple) for triple in self.triples}
+        return {(str(self.boolean).lower(),)}
+
+
+# ------------------------------------------------------------------------------- query text
+
+def _strip(query: str) -> str:
+    """The query without comments, strings and IRIs (so keywords can be found safely)."""
+    out = []
+    i, n = 0, len(query)
+    while i < n:
+        c = query[i]
+        if c == "#":
+            j = query.find("\n", i)
+            i = n if j < 0 else j
+        elif c == "<":
+            m = re.match(r"<[^<>\"{}|^`\\\s]*>", query[i:])
+            if m:
+                out.append(" <> ")
+                i += m.end()
+            else:
+                out.append(c)
+                i += 1
+        elif c in "\"'":
+            quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else c
+            j = i + len(quote)
+            while j < n and not query.startswith(quote, j):
+                j += 2 if query[j] == "\\" else 1
+            out.append(' "" ')
+            i = j + len(quote)
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT, DESCRIBE, or UPDATE for any SPARQL Update operation."""
+    text = _strip(query)
+    text = re.sub(r"(?is)\b(PREFIX\s+[^\s:]*:\s*<>|BASE\s*<>)", " ", text)
+    m = re.search(r"[A-Za-z]+", text)
+    word = m.group(0).upper() if m else ""
+    if word in QUERY_KEYWORDS:
+        return word
+    if word in UPDATE_KEYWORDS:
+        return "UPDATE"
+    raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE"
+                     + (f", found {m.group(0)!r}" if m else " (the query is empty)"))
+
+
+def declared_prefixes(query: str) -> set[str]:
+    return {m.group(1) for m in
+            re.finditer(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*|)\s*:", _strip(query))}
+
+
+def with_prologue(query: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """The query with PREFIX lines for the predeclared prefixes it does not declare itself
+    (for engines, like HTTP endpoints, that take no prefix table)."""
+    own = declared_prefixes(query)
+    lines = [f"PREFIX {name}: <{iri}>" for name, iri in prefixes.items() if name not in own]
+    return "\n".join(lines + [query])
+
+
+# ------------------------------------------------------------------------------- engines
+
+_OX_FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS",
+               ".trig": "TRIG", ".n3": "N3", ".rdf": "RDF_XML", ".owl": "RDF_XML",
+               ".xml": "RDF_XML", ".jsonld": "JSON_LD", ".json": "JSON_LD"}
+
+
+def rdf_format(path: Path):
+    """The pyoxigraph RdfFormat of a graph file, from its extension (Turtle if unknown)."""
+    import pyoxigraph as ox
+
+    return getattr(ox.RdfFormat, _OX_FORMATS.get(path.suffix.lower(), "TURTLE"))
+
+
+def have_oxigraph() -> bool:
+    try:
+        import pyoxigraph  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def oxigraph_result(answer) -> Result:
+    import pyoxigraph as ox
+
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        names = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = from_oxigraph(value)
+            rows.append(row)
+        return Result("select", vars=names, rows=rows)
+    triples = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+               for t in answer]
+    return Result("graph", triples=triples)
+
+
+def run_oxigraph(store, query: str, *, default_graph: str | None = None) -> Result:
+    """Run a query (or, on a writable store, an update) on a pyoxigraph Store."""
+    import pyoxigraph as ox
+
+    form = query_form(query)
+    try:
+        if form == "UPDATE":
+            store.update(query, prefixes=PREFIXES)
+            return Result("ask", boolean=True)
+        kwargs = {}
+        if default_graph:
+            kwargs["default_graph"] = ox.NamedNode(default_graph)
+        return oxigraph_result(store.query(query, prefixes=PREFIXES, **kwargs))
+    except SyntaxError as exc:
+        raise QueryError(f"syntax error in the query: {exc}") from None
+    except OSError as exc:
+        raise QueryError(f"the store failed: {exc}") from None
+
+
+def load_memory_store(path: Path):
+    """The graph file parsed into an in-memory pyoxigraph store."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=rdf_format(path))
+    except SyntaxError as exc:
+        raise QueryError(f"{path}: cannot parse the graph: {exc}") from None
+    return store
+
+
+def run_rdflib(path: Path, query: str) -> Result:
+    from rdflib import Graph
+    from rdflib.util import guess_format
+
+    graph = Graph()
+    try:
+        graph.parse(path, format=guess_format(str(path)) or "turtle")
+    except Exception as exc:  # rdflib raises many kinds of parse errors
+        raise QueryError(f"{path}: cannot parse the graph: {exc}") from None
+    form = query_form(query)
+    try:
+        answer = graph.query(query, initNs=PREFIXES)
+    except Exception as exc:  # pyparsing's ParseException and friends
+        raise QueryError(f"syntax error in the query: {exc}") from None
+    if form == "ASK":
+        return Result("ask", boolean=bool(answer.askAnswer))
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return Result("graph", triples=[tuple(from_rdflib(t) for t in triple)
+                                        for triple in answer.graph])
+    names = [str(v) for v in answer.vars]
+    rows = []
+    for solution in answer:
+        row = {}
+        for name, value in zip(names, solution):
+            if value is not None:
+                row[name] = from_rdflib(value)
+        rows.append(row)
+    return Result("select", vars=names, rows=rows)
+
+
+def query_file(path: Path, query: str, engine: str = "auto") -> Result:
+    """Run a read-only query over a graph file. Updates are refused (the file is not a store)."""
+    if query_form(query) == "UPDATE":
+        raise QueryError(
+            "updates are refused on a graph file: kg query only reads files. Load the graph "
+            "into a store (kg load GRAPH --store DIR) and run the update with "
+            "kg query --store DIR, or edit the articles and rebuild")
+    if engine == "rdflib" or (engine == "auto" and not have_oxigraph()):
+        return run_rdflib(path, query)
+    return run_oxigraph(load_memory_store(path), query)
+
+
+def open_store(directory: Path, *, write: bool = False):
+    import pyoxigraph as ox
+
+    if not directory.is_dir():
+        raise QueryError(f"{directory}: no such store (create it with kg load GRAPH --store DIR)")
+    try:
+        return ox.Store(str(directory)) if write else ox.Store.read_only(str(directory))
+    except OSError as exc:
+        raise QueryError(f"{directory}: cannot open the store: {exc}") from None
+
+
+def query_store(directory: Path, query: str, *, graph: str | None = None) -> Result:
+    """Run a query or an update on an Oxigraph store folder (made by kg load --store)."""
+    write = query_form(query) == "UPDATE"
+    return run_oxigraph(open_store(directory, write=write), query, default_graph=graph)
+
+
+# ------------------------------------------------------------------------------- output
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _cell(text: str) -> str:
+    return text.replace("\n", "⏎").replace("\r", "").replace("\t", " ")
+
+
+def format_table(result: Result) -> str:
+    if result.kind == "ask":
+        return ("yes" if result.boolean else "no") + "\n"
+    if result.kind == "graph":
+        return format_graph(result, "turtle")
+    header = result.vars
+    body = [[_cell(row[v].short()) if v in row else "" for v in header] for row in result.rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in body]) for i, h in enumerate(header)]
+    lines = [" │ ".join(_pad(h, w) for h, w in zip(header, widths)).rstrip(),
+             "─┼─".join("─" * w for w in widths)]
+    lines += [" │ ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in body]
+    return "\n".join(lines) + "\n"
+
+
+def format_json(result: Result) -> str:
+    if result.kind == "ask":
+        data: dict = {"head": {}, "boolean": bool(result.boolean)}
+    else:
+        data = {"head": {"vars": result.vars},
+                "results": {"bindings": [{k: t.json() for k, t in row.items()}
+                                         for row in result.rows]}}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def format_csv(result: Result) -> str:
+    """SPARQL 1.1 Query Results CSV: lexical values, CRLF line ends."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    if result.kind == "ask":
+        writer.writerow(["_askResult"])
+        writer.writerow(["true" if result.boolean else "false"])
+        return out.getvalue()
+    writer.writerow(result.vars)
+    for row in result.rows:
+        writer.writerow([("_:" + row[v].value if row[v].kind == "bnode" else row[v].value)
+                         if v in row else "" for v in result.vars])
+    return out.getvalue()
+
+
+def format_tsv(result: Result) -> str:
+    """SPARQL 1.1 Query Results TSV: terms in SPARQL/Turtle syntax."""
+    if result.kind == "ask":
+        return "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
+    lines = ["\t".join("?" + v for v in result.vars)]
+    for row in result.rows:
+        lines.append("\t".join(row[v].n3() if v in row else "" for v in result.vars))
+    return "\n".join(lines) + "\n"
+
+
+def format_graph(result: Result, fmt: str) -> str:
+    """CONSTRUCT/DESCRIBE answers: N-Triples ("nt"), or Turtle with the display prefixes."""
+    triples = sorted(result.triples, key=lambda t: tuple(x.n3() for x in t))
+    if fmt == "nt":
+        return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+    used = {}
+    lines: list[str] = []
+    last_subject = None
+
+    def show(term: Term) -> str:
+        if term.kind == "uri":
+            text = shorten(term.value)
+            if not text.startswith("<"):
+                used[text.split(":", 1)[0]] = True
+            return text
+        if term.kind == "literal" and term.datatype and not term.lang \
+                and term.datatype not in (XSD_STRING, RDF_LANG_STRING):
+            dt = shorten(term.datatype)
+            if not dt.startswith("<"):
+                used[dt.split(":", 1)[0]] = True
+            return '"' + _escape_string(term.value) + '"^^' + dt
+        return term.n3()
+
+    for s, p, o in triples:
+        if s != last_subject:
+            if lines:
+                lines[-1] = lines[-1][:-2] + " ."
+                lines.append("")
+            lines.append(show(s))
+            last_subject = s
+        verb = "a" if p.value == PREFIXES["rdf"] + "type" else show(p)
+        lines.append(f"    {verb} {show(o)} ;")
+    if lines:
+        lines[-1] = lines[-1][:-2] + " ."
+    head = [f"@prefix {n}: <{DISPLAY_PREFIXES[n]}> ." for n in DISPLAY_PREFIXES if n in used]
+    return "\n".join(head + ([""] if head else []) + lines) + "\n"
+
+
+TABULAR = ("table", "csv", "tsv", "json")
+GRAPH_FORMATS = ("table", "turtle", "nt")
+
+
+def render(result: Result, fmt: str) -> str:
+    if result.kind == "graph":
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"a CONSTRUCT or DESCRIBE answer is a graph: use --format "
+                             f"turtle or nt, not {fmt}")
+        return format_graph(result, "nt" if fmt == "nt" else "turtle")
+    if fmt in ("turtle", "nt"):
+        raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE answers; "
+                         f"use table, csv, tsv or json")
+    return {"table": format_table, "csv": format_csv, "tsv": format_tsv,
+            "json": format_json}[fmt](result)
+
