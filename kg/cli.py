@@ -140,6 +140,10 @@ from kg.cli_store import load, query  # noqa: E402  (commands live in their own 
 cli.add_command(query)
 cli.add_command(load)
 
+from kg.cli_validate import validate  # noqa: E402
+
+cli.add_command(validate)
+
 
 def main() -> None:
     cli(prog_name="kg")

@@ -1,7 +1,9 @@
 """Named word lists (kg/data/lexicon.tsv, surnames.txt) that the extraction rules read."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from importlib import resources
 
 
@@ -11,6 +13,7 @@ class Lexicon:
     values: dict[tuple[str, str], str]
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
+    _patterns: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -37,6 +40,15 @@ class Lexicon:
         except KeyError:
             raise KeyError(f"no word list {name!r} in lexicon.tsv; known: "
                            f"{', '.join(sorted(self.lists))}") from None
+
+    def finditer(self, name: str, text: str) -> Iterator[tuple[int, int, str]]:
+        """Words of list `name` in `text`: leftmost, longest, not overlapping."""
+        pattern = self._patterns.get(name)
+        if pattern is None:
+            pattern = self._patterns[name] = re.compile(
+                "|".join(re.escape(w) for w in self.words(name)))
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), match.group()
 
     def value(self, name: str, word: str) -> str | None:
         return self.values.get((name, word))

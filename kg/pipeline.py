@@ -35,8 +35,11 @@ def read(path: str | os.PathLike) -> Article:
 
 def extract(article: Article, resources: Resources) -> list[Fact]:
     facts: list[Fact] = []
-    for extractor in default_extractors(resources):
-        facts.extend(extractor(article))
+    try:
+        for extractor in default_extractors(resources):
+            facts.extend(extractor(article))
+    finally:
+        resources.memo.clear()
     return facts
 
 

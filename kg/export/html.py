@@ -1,13 +1,22 @@
 """Interactive HTML view of the graph: one self-contained, offline page drawn with vis-network.
 
 pyvis is used only as the carrier of the vis-network library (``pyvis/lib/vis-9.1.2``): its HTML
-template links Bootstrap and tom-select from CDNs, writes with the locale's encoding and mints
-random ids, so the page here comes from our own template. The JS and CSS of vis-network are inlined,
-the data travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>``, ``&``,
-U+2028 and U+2029 escaped, and every string from the graph reaches the DOM through ``textContent``
-(tooltips are DOM elements built in JS, never HTML strings).
+template links Bootstrap and tom-select from CDNs (in every ``cdn_resources`` mode), switches all
+tooltips to ``innerHTML`` as soon as one title contains ``href``, inserts ``heading`` raw, writes
+with the locale's encoding and mints random ids, so the page here comes from our own template:
 
-The same graph gives a byte-identical page: nodes and edges are sorted, ids are ordinal, no clock.
+- offline: the JS and CSS of vis-network are inlined; the page has no ``src``/``href`` attribute,
+  no ``<link>`` and no ``url()`` other than the ``data:`` images inside vis-network's CSS;
+- safe: the data travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>``,
+  ``&``, U+2028 and U+2029 escaped; the header is HTML-escaped here; every string from the graph
+  reaches the DOM through ``textContent`` (tooltips are DOM elements built in JS, never HTML);
+- big graphs: positions are computed here (a deterministic force layout in pure Python, no numpy)
+  and physics stays off in the browser, so the page is drawn once and is interactive at once;
+  above ``max_nodes`` the most connected entities are kept and the page says what was left out;
+- written as UTF-8 whatever the locale, atomically.
+
+The same graph gives a byte-identical page: nodes and edges are sorted, ids are ordinal, no clock,
+no randomness.
 """
 from __future__ import annotations
 
@@ -15,6 +24,7 @@ import html
 import json
 import math
 import os
+from collections import deque
 from functools import lru_cache
 from importlib import resources
 
@@ -23,17 +33,23 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.export.atomic import write_text
-from kg.vocab import NAMESPACE, PROV, RELATIONS, SCHEMA, labels, load_ontology
+from kg.vocab import KG, NAMESPACE, PROV, RELATIONS, SCHEMA, labels, load_ontology
 
 __all__ = ["write", "render", "DEFAULT_TITLE"]
 
 DEFAULT_TITLE = "知识图谱"
 
-# Above this many drawn nodes the layout is computed here and physics stays off in the browser.
+# Above this many drawn nodes the browser also hides edges while dragging / zooming.
 LARGE_GRAPH = 300
 MAX_EVIDENCE = 5          # evidence sentences per edge tooltip
+MAX_NODE_EVIDENCE = 3     # evidence sentences per node tooltip
 MAX_TEXT = 300            # characters per evidence sentence / literal in a tooltip
 MAX_LABEL = 18            # characters of a node label drawn on the canvas (full text in tooltip)
+MAX_ARTICLES = 200        # articles listed in the header
+EDGE_LENGTH = 110.0       # ideal edge length of the layout, in vis-network canvas units
+BLOCKS = 12               # far-field repulsion works on a BLOCKS x BLOCKS grid of the drawing
+FAR_FIELD = 0.1           # ... at this fraction of the near-field strength
+WORK_BUDGET = 6_000_000   # node pairs the near field may look at per component (bounds the time)
 
 # Entity classes, most specific first: a node typed with several takes the first one listed.
 # class local name -> (colour, vis shape). Shapes all draw the label below the node, so that
@@ -54,13 +70,17 @@ OTHER = "Other"
 OTHER_STYLE = ("#9d9d9d", "dot")
 OTHER_LABEL = "其他"
 
-EVIDENCE_TEXT = URIRef(NAMESPACE + "evidenceText")
-ARTICLE = URIRef(NAMESPACE + "Article")
+ARTICLE = KG.Article
+# Evidence sentence of a reified statement; prov:value is read too, for graphs made elsewhere.
+EVIDENCE_PROPS = (KG.sentence, PROV.value)
 # kg relations drawn as edges (entity -> entity); literal ones go into the node tooltip.
 LITERAL_PROPS = ("jobTitle", "heldOn", "code")
 EDGE_RELATIONS = tuple(r for r in RELATIONS if r not in LITERAL_PROPS) + ("partOf",)
 FACT_RELATIONS = frozenset(RELATIONS) | {"partOf"}
 SOURCE_PROPS = (PROV.wasDerivedFrom, DCTERMS.source, PROV.hadPrimarySource)
+
+FONT_FACE = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+             '"WenQuanYi Micro Hei", sans-serif')
 
 VIS_DIR = ("lib", "vis-9.1.2")
 
@@ -70,13 +90,17 @@ VIS_DIR = ("lib", "vis-9.1.2")
 
 
 def write(graph: Graph, path: str | os.PathLike, *, title: str | None = None,
-          max_nodes: int = 1000, ontology: Graph | None = None) -> None:
-    """Write the interactive page for `graph` to `path` (UTF-8, atomically)."""
-    write_text(path, render(graph, title=title, max_nodes=max_nodes, ontology=ontology))
+          max_nodes: int = 1000, ontology: Graph | None = None,
+          source: str | None = None) -> None:
+    """Write the interactive page for `graph` to `path` (UTF-8, atomically).
+
+    `source` (optional) names where the graph came from (a file name); it is shown in the header."""
+    write_text(path, render(graph, title=title, max_nodes=max_nodes, ontology=ontology,
+                            source=source))
 
 
 def render(graph: Graph, *, title: str | None = None, max_nodes: int = 1000,
-           ontology: Graph | None = None) -> str:
+           ontology: Graph | None = None, source: str | None = None) -> str:
     """The interactive page for `graph` as a string (a complete, offline HTML document)."""
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
@@ -85,7 +109,7 @@ def render(graph: Graph, *, title: str | None = None, max_nodes: int = 1000,
     zh = labels(ontology, "zh")
     view = _View(graph, zh)
     data = view.data(max_nodes)
-    page = _page(title if title is not None else DEFAULT_TITLE, data)
+    page = _page(title if title is not None else DEFAULT_TITLE, data, view.article_rows(), source)
     # A lone surrogate in scraped text must not make the UTF-8 write fail.
     return page.encode("utf-8", "replace").decode("utf-8")
 
@@ -119,6 +143,15 @@ def _pick_label(graph: Graph, node) -> str | None:
         return zh[0]
     plain = sorted(str(o) for o in found if not o.language)
     return plain[0] if plain else sorted(str(o) for o in found)[0]
+
+
+def _first(graph: Graph, node, *props) -> str | None:
+    for prop in props:
+        values = sorted(str(o) for o in graph.objects(node, prop)
+                        if isinstance(o, Literal) and str(o).strip())
+        if values:
+            return values[0]
+    return None
 
 
 class _View:
@@ -164,12 +197,21 @@ class _View:
                         self.cls[end] = OTHER
         self.edges: set[tuple] = {(s, p, o) for s, p, o in candidates
                                   if s in self.cls and o in self.cls}
-        self.facts = (sum(1 for s, _, _ in literal_facts if s in self.cls)
-                      + sum(1 for _, p, _ in self.edges if _local(p) in FACT_RELATIONS))
+        fact_triples = ({(s, p, o) for s, p, o in literal_facts if s in self.cls}
+                        | {e for e in self.edges if _local(e[1]) in FACT_RELATIONS})
+        self.facts = len(fact_triples)
 
         self.label = {n: _pick_label(graph, n) or _local(n) for n in self.cls}
         self.key = {n: (self.label[n], str(n)) for n in self.cls}
         self.evidence = self._evidence(statements)
+        self.with_evidence = sum(1 for t in fact_triples if self.evidence.get(t, ([],))[0])
+        # node -> evidence sentences of the statements about it (as subject first, then object)
+        self.node_evidence: dict = {}
+        for (s, _, o), (texts, _sources) in sorted(self.evidence.items(),
+                                                   key=lambda kv: tuple(map(str, kv[0]))):
+            for end, rank_ in ((s, 0), (o, 1)):
+                if end in self.cls:
+                    self.node_evidence.setdefault(end, set()).update((rank_, t) for t in texts)
 
     # evidence -------------------------------------------------------------------------------
 
@@ -181,7 +223,7 @@ class _View:
             s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
             if s is None or p is None or o is None:
                 continue
-            texts = {str(t) for prop in (EVIDENCE_TEXT, PROV.value)
+            texts = {str(t) for prop in EVIDENCE_PROPS
                      for t in g.objects(st, prop) if isinstance(t, Literal) and str(t).strip()}
             sources = set()
             for prop in SOURCE_PROPS:
@@ -189,13 +231,27 @@ class _View:
                     if isinstance(src, Literal):
                         sources.add(str(src))
                         continue
-                    name = g.value(src, SCHEMA.headline) or _pick_label(g, src)
+                    name = _first(g, src, SCHEMA.headline) or _pick_label(g, src)
                     sources.add(str(name) if name else str(src))
             if texts or sources:
                 entry = out.setdefault((s, p, o), (set(), set()))
                 entry[0].update(texts)
                 entry[1].update(sources)
         return {k: (sorted(v[0]), sorted(v[1])) for k, v in out.items()}
+
+    def article_rows(self) -> list[dict]:
+        """The articles of the graph for the header: headline, publisher, date (newest first)."""
+        g = self.graph
+        rows = []
+        for a in self.articles:
+            rows.append({
+                "headline": _first(g, a, SCHEMA.headline) or _pick_label(g, a) or str(a),
+                "publisher": _first(g, a, SCHEMA.publisher, DCTERMS.source) or "",
+                "date": (_first(g, a, SCHEMA.datePublished, DCTERMS.date) or "")[:10],
+                "iri": str(a),
+            })
+        rows.sort(key=lambda r: (r["date"] == "", _neg(r["date"]), r["headline"], r["iri"]))
+        return rows
 
     # tooltips -------------------------------------------------------------------------------
 
@@ -214,8 +270,14 @@ class _View:
             if values:
                 lines.append(f"{self.zh.get(prop, prop)}：" + "；".join(values))
         lines.append(f"关系数：{degree}")
-        if isinstance(node, URIRef):
-            lines.append(str(node))
+        texts = [t for _, t in sorted(self.node_evidence.get(node, ()))]
+        texts = list(dict.fromkeys(texts))
+        if texts:
+            lines.append("证据：")
+            lines.extend("· " + _clip(t, MAX_TEXT) for t in texts[:MAX_NODE_EVIDENCE])
+            if len(texts) > MAX_NODE_EVIDENCE:
+                lines.append(f"……另有 {len(texts) - MAX_NODE_EVIDENCE} 句")
+        lines.append(f"IRI：{node}" if isinstance(node, URIRef) else "IRI：（空白节点）")
         return "\n".join(lines)
 
     def _edge_tip(self, s, p, o) -> str:
@@ -229,6 +291,7 @@ class _View:
                 lines.append(f"……另有 {len(texts) - MAX_EVIDENCE} 句")
         if sources:
             lines.append("来源：" + "；".join(_clip(t, 80) for t in sources[:MAX_EVIDENCE]))
+        lines.append(f"关系：{p}")
         return "\n".join(lines)
 
     def _class_label(self, cls: str) -> str:
@@ -260,36 +323,47 @@ class _View:
         drawn.add_edges_from((s, o) for s, _, o in edges)
         ids = {n: f"n{i}" for i, n in enumerate(nodes)}
         large = len(nodes) > LARGE_GRAPH
-        positions, fixed = _layout(drawn) if large else (None, False)
+        positions = _layout(nx.Graph(drawn), nodes)
 
         node_rows = []
         for n in nodes:
             degree = drawn.degree(n)
             colour, shape = CLASS_STYLE.get(self.cls[n], OTHER_STYLE)
-            row = {
+            alt = [a for a in self._literals(n, SKOS.altLabel) if a != self.label[n]]
+            x, y = positions[n]
+            node_rows.append({
                 "id": ids[n],
                 "label": _clip(self.label[n], MAX_LABEL),
                 "text": self.label[n],
+                "alt": alt,
                 "cls": self.cls[n],
                 "color": colour,
                 "shape": shape,
                 "size": min(48, 10 + round(5 * math.sqrt(degree))),
+                "font_size": min(34, 14 + round(2.5 * math.sqrt(degree))),
                 "tip": self._node_tip(n, degree),
-            }
-            if positions is not None:
-                row["x"], row["y"] = positions[n]
-            node_rows.append(row)
+                "x": x,
+                "y": y,
+            })
 
-        edge_rows = [{
-            "id": f"e{i}",
-            "from": ids[s],
-            "to": ids[o],
-            "label": self._rel_label(p),
-            "rel": _local(p),
-            "tip": self._edge_tip(s, p, o),
-        } for i, (s, p, o) in enumerate(edges)]
+        # Several relations between the same two entities: bend all but the first apart.
+        seen_pairs: dict[frozenset, int] = {}
+        edge_rows = []
+        for i, (s, p, o) in enumerate(edges):
+            pair = frozenset((s, o))
+            k = seen_pairs.get(pair, 0)
+            seen_pairs[pair] = k + 1
+            edge_rows.append({
+                "id": f"e{i}",
+                "from": ids[s],
+                "to": ids[o],
+                "label": self._rel_label(p),
+                "rel": _local(p),
+                "bend": 0.0 if k == 0 else round(0.25 * ((k + 1) // 2) * (1 if k % 2 else -1), 2),
+                "tip": self._edge_tip(s, p, o),
+            })
 
-        present = sorted({self.cls[n] for n in nodes},
+        present = sorted({self.cls[n] for n in self.cls},
                          key=lambda c: list(CLASS_STYLE).index(c) if c in CLASS_STYLE else 99)
         legend = [{
             "cls": c,
@@ -297,87 +371,307 @@ class _View:
             "color": CLASS_STYLE.get(c, OTHER_STYLE)[0],
             "shape": CLASS_STYLE.get(c, OTHER_STYLE)[1],
             "count": sum(1 for n in nodes if self.cls[n] == c),
+            "omitted": sum(1 for n in self.cls if self.cls[n] == c and n not in keep),
         } for c in present]
 
         return {
             "nodes": node_rows,
             "edges": edge_rows,
             "legend": legend,
-            "options": _options(large, len(nodes), physics=not fixed),
+            "options": _options(large, len(nodes)),
             "stats": {
                 "articles": len(self.articles),
                 "entities": total,
                 "facts": self.facts,
+                "facts_with_evidence": self.with_evidence,
                 "shown_nodes": len(nodes),
                 "shown_edges": len(edge_rows),
                 "omitted_nodes": total - len(nodes),
+                "omitted_edges": len(self.edges) - len(edge_rows),
             },
         }
 
 
-def _layout(g: nx.MultiGraph) -> tuple[dict, bool]:
-    """Integer positions for a large graph, and whether they are final.
+def _neg(text: str) -> tuple:
+    """Sort key that orders strings descending."""
+    return tuple(-ord(c) for c in text)
 
-    networkx's spring layout when numpy is installed (final: physics stays off in the browser);
-    else a deterministic spiral (hubs in the middle, neighbours next to each other) that the
-    browser's physics refines for its 200 stabilisation iterations and then switches off."""
-    n = g.number_of_nodes()
-    scale = 30 * math.sqrt(n)
-    try:
-        import numpy  # noqa: F401  (nx.spring_layout needs it)
-        pos = nx.spring_layout(nx.Graph(g), seed=1, iterations=50, scale=scale)
-        return {v: (round(float(x)), round(float(y))) for v, (x, y) in pos.items()}, True
-    except ImportError:
-        pass
-    order: list = []
-    seen: set = set()
-    index = {v: i for i, v in enumerate(g.nodes)}
-    for start in sorted(g.nodes, key=lambda v: (-g.degree(v), index[v])):
-        if start in seen:
-            continue
-        seen.add(start)
-        queue = [start]
-        while queue:
-            v = queue.pop(0)
-            order.append(v)
-            for w in sorted(set(g.neighbors(v)) - seen, key=lambda w: (-g.degree(w), index[w])):
-                seen.add(w)
+
+# --------------------------------------------------------------------------------------------
+# layout: deterministic, pure Python (networkx's layouts need numpy/scipy)
+
+
+def _layout(g: nx.Graph, order: list) -> dict:
+    """Integer positions for every node of `g`: each connected component is laid out with a
+    force-directed refinement of a radial tree, then the components are packed in rows (the
+    biggest first), centred on (0, 0). Same graph and order -> same positions."""
+    if g.number_of_nodes() == 0:
+        return {}
+    index = {v: i for i, v in enumerate(order)}
+    comps = [sorted(c, key=index.__getitem__) for c in nx.connected_components(g)]
+    comps.sort(key=lambda c: (-len(c), index[c[0]]))
+    # a bounded amount of work: fewer refinement rounds on very big graphs
+    total = g.number_of_nodes()
+    iterations = 60 if total <= 1500 else max(20, int(60 * math.sqrt(1500 / total)))
+
+    boxes = []
+    for comp in comps:
+        xs, ys = _component_layout(g, comp, iterations)
+        x0, y0 = min(xs), min(ys)
+        xs = [x - x0 for x in xs]
+        ys = [y - y0 for y in ys]
+        boxes.append((comp, xs, ys, max(xs), max(ys)))
+
+    # shelf packing, rows about 1.6 times wider than the whole is tall
+    gap = EDGE_LENGTH
+    area = sum((w + gap) * (h + gap) for _, _, _, w, h in boxes)
+    row_width = max(max(w for _, _, _, w, _ in boxes), math.sqrt(area * 1.6))
+    rows: list[list] = [[]]
+    x = 0.0
+    for box in boxes:
+        w = box[3]
+        if rows[-1] and x + w > row_width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((x, box))
+        x += w + gap
+    pos = {}
+    y = 0.0
+    for row in rows:
+        used = row[-1][0] + row[-1][1][3]
+        shift = (row_width - used) / 2
+        height = max(b[4] for _, b in row)
+        for bx, (comp, xs, ys, w, h) in row:
+            dy = y + (height - h) / 2
+            for v, px, py in zip(comp, xs, ys):
+                pos[v] = (bx + shift + px, dy + py)
+        y += height + gap
+    cx = row_width / 2
+    cy = (y - gap) / 2
+    return {v: (round(px - cx), round(py - cy)) for v, (px, py) in pos.items()}
+
+
+def _component_layout(g: nx.Graph, comp: list, iterations: int) -> tuple[list, list]:
+    n = len(comp)
+    if n == 1:
+        return [0.0], [0.0]
+    local = {v: i for i, v in enumerate(comp)}
+    nbrs = [sorted(local[w] for w in g.neighbors(v) if w != v) for v in comp]
+    xs, ys = _radial_start(nbrs)
+    # squeeze the start into the area the layout will end up in (about one k x k cell per node)
+    radii = sorted(math.hypot(x, y) for x, y in zip(xs, ys))
+    r90 = radii[int(0.9 * (n - 1))]
+    target = EDGE_LENGTH * math.sqrt(n) * 0.5
+    if r90 > target:
+        f = target / r90
+        xs = [x * f for x in xs]
+        ys = [y * f for y in ys]
+    edges = [(i, j) for i in range(n) for j in nbrs[i] if i < j]
+    _spring(xs, ys, edges, iterations)
+    return xs, ys
+
+
+def _radial_start(nbrs: list[list[int]]) -> tuple[list, list]:
+    """A radial tree of a BFS from the best connected node: every subtree gets a wedge as wide
+    as its size; each depth gets a ring with room for its nodes about EDGE_LENGTH apart."""
+    n = len(nbrs)
+    deg = [len(a) for a in nbrs]
+    root = min(range(n), key=lambda i: (-deg[i], i))
+    parent = [-1] * n
+    depth = [0] * n
+    children: list[list[int]] = [[] for _ in range(n)]
+    seen = [False] * n
+    seen[root] = True
+    order = []
+    queue = deque([root])
+    while queue:
+        v = queue.popleft()
+        order.append(v)
+        for w in sorted(nbrs[v], key=lambda w: (-deg[w], w)):
+            if not seen[w]:
+                seen[w] = True
+                parent[w] = v
+                depth[w] = depth[v] + 1
+                children[v].append(w)
                 queue.append(w)
-    golden = math.pi * (3 - math.sqrt(5))
-    step = 2.2 * scale / math.sqrt(n)
-    return {v: (round(step * math.sqrt(i) * math.cos(i * golden)),
-                round(step * math.sqrt(i) * math.sin(i * golden))) for i, v in enumerate(order)}, False
+    size = [1] * n
+    for v in reversed(order):
+        if parent[v] >= 0:
+            size[parent[v]] += size[v]
+    count: dict[int, int] = {}
+    for v in order:
+        count[depth[v]] = count.get(depth[v], 0) + 1
+    # depth d lives in a ring whose area gives each of its nodes about EDGE_LENGTH squared
+    inner = [0.0]
+    outer = [0.0]
+    for d in range(1, max(count) + 1):
+        r_in = outer[-1] + EDGE_LENGTH
+        inner.append(r_in)
+        outer.append(math.sqrt(r_in * r_in + count[d] * EDGE_LENGTH * EDGE_LENGTH / math.pi))
+    rank_in_depth: dict[int, int] = {}
+    lo = [0.0] * n
+    hi = [0.0] * n
+    hi[root] = 2 * math.pi
+    xs = [0.0] * n
+    ys = [0.0] * n
+    for v in order:
+        start = lo[v]
+        span = hi[v] - lo[v]
+        below = size[v] - 1
+        for w in children[v]:
+            part = span * size[w] / below
+            lo[w], hi[w] = start, start + part
+            start += part
+        if v != root:
+            d = depth[v]
+            j = rank_in_depth[d] = rank_in_depth.get(d, -1) + 1
+            frac = (j * 0.6180339887498949) % 1.0      # spread over the ring's width
+            r = math.sqrt(inner[d] ** 2 + frac * (outer[d] ** 2 - inner[d] ** 2))
+            angle = (lo[v] + hi[v]) / 2
+            xs[v] = r * math.cos(angle)
+            ys[v] = r * math.sin(angle)
+    return xs, ys
 
 
-def _options(large: bool, count: int, *, physics: bool = True) -> dict:
-    options = {
+def _spring(xs: list, ys: list, edges: list[tuple[int, int]], iterations: int) -> None:
+    """Fruchterman-Reingold in place, with repulsion only between nodes closer than 1.5 edge
+    lengths (a grid of cells keeps each round linear in the number of nodes) and a linear
+    cooling schedule; `iterations` bounds the work."""
+    n = len(xs)
+    k = EDGE_LENGTH
+    k2 = k * k
+    cut = 1.5 * k
+    cut2 = cut * cut
+    span = max(max(xs) - min(xs), max(ys) - min(ys), k)
+    t0 = max(k, span / 10)
+    grav = 0.05           # a weak pull to the centre keeps stray chains close
+    cx0 = sum(xs) / n
+    cy0 = sum(ys) / n
+    t_end = k / 20
+    near = ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1))
+    work = 0              # pairs looked at so far: a crowd makes rounds dearer, so fewer rounds
+    total = iterations
+    for it in range(iterations):
+        if it >= total:
+            break
+        if it >= 3:
+            per_round = work / it
+            affordable = it + max(3, int((WORK_BUDGET - work) / max(per_round, 1.0)))
+            total = min(total, affordable)
+        temp = t0 + (t_end - t0) * min(1.0, it / max(1, total - 1))
+        dx_ = [0.0] * n
+        dy_ = [0.0] * n
+        cells: dict[tuple[int, int], list[int]] = {}
+        for i in range(n):
+            cells.setdefault((int(xs[i] // cut), int(ys[i] // cut)), []).append(i)
+        for (cx, cy), members in cells.items():
+            for ox, oy in near:
+                others = members if (ox, oy) == (0, 0) else cells.get((cx + ox, cy + oy))
+                if not others:
+                    continue
+                same = others is members
+                work += len(members) * len(others)
+                for a_pos, i in enumerate(members):
+                    xi, yi = xs[i], ys[i]
+                    fx = fy = 0.0
+                    for j in (others[a_pos + 1:] if same else others):
+                        ddx = xi - xs[j]
+                        ddy = yi - ys[j]
+                        d2 = ddx * ddx + ddy * ddy
+                        if d2 >= cut2:
+                            continue
+                        if d2 < 1e-6:
+                            # coincident: push apart along a direction fixed by the indices
+                            ddx, ddy = math.cos(i * 2.399 + j), math.sin(i * 2.399 + j)
+                            d2 = 1.0
+                        f = k2 / d2
+                        fx += ddx * f
+                        fy += ddy * f
+                        dx_[j] -= ddx * f
+                        dy_[j] -= ddy * f
+                    dx_[i] += fx
+                    dy_[i] += fy
+        # far field: whole blocks of the drawing repel each other through their centres of
+        # mass, so that a dense crowd spreads out (the cut-off above sees only neighbours)
+        x_lo, x_hi, y_lo, y_hi = min(xs), max(xs), min(ys), max(ys)
+        block = max(2 * cut, (x_hi - x_lo) / BLOCKS, (y_hi - y_lo) / BLOCKS)
+        mass: dict[tuple[int, int], list[float]] = {}
+        of = []
+        for i in range(n):
+            key = (int((xs[i] - x_lo) // block), int((ys[i] - y_lo) // block))
+            of.append(key)
+            m = mass.get(key)
+            if m is None:
+                mass[key] = [1.0, xs[i], ys[i]]
+            else:
+                m[0] += 1.0
+                m[1] += xs[i]
+                m[2] += ys[i]
+        centres = [(key, m[0], m[1] / m[0], m[2] / m[0]) for key, m in mass.items()]
+        push: dict[tuple[int, int], list[float]] = {key: [0.0, 0.0] for key in mass}
+        floor = block * block
+        far = k2 * FAR_FIELD
+        for a in range(len(centres)):
+            ka, ma, xa, ya = centres[a]
+            pa = push[ka]
+            for b in range(a + 1, len(centres)):
+                kb, mb, xb, yb = centres[b]
+                ddx = xa - xb
+                ddy = ya - yb
+                f = far / max(ddx * ddx + ddy * ddy, floor)
+                pa[0] += ddx * f * mb
+                pa[1] += ddy * f * mb
+                pb = push[kb]
+                pb[0] -= ddx * f * ma
+                pb[1] -= ddy * f * ma
+        for i in range(n):
+            pi = push[of[i]]
+            dx_[i] += pi[0]
+            dy_[i] += pi[1]
+        for i, j in edges:
+            ddx = xs[i] - xs[j]
+            ddy = ys[i] - ys[j]
+            d = math.sqrt(ddx * ddx + ddy * ddy)
+            f = d / k
+            dx_[i] -= ddx * f
+            dy_[i] -= ddy * f
+            dx_[j] += ddx * f
+            dy_[j] += ddy * f
+        for i in range(n):
+            dx_[i] -= grav * (xs[i] - cx0)
+            dy_[i] -= grav * (ys[i] - cy0)
+        for i in range(n):
+            ddx, ddy = dx_[i], dy_[i]
+            d = math.sqrt(ddx * ddx + ddy * ddy)
+            if d > 0:
+                s = min(d, temp) / d
+                xs[i] += ddx * s
+                ys[i] += ddy * s
+
+
+def _options(large: bool, count: int) -> dict:
+    return {
         "autoResize": True,
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 14, "face": "sans-serif", "color": "#222222",
+            "font": {"size": 14, "face": FONT_FACE, "color": "#222222",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "color": {"color": "#9aa5b1", "highlight": "#d62728", "hover": "#555555"},
-            "font": {"size": 11, "align": "middle", "color": "#555555",
+            "font": {"size": 11, "face": FONT_FACE, "align": "middle", "color": "#555555",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "smooth": False if large else {"enabled": True, "type": "dynamic"},
+            "smooth": False,
             "width": 1,
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large,
-                        "navigationButtons": False, "keyboard": False},
-        "layout": {"randomSeed": 1, "improvedLayout": count <= 150},
-        "physics": {
-            "enabled": physics,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120,
-                                 "springConstant": 0.06, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 25,
-                              "fit": True},
-        },
+                        "hideEdgesOnZoom": count > 2000, "navigationButtons": False,
+                        "keyboard": False, "multiselect": True},
+        "layout": {"randomSeed": 1, "improvedLayout": False},
+        # positions come from _layout: nothing to simulate, the page is drawn once
+        "physics": {"enabled": False},
     }
-    return options
 
 
 # --------------------------------------------------------------------------------------------
@@ -417,26 +711,51 @@ def _neutralise(text: str, needle: str, replacement: str) -> str:
     return "".join(out)
 
 
-def _page(title: str, data: dict) -> str:
+def _esc(text) -> str:
+    # U+2028/9 are harmless in HTML text but have no business in a header either
+    return html.escape(str(text), quote=True).replace("\u2028", " ").replace("\u2029", " ")
+
+
+def _page(title: str, data: dict, articles: list[dict], source: str | None) -> str:
     js, css = _vis_assets()
     stats = data["stats"]
-    esc = html.escape
     summary = (f"文章 {stats['articles']} 篇 · 实体 {stats['entities']} 个 · "
-               f"事实 {stats['facts']} 条 · 显示 {stats['shown_nodes']} 个节点、"
-               f"{stats['shown_edges']} 条关系")
+               f"事实 {stats['facts']} 条（{stats['facts_with_evidence']} 条有原文证据） · "
+               f"显示 {stats['shown_nodes']} 个节点、{stats['shown_edges']} 条关系")
     notice = ""
     if stats["omitted_nodes"]:
-        notice = (f'<p id="kg-omitted" class="notice">节点过多：只显示连接最多的 '
-                  f'{stats["shown_nodes"]} 个实体，另有 {stats["omitted_nodes"]} 个实体未显示。</p>')
+        by_class = "、".join(f"{item['label']} {item['omitted']}" for item in data["legend"]
+                            if item["omitted"])
+        notice = (f'<p id="kg-omitted" class="notice">节点过多（上限 {stats["shown_nodes"]}）：'
+                  f'只显示连接最多的 {stats["shown_nodes"]} 个实体；'
+                  f'另有 {stats["omitted_nodes"]} 个实体（{_esc(by_class)}）和 '
+                  f'{stats["omitted_edges"]} 条关系未显示。</p>')
+    source_line = ""
+    if source:
+        source_line = f'<span class="source-file">数据文件：{_esc(source)}</span>'
+    if articles:
+        items = "\n".join(
+            f'<li>{_esc(a["headline"])}'
+            + (f' <span class="meta">{_esc(" · ".join(x for x in (a["publisher"], a["date"]) if x))}'
+               f'</span>' if a["publisher"] or a["date"] else "")
+            + "</li>"
+            for a in articles[:MAX_ARTICLES])
+        if len(articles) > MAX_ARTICLES:
+            items += f'\n<li class="meta">……另有 {len(articles) - MAX_ARTICLES} 篇</li>'
+        sources = (f'<details id="kg-sources"><summary>来源：{len(articles)} 篇文章 {source_line}'
+                   f'</summary>\n<ol>\n{items}\n</ol>\n</details>')
+    else:
+        sources = f'<p id="kg-sources" class="meta">来源：图中没有文章 {source_line}</p>'
     legend_items = "\n".join(
-        f'<label class="legend-item"><input type="checkbox" checked data-cls="{esc(item["cls"])}">'
-        f'<span class="swatch swatch-{esc(item["shape"])}" style="background:{esc(item["color"])}">'
-        f'</span>{esc(item["label"])} <span class="count">{item["count"]}</span></label>'
-        for item in data["legend"])
+        f'<label class="legend-item"><input type="checkbox" checked data-cls="{_esc(item["cls"])}">'
+        f'<span class="swatch swatch-{_esc(item["shape"])}" style="background:{_esc(item["color"])}">'
+        f'</span>{_esc(item["label"])} <span class="count">{item["count"]}</span></label>'
+        for item in data["legend"] if item["count"])
     return _TEMPLATE.format(
-        title=esc(title),
-        summary=esc(summary),
+        title=_esc(title),
+        summary=_esc(summary),
         notice=notice,
+        sources=sources,
         legend=legend_items,
         vis_css=css,
         vis_js=js,
@@ -450,17 +769,24 @@ _TEMPLATE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kg">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <title>{title}</title>
 <style>
 {vis_css}
 </style>
 <style>
-html, body {{ margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #222; }}
+html, body {{ margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; color: #222; }}
 body {{ display: flex; flex-direction: column; }}
 header {{ padding: 8px 14px; border-bottom: 1px solid #ddd; background: #fafafa; }}
-header h1 {{ margin: 0 0 4px; font-size: 20px; }}
+header h1 {{ margin: 0 0 4px; font-size: 20px; overflow-wrap: anywhere; }}
 header p {{ margin: 2px 0; font-size: 13px; color: #555; }}
 header .notice {{ color: #a33; }}
+.meta {{ color: #888; }}
+#kg-sources {{ font-size: 13px; color: #555; margin: 2px 0; }}
+#kg-sources summary {{ cursor: pointer; }}
+#kg-sources ol {{ margin: 4px 0; padding-left: 2.2em; max-height: 9em; overflow: auto; }}
+#kg-sources li {{ overflow-wrap: anywhere; }}
+.source-file {{ margin-left: 1em; color: #888; }}
 .controls {{ display: flex; flex-wrap: wrap; align-items: center; gap: 6px 14px; margin-top: 6px; font-size: 13px; }}
 .controls input[type=search] {{ padding: 3px 6px; width: 14em; }}
 .legend-item {{ display: inline-flex; align-items: center; gap: 4px; cursor: pointer; user-select: none; }}
@@ -473,9 +799,9 @@ header .notice {{ color: #a33; }}
 .swatch-star {{ clip-path: polygon(50% 0, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%, 21% 91%, 32% 57%, 2% 35%, 39% 35%); border: 0; }}
 .swatch-hexagon {{ clip-path: polygon(25% 5%, 75% 5%, 100% 50%, 75% 95%, 25% 95%, 0 50%); border: 0; }}
 #kg-status {{ color: #555; min-width: 6em; }}
-#kg-progress {{ color: #888; }}
 #graph {{ flex: 1; min-height: 400px; position: relative; }}
-div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; font-size: 13px; line-height: 1.45; }}
+#kg-empty {{ position: absolute; top: 40%; width: 100%; text-align: center; color: #888; }}
+div.vis-tooltip {{ white-space: pre-wrap; max-width: 460px; font-size: 13px; line-height: 1.45; overflow-wrap: anywhere; }}
 </style>
 </head>
 <body>
@@ -483,13 +809,13 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; font-size: 13px; lin
 <h1>{title}</h1>
 <p id="kg-summary">{summary}</p>
 {notice}
+{sources}
 <div class="controls">
 <input type="search" id="kg-search" placeholder="搜索实体名称" aria-label="搜索实体名称">
 <span id="kg-status"></span>
 <span id="kg-legend">
 {legend}
 </span>
-<span id="kg-progress"></span>
 </div>
 </header>
 <div id="graph"></div>
@@ -500,47 +826,60 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; font-size: 13px; lin
 <script>
 (function () {{
   "use strict";
+  var started = performance.now();
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  // Tooltips are elements whose text is set with textContent: never parsed as HTML.
   function tip(text) {{
     var el = document.createElement("div");
+    el.className = "kg-tip";
     el.textContent = text;
     return el;
   }}
   var nodeRows = data.nodes.map(function (n) {{
-    var row = {{
-      id: n.id, label: n.label, cls: n.cls, text: n.text, shape: n.shape, size: n.size,
+    return {{
+      id: n.id, label: n.label, cls: n.cls, shape: n.shape, size: n.size, x: n.x, y: n.y,
+      font: {{ size: n.font_size }},
       title: tip(n.tip),
       color: {{ background: n.color, border: "#444444",
                highlight: {{ background: n.color, border: "#000000" }},
                hover: {{ background: n.color, border: "#000000" }} }}
     }};
-    if (typeof n.x === "number") {{ row.x = n.x; row.y = n.y; }}
-    return row;
+  }});
+  var searchText = {{}};
+  var clsOf = {{}};
+  data.nodes.forEach(function (n) {{
+    searchText[n.id] = [n.text].concat(n.alt || []).join("\\n").toLowerCase();
+    clsOf[n.id] = n.cls;
   }});
   var edgeRows = data.edges.map(function (e) {{
-    return {{ id: e.id, from: e.from, to: e.to, label: e.label, rel: e.rel, title: tip(e.tip) }};
+    var row = {{ id: e.id, from: e.from, to: e.to, label: e.label, rel: e.rel, title: tip(e.tip) }};
+    if (e.bend) {{
+      row.smooth = {{ enabled: true, type: e.bend > 0 ? "curvedCW" : "curvedCCW",
+                     roundness: Math.abs(e.bend) }};
+    }}
+    return row;
   }});
   var nodes = new vis.DataSet(nodeRows);
   var edges = new vis.DataSet(edgeRows);
-  var options = data.options;
   var container = document.getElementById("graph");
-  var network = new vis.Network(container, {{ nodes: nodes, edges: edges }}, options);
+  if (!nodeRows.length) {{
+    var empty = document.createElement("p");
+    empty.id = "kg-empty";
+    empty.textContent = "图中没有可显示的实体。";
+    container.appendChild(empty);
+  }}
+  var network = new vis.Network(container, {{ nodes: nodes, edges: edges }}, data.options);
   window.network = network;
-  var progress = document.getElementById("kg-progress");
-  network.on("stabilizationProgress", function (p) {{
-    progress.textContent = "布局中 " + Math.round(100 * p.iterations / p.total) + "%";
-  }});
-  network.once("stabilizationIterationsDone", function () {{
-    progress.textContent = "";
-    network.setOptions({{ physics: false }});
+  window.kgTimings = {{ built: performance.now() - started }};
+  network.once("afterDrawing", function () {{
+    window.kgTimings.drawn = performance.now() - started;
+    window.kgReady = true;
   }});
 
   // class filter: legend checkboxes hide/show nodes of a class and the edges touching them
   var hidden = {{}};
   function applyFilter() {{
     nodes.update(nodeRows.map(function (n) {{ return {{ id: n.id, hidden: !!hidden[n.cls] }}; }}));
-    var clsOf = {{}};
-    nodeRows.forEach(function (n) {{ clsOf[n.id] = n.cls; }});
     edges.update(edgeRows.map(function (e) {{
       return {{ id: e.id, hidden: !!(hidden[clsOf[e.from]] || hidden[clsOf[e.to]]) }};
     }}));
@@ -552,14 +891,14 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 420px; font-size: 13px; lin
     }});
   }});
 
-  // search: select the nodes whose name contains the text; Enter focuses the first one
+  // search: select the nodes whose name or alias contains the text; Enter focuses the first one
   var search = document.getElementById("kg-search");
   var status = document.getElementById("kg-status");
   function matches() {{
     var q = search.value.trim().toLowerCase();
     if (!q) {{ return null; }}
     return nodeRows.filter(function (n) {{
-      return !hidden[n.cls] && n.text.toLowerCase().indexOf(q) !== -1;
+      return !hidden[n.cls] && searchText[n.id].indexOf(q) !== -1;
     }}).map(function (n) {{ return n.id; }});
   }}
   search.addEventListener("input", function () {{

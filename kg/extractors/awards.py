@@ -78,13 +78,7 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
 
 
 def _verbs(text: str, res: Resources) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    for verb in res.lexicon.words("award_verb"):
-        for match in re.finditer(re.escape(verb), text):
-            if any(s <= match.start() < s + len(v) for s, v in found):
-                continue
-            found.append((match.start(), verb))
-    return sorted(found)
+    return [(start, verb) for start, _end, verb in res.lexicon.finditer("award_verb", text)]
 
 
 def _title_after(text, pos, res, *, skip_subjects):

@@ -32,32 +32,20 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
 
 
 def _statements(article, sentence, text, res) -> Iterator[Fact]:
-    for verb in res.lexicon.words("publish_verb"):
-        for match in re.finditer(re.escape(verb), text):
-            if _inside_longer(text, match, verb, res):
-                continue
-            docs = documents.quoted_after(text, match.end())
-            if not docs:
-                doc = documents.unquoted_after(text, match.end(), res)
-                docs = [doc] if doc else []
-            if not docs:
-                continue
-            publishers = _publishers(text, match.start(), res)
-            for doc in docs:
-                obj = base.titled(text[doc.start:doc.end], "Document", sentence, doc.start,
-                                  doc.end, name=doc.name)
-                for name, start in publishers:
-                    org = base.org(name, article, sentence, start, start + len(name), res)
-                    yield base.fact(org, "publishes", obj, article, sentence, NAME)
-
-
-def _inside_longer(text, match, verb, res) -> bool:
-    for other in res.lexicon.words("publish_verb"):
-        if other != verb and verb in other:
-            for o in re.finditer(re.escape(other), text):
-                if o.start() <= match.start() and match.end() <= o.end():
-                    return True
-    return False
+    for verb_start, verb_end, _verb in res.lexicon.finditer("publish_verb", text):
+        docs = documents.quoted_after(text, verb_end)
+        if not docs:
+            doc = documents.unquoted_after(text, verb_end, res)
+            docs = [doc] if doc else []
+        if not docs:
+            continue
+        publishers = _publishers(text, verb_start, res)
+        for doc in docs:
+            obj = base.titled(text[doc.start:doc.end], "Document", sentence, doc.start,
+                              doc.end, name=doc.name)
+            for name, start in publishers:
+                org = base.org(name, article, sentence, start, start + len(name), res)
+                yield base.fact(org, "publishes", obj, article, sentence, NAME)
 
 
 def _publishers(text: str, verb_at: int, res: Resources) -> list[tuple[str, int]]:

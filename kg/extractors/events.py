@@ -66,22 +66,20 @@ def _convened(text: str, sent_events: events.SentenceEvents, res: Resources):
 
 
 def _held_in(article, sentence, text, sent_events, res) -> Iterator[Fact]:
-    for verb in res.lexicon.words("held_verb"):
-        for match in re.finditer(re.escape(verb), text):
-            if any(m.start <= match.start() < m.end for m in sent_events.mentions):
-                continue  # 开幕 inside 开幕大会 is part of a name, not the verb
-            where = _place_before(text, match.start())
-            if where is None:
-                continue
-            start, end = where
-            event = _event_near(sent_events, start, match.end())
-            if event is None:
-                continue
-            place = places.mention(text[start:end], article, sentence, start, end, res)
-            if place is not None:
-                yield base.fact(_event(event, sentence), "heldIn", place, article, sentence,
-                                NAME)
-            return
+    for verb_start, verb_end, _verb in res.lexicon.finditer("held_verb", text):
+        if any(m.start <= verb_start < m.end for m in sent_events.mentions):
+            continue  # 开幕 inside 开幕大会 is part of a name, not the verb
+        where = _place_before(text, verb_start)
+        if where is None:
+            continue
+        start, end = where
+        event = _event_near(sent_events, start, verb_end)
+        if event is None:
+            continue
+        place = places.mention(text[start:end], article, sentence, start, end, res)
+        if place is not None:
+            yield base.fact(_event(event, sentence), "heldIn", place, article, sentence, NAME)
+        return
 
 
 def _place_before(text: str, verb_at: int) -> tuple[int, int] | None:
@@ -112,28 +110,24 @@ def _event_near(sent_events: events.SentenceEvents, place_at: int, verb_end: int
 
 def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
     masked = _PAREN.sub(lambda m: " " * len(m.group()), text)
-    for verb in res.lexicon.words("organize_verb"):
-        for match in re.finditer(re.escape(verb), masked):
-            if any(match.start() > o.start() and match.start() < o.end() and o.group() != verb
-                   for o in _longer_verbs(masked, verb, res)):
-                continue
-            clause_start = _clause_start(masked, match.start())
-            subject = masked[clause_start:match.start()]
-            if "由" in subject:
-                subject = subject[subject.rindex("由") + 1:]
-            subject = re.sub(r"在[^、]*$", "", subject)
-            subject = re.sub(r"(联合|共同|成功)+$", "", subject.strip())
-            names = _org_list(subject, res)
-            if not names:
-                continue
-            event = _event_after(sent_events, match.end()) or _current(sent_events)
-            if event is None:
-                continue
-            for name in names:
-                at = masked.find(name, clause_start)
-                org = base.org(name, article, sentence, at, at + len(name), res)
-                yield base.fact(event_mention(event, sentence), "organizedBy", org, article,
-                                sentence, NAME)
+    for verb_start, verb_end, _verb in res.lexicon.finditer("organize_verb", masked):
+        clause_start = _clause_start(masked, verb_start)
+        subject = masked[clause_start:verb_start]
+        if "由" in subject:
+            subject = subject[subject.rindex("由") + 1:]
+        subject = re.sub(r"在[^、]*$", "", subject)
+        subject = re.sub(r"(联合|共同|成功)+$", "", subject.strip())
+        names = _org_list(subject, res)
+        if not names:
+            continue
+        event = _event_after(sent_events, verb_end) or _current(sent_events)
+        if event is None:
+            continue
+        for name in names:
+            at = masked.find(name, clause_start)
+            org = base.org(name, article, sentence, at, at + len(name), res)
+            yield base.fact(event_mention(event, sentence), "organizedBy", org, article,
+                            sentence, NAME)
     yield from _convener(article, sentence, masked, sent_events, res)
 
 
@@ -161,12 +155,6 @@ def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
                 org = base.org(surface, article, sentence, clause_start, clause_start + end, res)
                 yield base.fact(_event(mention, sentence), "organizedBy", org, article,
                                 sentence, NAME)
-
-
-def _longer_verbs(text: str, verb: str, res: Resources):
-    for other in res.lexicon.words("organize_verb"):
-        if other != verb and verb in other:
-            yield from re.finditer(re.escape(other), text)
 
 
 def _clause_start(text: str, pos: int) -> int:

@@ -34,16 +34,21 @@ class EventMention:
 
 def find(text: str, res: Resources) -> list[EventMention]:
     """Event mentions in folded sentence text, longest first where they overlap."""
+    key = ("events", text)
+    if key not in res.memo:
+        res.memo[key] = _find(text, res)
+    return res.memo[key]
+
+
+def _find(text: str, res: Resources) -> list[EventMention]:
     lex = res.lexicon
     spans: list[EventMention] = []
-    for noun in lex.words("event_noun"):
-        for match in re.finditer(re.escape(noun), text):
-            end = match.end()
-            if lex.ends_with("event_not", text, end) or text.startswith(_AFTER_NOT_EVENT, end):
-                continue
-            start = _left_edge(text, match.start(), res)
-            written = text[start:end].strip(_QUOTES + " ")
-            spans.append(EventMention(start, end, written, _name(written, res)))
+    for noun_start, end, _noun in lex.finditer("event_noun", text):
+        if lex.ends_with("event_not", text, end) or text.startswith(_AFTER_NOT_EVENT, end):
+            continue
+        start = _left_edge(text, noun_start, res)
+        written = text[start:end].strip(_QUOTES + " ")
+        spans.append(EventMention(start, end, written, _name(written, res)))
     spans.sort(key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[EventMention] = []
     for span in spans:

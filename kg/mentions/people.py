@@ -72,6 +72,13 @@ class _Title:
 
 def find(text: str, res: Resources) -> list[PersonMention]:
     """Every person with a post in `text` (a sentence, folded)."""
+    key = ("people", text)
+    if key not in res.memo:
+        res.memo[key] = _find(text, res)
+    return res.memo[key]
+
+
+def _find(text: str, res: Resources) -> list[PersonMention]:
     people: list[PersonMention] = []
     pending: list[Post] = []
     previous: PersonMention | None = None  # the person that ended the previous segment
@@ -283,11 +290,27 @@ def _titles(seg: str, res: Resources) -> list[_Title]:
 
 
 def _longest_title(seg: str, i: int, res: Resources) -> int | None:
-    for size in range(min(10, len(seg) - i), 1, -1):
-        word = seg[i:i + size]
-        if word in res.titles and not seg.startswith(_NOT_AFTER_TITLE, i + size):
+    sizes = _title_sizes(res).get(seg[i])
+    if not sizes:
+        return None
+    titles = res.titles.titles
+    for size in sizes:
+        if seg[i:i + size] in titles and i + size <= len(seg) \
+                and not seg.startswith(_NOT_AFTER_TITLE, i + size):
             return i + size
     return None
+
+
+def _title_sizes(res: Resources) -> dict[str, list[int]]:
+    """First character of a title -> the lengths of titles starting with it, longest first."""
+    sizes = res.index.get("title_sizes")
+    if sizes is None:
+        by_char: dict[str, set[int]] = {}
+        for title in res.titles.titles:
+            if len(title) >= 2:
+                by_char.setdefault(title[0], set()).add(len(title))
+        sizes = res.index["title_sizes"] = {c: sorted(n, reverse=True) for c, n in by_char.items()}
+    return sizes
 
 
 def _post(org: str | None, title: _Title, res: Resources) -> Post:
