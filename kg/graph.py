@@ -1,8 +1,12 @@
-"""Entities and facts -> an rdflib Graph in the kg vocabulary: the one place that makes triples.
+"""Entities and facts -> RDF in the kg vocabulary: the one place that makes triples.
 
-Every relation is a plain triple in the default graph. Beside it, each piece of evidence is an
-rdf:Statement (RDF reification, which every store and format understands) naming the triple,
-the article (prov:wasDerivedFrom), the sentence (kg:sentence), its offsets and the extractor.
+Every relation is a plain triple. Beside it, each piece of evidence is an rdf:Statement (RDF
+reification, which every store and format understands) naming the triple, the article
+(prov:wasDerivedFrom), the sentence (kg:sentence), its offsets and the extractor.
+
+Triples are pyoxigraph terms: they serialise fast and strictly. An article's triples come as
+quads in a graph named after the article (TriG keeps it; Turtle drops it); entity descriptions
+are triples of the default graph. `build` gives the same as an rdflib Graph.
 """
 from __future__ import annotations
 
@@ -10,13 +14,22 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, SKOS
+import pyoxigraph as ox
+from rdflib import Graph
 
 from kg.model import Article, Entity, Value
 from kg.resolve import ResolvedFact
 from kg.text.dates import SHANGHAI
-from kg.vocab import KG, NAMESPACE, PROV, SCHEMA, term
+from kg.vocab import NAMESPACE
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_SCHEMA = "https://schema.org/"
+_PROV = "http://www.w3.org/ns/prov#"
+_DCTERMS = "http://purl.org/dc/terms/"
+_FAMILIES = ("person", "org", "place", "event", "doc", "title", "article", "statement")
 
 _SAFE_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 # Characters a Turtle prefixed name may hold (PN_CHARS_BASE of the Turtle grammar), so that
@@ -51,107 +64,158 @@ def text(value: str) -> str:
     return value.translate(_CONTROL)
 
 
-def entity_iri(base: str, key: str) -> URIRef:
+def entity_iri(base: str, key: str) -> str:
     family, _, rest = key.partition("/")
     # person/韩夏@工业和信息化部 -> person/韩夏_工业和信息化部: readable, and still one segment
-    return URIRef(f"{base}{family}/" + "_".join(iri_segment(p) for p in rest.split("@")))
+    return f"{base}{family}/" + "_".join(iri_segment(p) for p in rest.split("@"))
 
 
-def article_iri(base: str, article: Article) -> URIRef:
-    return URIRef(f"{base}article/{article.id}")
+def article_iri(base: str, article_id: str) -> str:
+    return f"{base}article/{article_id}"
+
+
+def prefixes(base: str) -> dict[str, str]:
+    out = {"kg": NAMESPACE, "rdf": _RDF, "rdfs": _RDFS, "xsd": _XSD, "skos": _SKOS,
+           "schema": _SCHEMA, "prov": _PROV, "dcterms": _DCTERMS}
+    out.update({family: f"{base}{family}/" for family in _FAMILIES})
+    return out
+
+
+class Terms:
+    """NamedNodes made once and reused (a graph repeats the same few thousand IRIs)."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self._nodes: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self._nodes.get(value)
+        if node is None:
+            node = self._nodes[value] = ox.NamedNode(value)
+        return node
+
+    def kg(self, local: str) -> ox.NamedNode:
+        return self.iri(NAMESPACE + local)
+
+    def entity(self, key: str) -> ox.NamedNode:
+        return self.iri(entity_iri(self.base, key))
+
+
+def zh(value: str) -> ox.Literal:
+    return ox.Literal(text(value), language="zh")
+
+
+def entity_triples(entities: dict[str, Entity], terms: Terms) -> list[ox.Triple]:
+    out: list[ox.Triple] = []
+    for key in sorted(entities):
+        entity = entities[key]
+        node = terms.entity(key)
+        out.append(ox.Triple(node, terms.iri(_RDF + "type"), terms.kg(entity.kind)))
+        out.append(ox.Triple(node, terms.iri(_RDFS + "label"), zh(entity.label)))
+        for alt in entity.alt_labels:
+            out.append(ox.Triple(node, terms.iri(_SKOS + "altLabel"), zh(alt)))
+        if entity.code:
+            out.append(ox.Triple(node, terms.kg("code"), ox.Literal(entity.code)))
+        if entity.parent and entity.parent in entities:
+            relation = "locatedIn" if key.startswith("place/") else "partOf"
+            out.append(ox.Triple(node, terms.kg(relation), terms.entity(entity.parent)))
+    return out
+
+
+def article_quads(article: Article, facts: Iterable[ResolvedFact], terms: Terms) -> list[ox.Quad]:
+    """The article's node and metadata, its facts and their evidence, in its named graph."""
+    node = terms.iri(article_iri(terms.base, article.id))
+    triples = _article(node, article, terms)
+    mentioned: set[str] = set()
+    for rf in facts:
+        s = terms.entity(rf.subject)
+        p = terms.kg(rf.predicate)
+        o = _object(rf.object, terms)
+        triples.append(ox.Triple(s, p, o))
+        for key in (rf.subject, rf.object):
+            if isinstance(key, str) and key not in mentioned:
+                mentioned.add(key)
+                triples.append(ox.Triple(node, terms.iri(_SCHEMA + "mentions"), terms.entity(key)))
+        triples.extend(_statement(s, p, o, rf, node, terms))
+    return [ox.Quad(t.subject, t.predicate, t.object, node) for t in triples]
+
+
+def _article(node: ox.NamedNode, article: Article, terms: Terms) -> list[ox.Triple]:
+    out = [ox.Triple(node, terms.iri(_RDF + "type"), terms.kg("Article")),
+           ox.Triple(node, terms.iri(_RDFS + "label"), zh(article.title)),
+           ox.Triple(node, terms.iri(_SCHEMA + "headline"), zh(article.title)),
+           ox.Triple(node, terms.iri(_SCHEMA + "identifier"), ox.Literal(article.id))]
+    if article.published:
+        local = article.published.astimezone(SHANGHAI).replace(microsecond=0)
+        out.append(ox.Triple(node, terms.iri(_SCHEMA + "datePublished"),
+                             ox.Literal(local.isoformat(), datatype=terms.iri(_XSD + "dateTime"))))
+    for predicate, value in ((_SCHEMA + "publisher", article.publisher),
+                             (_SCHEMA + "editor", article.editor),
+                             (_SCHEMA + "alternativeHeadline", article.original_title)):
+        if value:
+            out.append(ox.Triple(node, terms.iri(predicate), zh(value)))
+    for source in article.sources:
+        out.append(ox.Triple(node, terms.iri(_DCTERMS + "source"), zh(source)))
+    for category in article.categories:
+        out.append(ox.Triple(node, terms.iri(_SCHEMA + "articleSection"), zh(category)))
+    if article.url:
+        out.append(ox.Triple(node, terms.iri(_SCHEMA + "url"),
+                             ox.Literal(text(article.url), datatype=terms.iri(_XSD + "anyURI"))))
+    return out
+
+
+def _object(obj: str | Value, terms: Terms):
+    if isinstance(obj, Value):
+        if obj.datatype == "date":
+            kind = "date" if len(obj.text) == 10 else "gYearMonth"
+            return ox.Literal(obj.text, datatype=terms.iri(_XSD + kind))
+        return zh(obj.text)
+    return terms.entity(obj)
+
+
+def _statement(s, p, o, rf: ResolvedFact, article_node, terms: Terms) -> list[ox.Triple]:
+    ev = rf.fact.evidence
+    digest = hashlib.sha256("\x1f".join(
+        [s.value, p.value, str(o), ev.article_id, str(ev.start), str(ev.end), ev.extractor]
+    ).encode("utf-8")).hexdigest()[:20]
+    node = terms.iri(f"{terms.base}statement/{digest}")
+    integer = terms.iri(_XSD + "integer")
+    return [
+        ox.Triple(node, terms.iri(_RDF + "type"), terms.iri(_RDF + "Statement")),
+        ox.Triple(node, terms.iri(_RDF + "subject"), s),
+        ox.Triple(node, terms.iri(_RDF + "predicate"), p),
+        ox.Triple(node, terms.iri(_RDF + "object"), o),
+        ox.Triple(node, terms.kg("sentence"), zh(ev.sentence)),
+        ox.Triple(node, terms.kg("startOffset"), ox.Literal(str(ev.start), datatype=integer)),
+        ox.Triple(node, terms.kg("endOffset"), ox.Literal(str(ev.end), datatype=integer)),
+        ox.Triple(node, terms.kg("extractor"), ox.Literal(ev.extractor)),
+        ox.Triple(node, terms.iri(_PROV + "wasDerivedFrom"), article_node),
+    ]
 
 
 def build(entities: dict[str, Entity], facts: Iterable[ResolvedFact], articles: Iterable[Article],
           base: str) -> Graph:
-    graph = Graph(bind_namespaces="core")
-    _bind(graph, base)
-    iris = {key: entity_iri(base, key) for key in entities}
-    for key, entity in entities.items():
-        _entity(graph, iris[key], entity, iris)
-    article_nodes = {a.id: article_iri(base, a) for a in articles}
-    for article in articles:
-        _article(graph, article_nodes[article.id], article)
+    """The whole graph as an rdflib Graph (for the library and for small inputs)."""
+    terms = Terms(base)
+    by_article: dict[str, list[ResolvedFact]] = {}
     for rf in facts:
-        s = iris[rf.subject]
-        p = term(rf.predicate)
-        o = _object(rf.object, iris)
-        graph.add((s, p, o))
-        ev = rf.fact.evidence
-        node = article_nodes.get(ev.article_id)
-        if node is not None:
-            graph.add((node, SCHEMA.mentions, s))
-            if isinstance(o, URIRef):
-                graph.add((node, SCHEMA.mentions, o))
-        _statement(graph, base, s, p, o, rf, node)
+        by_article.setdefault(rf.fact.evidence.article_id, []).append(rf)
+    triples: list[ox.Triple] = entity_triples(entities, terms)
+    for article in articles:
+        triples.extend(q.triple for q in article_quads(article, by_article.get(article.id, ()),
+                                                       terms))
+    known = {a.id for a in articles}
+    orphans = [rf for aid, rfs in by_article.items() if aid not in known for rf in rfs]
+    for rf in orphans:  # facts given without their article: the relation triples alone
+        triples.append(ox.Triple(terms.entity(rf.subject), terms.kg(rf.predicate),
+                                 _object(rf.object, terms)))
+    return to_rdflib(triples, base)
+
+
+def to_rdflib(triples: Iterable[ox.Triple], base: str) -> Graph:
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    graph = Graph(bind_namespaces="core")
+    graph.parse(data=data.decode("utf-8"), format="nt")
+    for prefix, namespace in prefixes(base).items():
+        graph.bind(prefix, namespace, replace=True)
     return graph
-
-
-def _bind(graph: Graph, base: str) -> None:
-    graph.bind("kg", Namespace(NAMESPACE), replace=True)
-    graph.bind("schema", SCHEMA)
-    graph.bind("skos", SKOS)
-    graph.bind("prov", PROV)
-    graph.bind("dcterms", DCTERMS)
-    graph.bind("owl", OWL)
-    for family in ("person", "org", "place", "event", "doc", "title", "article", "statement"):
-        graph.bind(family, Namespace(f"{base}{family}/"), replace=True)
-
-
-def _entity(graph: Graph, node: URIRef, entity: Entity, iris: dict[str, URIRef]) -> None:
-    graph.add((node, RDF.type, term(entity.kind)))
-    graph.add((node, RDFS.label, Literal(text(entity.label), lang="zh")))
-    for alt in entity.alt_labels:
-        graph.add((node, SKOS.altLabel, Literal(text(alt), lang="zh")))
-    if entity.code:
-        graph.add((node, KG.code, Literal(entity.code)))
-    if entity.parent and entity.parent in iris:
-        relation = KG.locatedIn if entity.key.startswith("place/") else KG.partOf
-        graph.add((node, relation, iris[entity.parent]))
-
-
-def _article(graph: Graph, node: URIRef, article: Article) -> None:
-    graph.add((node, RDF.type, KG.Article))
-    graph.add((node, RDFS.label, Literal(text(article.title), lang="zh")))
-    graph.add((node, SCHEMA.headline, Literal(text(article.title), lang="zh")))
-    graph.add((node, SCHEMA.identifier, Literal(article.id)))
-    if article.published:
-        local = article.published.astimezone(SHANGHAI).replace(microsecond=0)
-        graph.add((node, SCHEMA.datePublished, Literal(local.isoformat(), datatype=XSD.dateTime)))
-    if article.publisher:
-        graph.add((node, SCHEMA.publisher, Literal(text(article.publisher), lang="zh")))
-    if article.editor:
-        graph.add((node, SCHEMA.editor, Literal(text(article.editor), lang="zh")))
-    for source in article.sources:
-        graph.add((node, DCTERMS.source, Literal(text(source), lang="zh")))
-    for category in article.categories:
-        graph.add((node, SCHEMA.articleSection, Literal(text(category), lang="zh")))
-    if article.original_title:
-        graph.add((node, SCHEMA.alternativeHeadline, Literal(text(article.original_title), lang="zh")))
-    if article.url:
-        graph.add((node, SCHEMA.url, Literal(text(article.url), datatype=XSD.anyURI)))
-
-
-def _object(obj: str | Value, iris: dict[str, URIRef]):
-    if isinstance(obj, Value):
-        if obj.datatype == "date":
-            return Literal(obj.text, datatype=XSD.date if len(obj.text) == 10 else XSD.gYearMonth)
-        return Literal(text(obj.text), lang="zh")
-    return iris[obj]
-
-
-def _statement(graph: Graph, base: str, s, p, o, rf: ResolvedFact, article_node) -> None:
-    ev = rf.fact.evidence
-    digest = hashlib.sha256("\x1f".join(
-        [str(s), str(p), str(o), ev.article_id, str(ev.start), str(ev.end), ev.extractor]
-    ).encode("utf-8")).hexdigest()[:20]
-    node = URIRef(f"{base}statement/{digest}")
-    graph.add((node, RDF.type, RDF.Statement))
-    graph.add((node, RDF.subject, s))
-    graph.add((node, RDF.predicate, p))
-    graph.add((node, RDF.object, o))
-    graph.add((node, KG.sentence, Literal(text(ev.sentence), lang="zh")))
-    graph.add((node, KG.startOffset, Literal(ev.start)))
-    graph.add((node, KG.endOffset, Literal(ev.end)))
-    graph.add((node, KG.extractor, Literal(ev.extractor)))
-    if article_node is not None:
-        graph.add((node, PROV.wasDerivedFrom, article_node))
