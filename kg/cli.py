@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -10,7 +12,7 @@ import click
 
 from kg import __version__
 
-_FORMATS = {"turtle": "graph.ttl", "nt": "graph.nt", "jsonld": "graph.jsonld"}
+_FORMATS = ("turtle", "nt", "trig", "nquads", "jsonld")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,19 +30,26 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for graph.ttl and graph.html (created if missing).")
+              help="Folder for the graph file and graph.html (created if missing).")
 @click.option("--base", default=None, metavar="IRI",
               help="Base IRI for entity and article nodes (default https://kg.example.org/id/).")
-@click.option("--format", "fmt", type=click.Choice(sorted(_FORMATS)), default="turtle",
-              show_default=True, help="RDF serialisation of the graph file.")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="turtle",
+              show_default=True,
+              help="RDF serialisation of the graph file: graph.ttl, .nt, .trig (each article's "
+                   "facts in a graph named after it), .nq or .jsonld.")
 @click.option("--title", default=None, help="Heading of the HTML view.")
 @click.option("--max-nodes", default=1000, show_default=True, type=click.IntRange(min=1),
               help="Largest number of nodes the HTML view draws (the most connected are kept).")
 @click.option("--max-file-size", default=20, show_default=True, type=click.IntRange(min=1),
               metavar="MB", help="Skip (and report) input files larger than this.")
+@click.option("-j", "--jobs", default=None, type=click.IntRange(min=1),
+              help="Worker processes for extraction (default: the number of CPUs).")
+@click.option("--no-cache", is_flag=True,
+              help="Re-extract every file instead of reusing OUT/.kg-cache from the last build.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
-          title: str | None, max_nodes: int, max_file_size: int, quiet: bool) -> None:
+          title: str | None, max_nodes: int, max_file_size: int, jobs: int | None,
+          no_cache: bool, quiet: bool) -> None:
     """Read articles and write OUT/graph.ttl (the RDF graph) and OUT/graph.html (a view).
 
     INPUTS are article files (.md Hexo markdown, .html/.htm pages, .txt text) or folders,
@@ -48,6 +57,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
     or Big5. A file that cannot be read (malformed front matter, no body, empty, binary, over
     --max-file-size, unreadable, missing) is reported with its reason and the rest goes on.
     Outputs are replaced atomically: an interrupted build leaves the previous ones intact.
+    Unchanged files are not extracted again: their results are kept in OUT/.kg-cache.
 
     \b
     Exit status:
@@ -59,45 +69,67 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
     \b
     Example:
         kg build ../shared/seed/qianzhao-cities-2021.md --out output/
-        kg build articles/ --out build/ --base https://example.org/news/
+        kg build articles/ --out build/ --jobs 4 --base https://example.org/news/
     """
     from kg import pipeline
-    from kg.export import html, rdf
+    from kg.export import rdf
     from kg.vocab import DEFAULT_BASE
 
     logging.basicConfig(level=logging.ERROR, format="kg: %(message)s")
     base = base or DEFAULT_BASE
-    if not base.endswith(("/", "#")):
-        raise click.BadParameter("must end with / or #", param_hint="--base")
+    if not re.fullmatch(r"https?://[^\s<>\"{}|^`\\]+[/#]", base):
+        raise click.BadParameter("must be an http(s) IRI ending with / or #", param_hint="--base")
     started = time.perf_counter()
-    show = not quiet and sys.stderr.isatty()
-    bar = None
-    if show:
-        bar = click.progressbar(length=0, label="reading", file=sys.stderr)
-
-    def progress(path: Path) -> None:
-        if bar is not None:
-            bar.label = f"reading {path.name}"
-            bar.render_progress()
-
+    options = pipeline.Options(base=base, fmt=fmt, max_bytes=max_file_size * 1024 * 1024)
     _exit_cleanly_on_sigterm()
-    result = pipeline.run(inputs, base=base, progress=progress,
-                          max_bytes=max_file_size * 1024 * 1024)
+    with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+        result = pipeline.build_folder(inputs, out_dir, options=options, jobs=jobs or _cpus(),
+                                       use_cache=not no_cache, title=title,
+                                       max_nodes=max_nodes, progress=progress.update)
     for error in result.errors:
         click.echo(f"error: {error.path}: {error.reason}", err=True)
     if not result.articles:
         raise click.ClickException("no article could be read; nothing was written")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    rdf.write(result.graph, out_dir / _FORMATS[fmt], fmt)
-    html.write(result.graph, out_dir / "graph.html", title=title, max_nodes=max_nodes)
     if not quiet:
+        cached = f" ({result.cached} unchanged, from the cache)" if result.cached else ""
         click.echo(
-            f"{len(result.articles)} article(s), {len(result.errors)} failed, "
-            f"{result.entities} entities, {len(result.facts)} facts, "
-            f"{len(result.graph)} triples in {time.perf_counter() - started:.1f}s -> "
-            f"{out_dir / _FORMATS[fmt]}, {out_dir / 'graph.html'}", err=True)
+            f"{len(result.articles)} article(s){cached}, {len(result.errors)} failed, "
+            f"{result.entities} entities, {result.facts} facts in "
+            f"{time.perf_counter() - started:.1f}s -> {out_dir / rdf.filename(fmt)}, "
+            f"{out_dir / 'graph.html'}", err=True)
     if result.errors:
         sys.exit(1)
+
+
+class _Progress:
+    """A progress bar on a terminal; nothing otherwise."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.count = 0
+        self._bar = None
+
+    def __enter__(self) -> "_Progress":
+        if self.enabled:
+            self._bar = click.progressbar(length=None, label="articles", file=sys.stderr,
+                                          show_pos=True).__enter__()
+        return self
+
+    def update(self, outcome) -> None:
+        self.count += 1
+        if self._bar is not None:
+            self._bar.update(1)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+def _cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 @cli.command()

@@ -35,8 +35,14 @@ def validate(graph_file: Path, shapes_file: Path | None) -> None:
         kg validate output/graph.ttl
         kg validate output/ --shapes my-shapes.ttl
     """
+    import logging
+
     from kg.validate import load_graph, load_shapes
     from kg.validate import validate as run_validation
+
+    # rdflib logs a traceback for each ill-typed literal ("2021-13-45"^^xsd:date) it reads;
+    # the shapes report those as violations, in plain words
+    logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
 
     if graph_file.is_dir():
         found = [graph_file / name for name in _GRAPH_FILES if (graph_file / name).is_file()]

@@ -14,6 +14,10 @@ class InputError(KgError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # Errors travel from worker processes by pickle, which needs both arguments back.
+        return (type(self), (self.path, self.reason))
+
 
 UNSUPPORTED_SUFFIX = "unsupported file type {suffix!r}; expected one of {expected}"
 NOT_FOUND = "no such file or folder"

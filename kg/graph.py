@@ -122,22 +122,35 @@ def entity_triples(entities: dict[str, Entity], terms: Terms) -> list[ox.Triple]
     return out
 
 
-def article_quads(article: Article, facts: Iterable[ResolvedFact], terms: Terms) -> list[ox.Quad]:
-    """The article's node and metadata, its facts and their evidence, in its named graph."""
+def article_quads(article: Article, facts: Iterable[ResolvedFact], terms: Terms,
+                  relations: bool = True) -> list[ox.Quad]:
+    """The article's node and metadata, its evidence statements and (with `relations`) its
+    facts, in its named graph; each triple once."""
     node = terms.iri(article_iri(terms.base, article.id))
     triples = _article(node, article, terms)
-    mentioned: set[str] = set()
+    seen: set = set()
     for rf in facts:
         s = terms.entity(rf.subject)
         p = terms.kg(rf.predicate)
         o = _object(rf.object, terms)
-        triples.append(ox.Triple(s, p, o))
+        fact_triples = [ox.Triple(s, p, o)] if relations else []
         for key in (rf.subject, rf.object):
-            if isinstance(key, str) and key not in mentioned:
-                mentioned.add(key)
-                triples.append(ox.Triple(node, terms.iri(_SCHEMA + "mentions"), terms.entity(key)))
-        triples.extend(_statement(s, p, o, rf, node, terms))
+            if isinstance(key, str):
+                fact_triples.append(ox.Triple(node, terms.iri(_SCHEMA + "mentions"),
+                                              terms.entity(key)))
+        fact_triples.extend(_statement(s, p, o, rf, node, terms))
+        for triple in fact_triples:
+            if triple not in seen:
+                seen.add(triple)
+                triples.append(triple)
     return [ox.Quad(t.subject, t.predicate, t.object, node) for t in triples]
+
+
+def relation_triples(facts: Iterable[tuple[str, str, object]], terms: Terms) -> list[ox.Triple]:
+    """Each (subject key, relation, object key or Value) once, in a stable order."""
+    distinct = {(s, p, o if isinstance(o, str) else (o.text, o.datatype)): o for s, p, o in facts}
+    return [ox.Triple(terms.entity(s), terms.kg(p), _object(o, terms))
+            for (s, p, _), o in sorted(distinct.items(), key=lambda item: repr(item[0]))]
 
 
 def _article(node: ox.NamedNode, article: Article, terms: Terms) -> list[ox.Triple]:
@@ -193,22 +206,50 @@ def _statement(s, p, o, rf: ResolvedFact, article_node, terms: Terms) -> list[ox
     ]
 
 
+def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: Iterable[Article],
+                 terms: Terms, evidence_for: set[str] | None = None) -> list[ox.Triple]:
+    """What the HTML view needs: entities, relations, articles, and the evidence sentences of
+    relations whose ends are both in `evidence_for` (all when None), one statement each."""
+    triples = entity_triples(entities, terms)
+    for article in articles:
+        node = terms.iri(article_iri(terms.base, article.id))
+        triples.append(ox.Triple(node, terms.iri(_RDF + "type"), terms.kg("Article")))
+        triples.append(ox.Triple(node, terms.iri(_SCHEMA + "headline"), zh(article.title)))
+    seen: set[tuple] = set()
+    for subject, predicate, obj, sentence, article_id in facts:
+        s, p, o = terms.entity(subject), terms.kg(predicate), _object(obj, terms)
+        triples.append(ox.Triple(s, p, o))
+        wanted = evidence_for is None or (subject in evidence_for and (
+            not isinstance(obj, str) or obj in evidence_for))
+        if not wanted or (subject, predicate, str(o)) in seen:
+            continue
+        seen.add((subject, predicate, str(o)))
+        node = ox.BlankNode()
+        triples += [ox.Triple(node, terms.iri(_RDF + "type"), terms.iri(_RDF + "Statement")),
+                    ox.Triple(node, terms.iri(_RDF + "subject"), s),
+                    ox.Triple(node, terms.iri(_RDF + "predicate"), p),
+                    ox.Triple(node, terms.iri(_RDF + "object"), o),
+                    ox.Triple(node, terms.kg("sentence"), zh(sentence)),
+                    ox.Triple(node, terms.iri(_PROV + "wasDerivedFrom"),
+                              terms.iri(article_iri(terms.base, article_id)))]
+    return triples
+
+
 def build(entities: dict[str, Entity], facts: Iterable[ResolvedFact], articles: Iterable[Article],
           base: str) -> Graph:
     """The whole graph as an rdflib Graph (for the library and for small inputs)."""
     terms = Terms(base)
+    facts = list(facts)
     by_article: dict[str, list[ResolvedFact]] = {}
     for rf in facts:
         by_article.setdefault(rf.fact.evidence.article_id, []).append(rf)
+    facts = list(facts)
     triples: list[ox.Triple] = entity_triples(entities, terms)
+    triples.extend(relation_triples(((rf.subject, rf.predicate, rf.object) for rf in facts),
+                                    terms))
     for article in articles:
         triples.extend(q.triple for q in article_quads(article, by_article.get(article.id, ()),
-                                                       terms))
-    known = {a.id for a in articles}
-    orphans = [rf for aid, rfs in by_article.items() if aid not in known for rf in rfs]
-    for rf in orphans:  # facts given without their article: the relation triples alone
-        triples.append(ox.Triple(terms.entity(rf.subject), terms.kg(rf.predicate),
-                                 _object(rf.object, terms)))
+                                                       terms, relations=False))
     return to_rdflib(triples, base)
 
 

@@ -1,31 +1,72 @@
-"""The one place the stages are composed: files -> articles -> facts -> entities -> graph."""
+"""The one place the stages are composed: files -> articles -> facts -> entities -> graph.
+
+Each file is read, extracted and resolved on its own (in worker processes with jobs > 1), giving
+an `Outcome`: the article's metadata, its part of the graph already serialised, and what it says
+about each entity. Outcomes are consumed in input order, so output is the same whatever the
+number of jobs; entity descriptions, which gather what all articles say, are written last.
+Article text is dropped as soon as it is extracted, so memory grows with the graph, not the
+corpus. Outcomes are cached by the content hash of their file, so a re-run only extracts new or
+changed files.
+"""
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib import resources as package_files
 from pathlib import Path
 
 from rdflib import Graph
 
-from kg import sources
+from kg import __version__, graph, sources
 from kg.errors import InputError
+from kg.export import atomic, rdf
 from kg.extractors import default_extractors
 from kg.model import Article, Fact
+from kg.resolve import Observation, merge, resolve_article
 from kg.resources import Resources
 from kg.vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
+CACHE_NAME = ".kg-cache"
+_BATCH = 256
+
+
+@dataclass(frozen=True)
+class Options:
+    base: str = DEFAULT_BASE
+    fmt: str = "turtle"
+    max_bytes: int = sources.DEFAULT_MAX_BYTES
+
+
+@dataclass
+class Outcome:
+    """What one input file gives; small and picklable."""
+
+    path: str
+    digest: str = ""
+    error: InputError | None = None
+    article: Article | None = None       # metadata only: no text, no sentences
+    observations: list[Observation] = field(default_factory=list)
+    chunk: bytes = b""                   # the article's quads, serialised in Options.fmt
+    view: list[tuple] = field(default_factory=list)  # (subject key, relation, object, sentence)
+    facts: int = 0
+    cached: bool = False
 
 
 @dataclass
 class BuildResult:
-    graph: Graph
+    graph: Graph | None
     articles: list[Article] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
+    facts: int = 0
     errors: list[InputError] = field(default_factory=list)
     entities: int = 0
+    cached: int = 0
 
 
 def read(path: str | os.PathLike) -> Article:
@@ -43,41 +84,275 @@ def extract(article: Article, resources: Resources) -> list[Fact]:
     return facts
 
 
+def process(path: str, data: bytes, digest: str, options: Options,
+            resources: Resources) -> Outcome:
+    """One file's bytes -> its Outcome; every failure becomes the Outcome's error."""
+    try:
+        article = sources.parse_bytes(path, data)
+        facts = extract(article, resources)
+    except InputError as exc:
+        return Outcome(path, digest, error=exc)
+    except Exception as exc:  # a rule's bug on one article must not lose the batch
+        log.debug("extraction failed on %s", path, exc_info=True)
+        return Outcome(path, digest, error=InputError(
+            path, f"extraction failed ({type(exc).__name__}: {exc})"))
+    observations, resolved = resolve_article(facts)
+    meta = dataclasses.replace(article, text="", sentences=())
+    terms = graph.Terms(options.base)
+    fmt = options.fmt if options.fmt in ("turtle", "nt", "trig", "nquads") else "nquads"
+    _suffix, ox_format, named = rdf.FORMATS[fmt]
+    # Relations go once into the default graph at the end; TriG repeats them in each
+    # article's graph, beside that article's evidence.
+    quads = graph.article_quads(meta, resolved, terms, relations=named)
+    chunk = rdf.serialize_terms(quads if named else [q.triple for q in quads], ox_format,
+                                graph.prefixes(options.base), header=False)
+    view = [(rf.subject, rf.predicate, rf.object, rf.fact.evidence.sentence) for rf in resolved]
+    return Outcome(path, digest, None, meta, observations, chunk, view, len(facts))
+
+
+# -- running many files ---------------------------------------------------------------------
+
+_worker_resources: Resources | None = None  # set once in each worker process, by _init_worker
+
+
+def _init_worker() -> None:
+    global _worker_resources
+    _worker_resources = Resources.load()
+
+
+def _work(item: tuple[str, bytes, str, Options]) -> Outcome:
+    path, data, digest, options = item
+    assert _worker_resources is not None
+    return process(path, data, digest, options, _worker_resources)
+
+
+def outcomes(files: list[Path], options: Options, *, resources: Resources | None = None,
+             jobs: int = 1, cache: "Cache | None" = None) -> Iterator[Outcome]:
+    """An Outcome per file, in the order of `files`; duplicates of earlier content are skipped."""
+    resources = resources if resources is not None or jobs > 1 else Resources.load()
+    seen: set[str] = set()
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker) if jobs > 1 else None
+    try:
+        for start in range(0, len(files), _BATCH):
+            batch: list[Outcome | tuple[str, bytes, str, Options]] = []
+            for path in files[start:start + _BATCH]:
+                try:
+                    data = sources.read_bytes(path, max_bytes=options.max_bytes)
+                except InputError as exc:
+                    batch.append(Outcome(str(path), error=exc))
+                    continue
+                digest = hashlib.sha256(data).hexdigest()
+                if digest in seen:
+                    continue  # the same content twice adds nothing
+                seen.add(digest)
+                hit = cache.get(digest, str(path)) if cache else None
+                batch.append(hit if hit is not None else (str(path), data, digest, options))
+            todo = [item for item in batch if isinstance(item, tuple)]
+            if pool is not None:
+                done = iter(pool.map(_work, todo, chunksize=8))
+            else:
+                done = iter(process(p, d, h, o, resources) for p, d, h, o in todo)
+            for item in batch:
+                outcome = next(done) if isinstance(item, tuple) else item
+                if cache is not None and not outcome.cached and outcome.error is None:
+                    cache.put(outcome)
+                yield outcome
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+class Cache:
+    """Outcomes by content hash, kept in the output folder between builds.
+
+    The signature covers kg's version, its rules and data files, and the options, so a change
+    to any of them starts afresh."""
+
+    def __init__(self, path: Path, signature: str):
+        self.path, self.signature = path, signature
+        self.entries: dict[str, Outcome] = {}
+        self.used: dict[str, Outcome] = {}
+        self.previous_build: str | None = None
+
+    @classmethod
+    def load(cls, folder: Path, options: Options) -> "Cache":
+        cache = cls(folder / CACHE_NAME, _signature(options))
+        try:
+            with cache.path.open("rb") as handle:
+                stored = pickle.load(handle)
+            if stored.get("signature") == cache.signature:
+                cache.entries = stored["entries"]
+                cache.previous_build = stored.get("build")
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError,
+                TypeError, ValueError):
+            pass  # no cache, or one from another version: start afresh
+        return cache
+
+    def get(self, digest: str, path: str) -> Outcome | None:
+        hit = self.entries.get(digest)
+        if hit is None:
+            return None
+        outcome = dataclasses.replace(hit, path=path, cached=True)
+        self.used[digest] = hit
+        return outcome
+
+    def put(self, outcome: Outcome) -> None:
+        self.used[outcome.digest] = dataclasses.replace(outcome, cached=False)
+
+    def save(self, build: str) -> None:
+        # Only what this build used is kept, so the cache does not grow with deleted files.
+        with atomic.AtomicFile(self.path) as handle:
+            pickle.dump({"signature": self.signature, "entries": self.used, "build": build},
+                        handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _signature(options: Options) -> str:
+    digest = hashlib.sha256(f"{__version__}|{options}".encode("utf-8"))
+    root = package_files.files("kg")
+    for folder in ("", "sources", "text", "gazetteer", "mentions", "extractors", "data"):
+        node = root.joinpath(folder) if folder else root
+        for entry in sorted(node.iterdir(), key=lambda e: e.name):
+            if entry.is_file() and entry.name.endswith((".py", ".tsv", ".txt")):
+                digest.update(entry.name.encode("utf-8"))
+                digest.update(entry.read_bytes())
+    return digest.hexdigest()
+
+
+# -- building -------------------------------------------------------------------------------
+
+@dataclass
+class Collected:
+    """What the main process keeps from the outcomes: small next to the corpus."""
+
+    articles: list[Article] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    view: list[tuple] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    facts: int = 0
+    cached: int = 0
+    digests: list[str] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> bool:
+        if outcome.error is not None:
+            log.info("%s", outcome.error)
+            self.errors.append(outcome.error)
+            return False
+        self.articles.append(outcome.article)
+        self.observations.extend(outcome.observations)
+        self.view.extend((*v, outcome.article.id) for v in outcome.view)
+        self.facts += outcome.facts
+        self.cached += outcome.cached
+        self.digests.append(outcome.digest)
+        return True
+
+
 def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
         resources: Resources | None = None,
         progress: Callable[[Path], None] | None = None,
-        max_bytes: int = sources.DEFAULT_MAX_BYTES) -> BuildResult:
-    """Build a graph from article files and folders; bad files are collected, not raised."""
-    from kg import graph as graph_builder
-    from kg.resolve import resolve
-
-    resources = resources or Resources.load()
+        max_bytes: int = sources.DEFAULT_MAX_BYTES, jobs: int = 1) -> BuildResult:
+    """Build a graph in memory from article files and folders; bad files are collected."""
+    options = Options(base=base, fmt="nt", max_bytes=max_bytes)
     files, errors = sources.collect(list(paths))
-    articles: list[Article] = []
-    facts: list[Fact] = []
-    seen: set[str] = set()
-    for path in files:
+    collected = Collected(errors=errors)
+    chunks: list[bytes] = []
+    resources = resources or Resources.load()
+    for outcome in outcomes(files, options, resources=resources, jobs=jobs):
         if progress:
-            progress(path)
-        try:
-            article = sources.read(path, max_bytes=max_bytes)
-            if article.id in seen:
-                continue  # the same file content twice adds nothing
-            found = extract(article, resources)
-        except InputError as exc:
-            log.info("%s", exc)
-            errors.append(exc)
-            continue
-        except Exception as exc:  # a rule's bug on one article must not lose the batch
-            log.debug("extraction failed on %s", path, exc_info=True)
-            errors.append(InputError(str(path), f"extraction failed ({type(exc).__name__}: {exc})"))
-            continue
-        seen.add(article.id)
-        articles.append(article)
-        facts.extend(found)
-    entities, resolved = resolve(facts, resources)
-    graph = graph_builder.build(entities, resolved, articles, base)
-    return BuildResult(graph, articles, facts, errors, len(entities))
+            progress(Path(outcome.path))
+        if collected.add(outcome):
+            chunks.append(outcome.chunk)
+    entities = merge(collected.observations, resources)
+    terms = graph.Terms(base)
+    chunks.append(rdf.serialize_terms(_default_graph(entities, collected, terms),
+                                      rdf.FORMATS["nt"][1], {}, header=False))
+    result = Graph(bind_namespaces="core")
+    result.parse(data=b"".join(chunks).decode("utf-8"), format="nt")
+    for prefix, namespace in graph.prefixes(base).items():
+        result.bind(prefix, namespace, replace=True)
+    return BuildResult(result, collected.articles, collected.facts, collected.errors,
+                       len(entities))
+
+
+def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: Options,
+                 jobs: int = 1, use_cache: bool = True, title: str | None = None,
+                 max_nodes: int = 1000,
+                 progress: Callable[[Outcome], None] | None = None) -> BuildResult:
+    """Build into `out_dir`: the graph file (streamed as articles come) and graph.html.
+
+    Nothing is written when no article could be read. When every file came from the cache and
+    the previous build used exactly the same inputs and settings, the outputs are left as they
+    are (they would be byte-identical)."""
+    from kg.export import html
+
+    files, errors = sources.collect(list(paths))
+    cache = Cache.load(out_dir, options) if use_cache else None
+    resources = Resources.load()
+    collected = Collected(errors=errors)
+    graph_path = out_dir / rdf.filename(options.fmt)
+    view_path = out_dir / "graph.html"
+    terms = graph.Terms(options.base)
+    stream = outcomes(files, options, resources=resources, jobs=jobs, cache=cache)
+    first: list[Outcome] = []
+    for outcome in stream:  # find the first readable article before creating any file
+        first.append(outcome)
+        if progress:
+            progress(outcome)
+        if outcome.error is None:
+            break
+    if not any(o.error is None for o in first):
+        for outcome in first:
+            collected.add(outcome)
+        return BuildResult(None, [], 0, collected.errors, 0, 0)
+    signature = f"{len(files)}|{title}|{max_nodes}|"
+    with rdf.GraphFile(graph_path, options.fmt, graph.prefixes(options.base)) as out:
+        for outcome in _chain(first, stream, progress):
+            if collected.add(outcome):
+                out.add_chunk(outcome.chunk)
+        entities = merge(collected.observations, resources)
+        build_id = hashlib.sha256((signature + "|".join(collected.digests)).encode()).hexdigest()
+        unchanged = (cache is not None and cache.previous_build == build_id
+                     and collected.cached == len(collected.articles)
+                     and graph_path.exists() and view_path.exists())
+        if unchanged:
+            out.discard()
+        else:
+            out.add_default(_default_graph(entities, collected, terms))
+    if not unchanged:
+        view = graph.to_rdflib(graph.view_triples(
+            entities, collected.view, collected.articles, terms,
+            _evidence_for(collected.view, max_nodes)), options.base)
+        html.write(view, view_path, title=title, max_nodes=max_nodes, source=graph_path.name)
+    if cache is not None:
+        cache.save(build_id)
+    return BuildResult(None, collected.articles, collected.facts, collected.errors,
+                       len(entities), collected.cached)
+
+
+def _default_graph(entities, collected: Collected, terms: graph.Terms) -> list:
+    return graph.entity_triples(entities, terms) + graph.relation_triples(
+        ((s, p, o) for s, p, o, _sentence, _article in collected.view), terms)
+
+
+def _chain(first: list[Outcome], rest: Iterator[Outcome],
+           progress: Callable[[Outcome], None] | None) -> Iterator[Outcome]:
+    yield from first
+    for outcome in rest:
+        if progress:
+            progress(outcome)
+        yield outcome
+
+
+def _evidence_for(view: list[tuple], max_nodes: int) -> set[str] | None:
+    """The entities the view can show (the most connected), for which evidence is kept."""
+    if len(view) <= 20_000:
+        return None
+    degree: dict[str, int] = {}
+    for subject, _p, obj, _s, _a in view:
+        degree[subject] = degree.get(subject, 0) + 1
+        if isinstance(obj, str):
+            degree[obj] = degree.get(obj, 0) + 1
+    ranked = sorted(degree, key=lambda k: (-degree[k], k))
+    return set(ranked[: 2 * max_nodes])
 
 
 def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, base: str = DEFAULT_BASE,

@@ -50,25 +50,58 @@ def mention_key(mention: Mention, person_orgs: dict[str, str],
     return f"{family}/{name_key(mention.label)}"
 
 
+Observation = tuple[str, str, str, str, str | None]  # key, kind, label, surface, code
+
+
 def resolve(facts: Iterable[Fact], resources: Resources) -> tuple[dict[str, Entity], list[ResolvedFact]]:
-    facts = list(facts)
+    """All facts at once: per-article keys, then one entity per key."""
+    observations: list[Observation] = []
+    resolved: list[ResolvedFact] = []
+    for article_facts in _by_article(facts).values():
+        seen, done = resolve_article(article_facts)
+        observations.extend(seen)
+        resolved.extend(done)
+    return merge(observations, resources), resolved
+
+
+def resolve_article(facts: list[Fact]) -> tuple[list[Observation], list[ResolvedFact]]:
+    """Keys for one article's mentions, and what each mention says about its entity."""
     short_names = _short_org_names(facts)
     person_orgs = _person_orgs(facts, short_names)
-    entities: dict[str, _Builder] = {}
+    observations: list[Observation] = []
     resolved: list[ResolvedFact] = []
     for fact in facts:
         article = fact.evidence.article_id
         article_orgs = person_orgs.get(article, {})
         shorts = short_names.get(article, {})
-        s = _add(entities, fact.subject, article_orgs, shorts)
+        s = _observe(observations, fact.subject, article_orgs, shorts)
         if isinstance(fact.object, Value):
             o: str | Value = fact.object
         else:
-            o = _add(entities, fact.object, article_orgs, shorts)
+            o = _observe(observations, fact.object, article_orgs, shorts)
         resolved.append(ResolvedFact(s, fact.predicate, o, fact))
+    return observations, resolved
+
+
+def merge(observations: Iterable[Observation], resources: Resources) -> dict[str, Entity]:
+    """One entity per key, whatever article saw it; places get their parents from the gazetteer."""
+    entities: dict[str, _Builder] = {}
+    for key, kind, label, surface, code in observations:
+        builder = entities.get(key)
+        if builder is None:
+            builder = entities[key] = _Builder(key, kind, label)
+            builder.code = code
+        builder.see(kind, surface)
     _add_place_parents(entities, resources)
     _add_org_aliases(entities, resources)
-    return {k: b.build() for k, b in sorted(entities.items())}, resolved
+    return {k: b.build() for k, b in sorted(entities.items())}
+
+
+def _by_article(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = {}
+    for fact in facts:
+        out.setdefault(fact.evidence.article_id, []).append(fact)
+    return out
 
 
 def _person_orgs(facts: list[Fact], short_names: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -108,10 +141,10 @@ class _Builder:
         self.code: str | None = None
         self.parent: str | None = None
 
-    def see(self, mention: Mention) -> None:
-        if _KIND_RANK.get(mention.kind, 0) > _KIND_RANK.get(self.kind, 0):
-            self.kind = mention.kind
-        self.alias(mention.text)
+    def see(self, kind: str, surface: str) -> None:
+        if _KIND_RANK.get(kind, 0) > _KIND_RANK.get(self.kind, 0):
+            self.kind = kind
+        self.alias(surface)
 
     def alias(self, text: str) -> None:
         text = text.strip()
@@ -123,15 +156,12 @@ class _Builder:
                       self.parent)
 
 
-def _add(entities: dict[str, _Builder], mention: Mention, person_orgs: dict[str, str],
-         short_names: dict[str, str]) -> str:
+def _observe(observations: list[Observation], mention: Mention, person_orgs: dict[str, str],
+             short_names: dict[str, str]) -> str:
     key = mention_key(mention, person_orgs, short_names)
-    builder = entities.get(key)
-    if builder is None:
-        builder = entities[key] = _Builder(key, mention.kind, mention.label)
-        if key.startswith("place/") and mention.key and mention.key.isdigit():
-            builder.code = mention.key
-    builder.see(mention)
+    code = mention.key if key.startswith("place/") and mention.key and mention.key.isdigit() \
+        else None
+    observations.append((key, mention.kind, mention.label, mention.text, code))
     return key
 
 

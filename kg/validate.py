@@ -73,7 +73,7 @@ def load_shapes(shapes: Graph | str | os.PathLike | None = None) -> Graph:
     if isinstance(shapes, Graph):
         return shapes
     if shapes is None:
-        return Graph().parse(data=default_shapes_text(), format="turtle")
+        return Graph(bind_namespaces="core").parse(data=default_shapes_text(), format="turtle")
     return load_graph(shapes)
 
 
@@ -81,7 +81,7 @@ def load_graph(path: str | os.PathLike) -> Graph:
     """Parse an RDF file, its format guessed from the name (Turtle when unknown).
     Raises ValueError with a readable reason when it cannot be parsed."""
     path = Path(path)
-    graph = Graph()
+    graph = Graph(bind_namespaces="core")  # so the file's own prefixes (org: ...) keep their names
     try:
         graph.parse(path, format=guess_format(str(path)) or "turtle")
     except Exception as exc:  # rdflib raises many kinds of parse errors
@@ -101,13 +101,42 @@ def validate(graph: Graph | str | os.PathLike,
         data, shacl_graph=shapes_graph, inference="none", abort_on_first=False,
         allow_infos=True, allow_warnings=True, meta_shacl=False, advanced=False,
         inplace=False)
-    violations = [_violation(results, r, data, shapes_graph)
-                  for r in results.subjects(RDF.type, SH.ValidationResult)]
+    names = _names(data)
+    # only the report's own results: those nested in sh:detail (the alternatives of an sh:or
+    # inside an sh:node ...) repeat the same fault in less readable words
+    violations = [_violation(results, r, data, shapes_graph, names)
+                  for report in results.subjects(RDF.type, SH.ValidationReport)
+                  for r in results.objects(report, SH.result)]
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
     return Report(conforms=bool(conforms), violations=violations)
 
 
-def _violation(results: Graph, r: Node, data: Graph, shapes: Graph) -> Violation:
+def _names(data: Graph) -> Graph:
+    """An empty graph holding the prefixes to shorten IRIs with: the data's own, then the
+    usual ones (kg:, schema: ... and person:, place: ... under the default base)."""
+    from kg.vocab import DEFAULT_BASE, NAMESPACE
+
+    names = Graph(bind_namespaces="core")
+    prefixes = {p: str(ns) for p, ns in names.namespaces()}
+    for prefix, ns in data.namespaces():
+        if prefix:
+            prefixes[prefix] = str(ns)
+    defaults = {"kg": NAMESPACE, "schema": "https://schema.org/",
+                "prov": "http://www.w3.org/ns/prov#",
+                "skos": "http://www.w3.org/2004/02/skos/core#",
+                "dcterms": "http://purl.org/dc/terms/"}
+    for family in ("person", "org", "place", "event", "doc", "title", "article", "statement"):
+        defaults[family] = f"{DEFAULT_BASE}{family}/"
+    taken = set(prefixes.values())
+    for prefix, ns in defaults.items():
+        if prefix not in prefixes and ns not in taken:
+            prefixes[prefix] = ns
+    for prefix, ns in prefixes.items():
+        names.bind(prefix, ns, override=True, replace=True)
+    return names
+
+
+def _violation(results: Graph, r: Node, data: Graph, shapes: Graph, names: Graph) -> Violation:
     focus = results.value(r, SH.focusNode)
     path = results.value(r, SH.resultPath)
     shape = results.value(r, SH.sourceShape)
@@ -125,12 +154,12 @@ def _violation(results: Graph, r: Node, data: Graph, shapes: Graph) -> Violation
         focus_label=_label(data, focus),
         path=_plain(path) if isinstance(path, URIRef) else (None if path is None else "(path)"),
         message=str(message) if message is not None else _local(constraint) or "fails",
-        value=None if value is None or value == focus else _show_value(value, data),
+        value=None if value is None or value == focus else _show_value(value, data, names),
         severity=_local(severity) or "Violation",
         shape=_plain(shape) if shape is not None else None,
         constraint=_local(constraint),
-        focus_short=_short(data, focus),
-        path_short=_short(data, path) if isinstance(path, URIRef) else None,
+        focus_short=_short(names, focus),
+        path_short=_short(names, path) if isinstance(path, URIRef) else None,
     )
 
 
@@ -166,13 +195,13 @@ def _label(graph: Graph, node: Node | None) -> str | None:
     return str(labels[0]) or None
 
 
-def _show_value(value: Node, graph: Graph) -> str:
+def _show_value(value: Node, graph: Graph, names: Graph) -> str:
     if isinstance(value, Literal):
         if value.language:
             return f'"{value}"@{value.language}'
         if value.datatype is not None:
-            return f'"{value}"^^{_short(graph, value.datatype)}'
+            return f'"{value}"^^{_short(names, value.datatype)}'
         return f'"{value}"'
     label = _label(graph, value)
-    short = _short(graph, value) or _plain(value)
+    short = _short(names, value) or _plain(value)
     return f"{label} ({short})" if label else short

@@ -78,7 +78,7 @@ def test_building_the_hostile_folder(tmp_path):
     for person in ("韩夏", "张云明", "王江平"):
         assert person in labels
     assert "深圳峰會開幕" in labels  # the Big5 article, decoded (its headline is its label)
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [".kg-cache", "graph.html", "graph.ttl"]
 
 
 def test_hostile_names_stay_text(tmp_path):
@@ -134,4 +134,4 @@ def test_killing_a_build_keeps_the_previous_graph(tmp_path, sig):
     proc.wait(timeout=30)
     assert (out / "graph.ttl").read_bytes() == before
     if sig == signal.SIGTERM:  # unwinds: nothing half-written is left behind
-        assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+        assert sorted(p.name for p in out.iterdir()) == [".kg-cache", "graph.html", "graph.ttl"]

@@ -4,31 +4,57 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
+
+
+class AtomicFile:
+    """with AtomicFile(path) as handle: ... — the file is replaced only if the block succeeds.
+
+    The temporary file is in the same folder, since rename is atomic only within one
+    filesystem; on any error (or SystemExit from a signal) it is removed and the old file stays.
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self._tmp: str | None = None
+        self._handle: BinaryIO | None = None
+
+    def __enter__(self) -> BinaryIO:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                         dir=self.path.parent)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.chmod(self._tmp, 0o666 & ~_umask())
+        self._handle = os.fdopen(fd, "wb")
+        return self._handle
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        assert self._handle is not None and self._tmp is not None
+        try:
+            if exc_type is None:
+                self._handle.flush()
+                os.fsync(self._handle.fileno())
+            self._handle.close()
+            if exc_type is None:
+                os.replace(self._tmp, self.path)
+        except BaseException:
+            Path(self._tmp).unlink(missing_ok=True)
+            raise
+        if exc_type is not None:
+            Path(self._tmp).unlink(missing_ok=True)
+        return False
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The temporary file must be in the same folder: rename is atomic only within one filesystem.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with AtomicFile(path) as handle:
+        handle.write(data)
+
+
+def write_text(path: str | os.PathLike, text: str) -> None:
+    write_bytes(path, text.encode("utf-8"))
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def write_text(path: str | os.PathLike, text: str) -> None:
-    write_bytes(path, text.encode("utf-8"))

@@ -29,7 +29,23 @@ def read(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Arti
     if suffix not in SUFFIXES:
         raise InputError(str(path), errors.UNSUPPORTED_SUFFIX.format(
             suffix=suffix, expected=", ".join(SUFFIXES)))
-    data = _read_bytes(path, max_bytes)
+    return parse_bytes(path, _read_bytes(path, max_bytes))
+
+
+def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, after the checks that need no parsing (type, size, emptiness)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(str(path), errors.UNSUPPORTED_SUFFIX.format(
+            suffix=suffix, expected=", ".join(SUFFIXES)))
+    return _read_bytes(path, max_bytes)
+
+
+def parse_bytes(path: str | os.PathLike, data: bytes) -> Article:
+    """An Article from the bytes of the file at `path` (its suffix says how to read it)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
     text = decode(data, str(path))
     if suffix in (".md", ".markdown"):
         from kg.sources.markdown import parse
