@@ -42,7 +42,7 @@ _CONTROL.update({0x2028: "\n", 0x2029: "\n"})
 
 
 def _name_char(ch: str) -> bool:
-    if ch in _SAFE_ASCII:
+    if ch in _SAFE_ASCII or "\u4e00" <= ch <= "\u9fff":
         return True
     code = ord(ch)
     return (unicodedata.category(ch)[0] in "LN"
@@ -98,7 +98,10 @@ class Terms:
         return self.iri(NAMESPACE + local)
 
     def entity(self, key: str) -> ox.NamedNode:
-        return self.iri(entity_iri(self.base, key))
+        node = self._nodes.get(key)
+        if node is None:
+            node = self._nodes[key] = self.iri(entity_iri(self.base, key))
+        return node
 
 
 def zh(value: str) -> ox.Literal:
@@ -207,9 +210,11 @@ def _statement(s, p, o, rf: ResolvedFact, article_node, terms: Terms) -> list[ox
 
 
 def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: Iterable[Article],
-                 terms: Terms, evidence_for: set[str] | None = None) -> list[ox.Triple]:
-    """What the HTML view needs: entities, relations, articles, and the evidence sentences of
-    relations whose ends are both in `evidence_for` (all when None), one statement each."""
+                 terms: Terms, keep: set[str] | None = None) -> list[ox.Triple]:
+    """What the HTML view needs: entities, relations with one evidence sentence each, and the
+    articles' headlines. With `keep`, only those entities and the relations between them."""
+    if keep is not None:
+        entities = {k: e for k, e in entities.items() if k in keep}
     triples = entity_triples(entities, terms)
     for article in articles:
         node = terms.iri(article_iri(terms.base, article.id))
@@ -217,15 +222,15 @@ def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: 
         triples.append(ox.Triple(node, terms.iri(_SCHEMA + "headline"), zh(article.title)))
     seen: set[tuple] = set()
     for subject, predicate, obj, sentence, article_id in facts:
-        s, p, o = terms.entity(subject), terms.kg(predicate), _object(obj, terms)
-        triples.append(ox.Triple(s, p, o))
-        wanted = evidence_for is None or (subject in evidence_for and (
-            not isinstance(obj, str) or obj in evidence_for))
-        if not wanted or (subject, predicate, str(o)) in seen:
+        if keep is not None and (subject not in keep or isinstance(obj, str) and obj not in keep):
             continue
-        seen.add((subject, predicate, str(o)))
+        s, p, o = terms.entity(subject), terms.kg(predicate), _object(obj, terms)
+        if (s, p, o) in seen:
+            continue
+        seen.add((s, p, o))
         node = ox.BlankNode()
-        triples += [ox.Triple(node, terms.iri(_RDF + "type"), terms.iri(_RDF + "Statement")),
+        triples += [ox.Triple(s, p, o),
+                    ox.Triple(node, terms.iri(_RDF + "type"), terms.iri(_RDF + "Statement")),
                     ox.Triple(node, terms.iri(_RDF + "subject"), s),
                     ox.Triple(node, terms.iri(_RDF + "predicate"), p),
                     ox.Triple(node, terms.iri(_RDF + "object"), o),

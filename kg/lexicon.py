@@ -55,17 +55,32 @@ class Lexicon:
 
     def starts_with(self, name: str, text: str, pos: int = 0) -> str | None:
         """The longest word of list `name` that text has at `pos`, or None."""
-        for word in self.words(name):
+        if pos >= len(text):
+            return None
+        for word in self._by_char(name, 0).get(text[pos], ()):
             if text.startswith(word, pos):
                 return word
         return None
 
     def ends_with(self, name: str, text: str, end: int | None = None) -> str | None:
         end = len(text) if end is None else end
-        for word in self.words(name):
+        if end <= 0:
+            return None
+        for word in self._by_char(name, -1).get(text[end - 1], ()):
             if text.endswith(word, 0, end):
                 return word
         return None
+
+    def _by_char(self, name: str, index: int) -> dict[str, tuple[str, ...]]:
+        """Words of a list by their first (index 0) or last (-1) character, longest first."""
+        key = (name, index)
+        table = self._patterns.get(key)
+        if table is None:
+            grouped: dict[str, list[str]] = {}
+            for word in self.words(name):
+                grouped.setdefault(word[index], []).append(word)
+            table = self._patterns[key] = {c: tuple(ws) for c, ws in grouped.items()}
+        return table
 
     def is_surname_start(self, name: str) -> bool:
         return name[:2] in self.compound_surnames or name[:1] in self.surnames

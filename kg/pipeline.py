@@ -318,10 +318,11 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
         else:
             out.add_default(_default_graph(entities, collected, terms))
     if not unchanged:
-        view = graph.to_rdflib(graph.view_triples(
-            entities, collected.view, collected.articles, terms,
-            _evidence_for(collected.view, max_nodes)), options.base)
-        html.write(view, view_path, title=title, max_nodes=max_nodes, source=graph_path.name)
+        keep, totals = _view_scope(entities, collected, max_nodes)
+        view = graph.to_rdflib(graph.view_triples(entities, collected.view, collected.articles,
+                                                  terms, keep), options.base)
+        html.write(view, view_path, title=title, max_nodes=max_nodes, source=graph_path.name,
+                   totals=totals)
     if cache is not None:
         cache.save(build_id)
     return BuildResult(None, collected.articles, collected.facts, collected.errors,
@@ -342,17 +343,27 @@ def _chain(first: list[Outcome], rest: Iterator[Outcome],
         yield outcome
 
 
-def _evidence_for(view: list[tuple], max_nodes: int) -> set[str] | None:
-    """The entities the view can show (the most connected), for which evidence is kept."""
-    if len(view) <= 20_000:
-        return None
+def _view_scope(entities, collected: Collected, max_nodes: int):
+    """For a graph too big to hand to the view whole: the most connected entities (twice what
+    the view draws, so it still chooses) and the totals of the whole graph for its header."""
+    if len(entities) <= max_nodes + max_nodes // 4:
+        return None, None
+    relations = {(s, p, o if isinstance(o, str) else repr(o)) for s, p, o, _t, _a in collected.view}
     degree: dict[str, int] = {}
-    for subject, _p, obj, _s, _a in view:
-        degree[subject] = degree.get(subject, 0) + 1
-        if isinstance(obj, str):
-            degree[obj] = degree.get(obj, 0) + 1
-    ranked = sorted(degree, key=lambda k: (-degree[k], k))
-    return set(ranked[: 2 * max_nodes])
+    edges = 0
+    for s, _p, o in relations:
+        if o in entities:
+            edges += 1
+            for end in (s, o):
+                degree[end] = degree.get(end, 0) + 1
+    parents = sum(1 for e in entities.values() if e.parent in entities)
+    ranked = sorted(entities, key=lambda k: (-degree.get(k, 0), entities[k].label, k))
+    by_class: dict[str, int] = {}
+    for entity in entities.values():
+        by_class[entity.kind] = by_class.get(entity.kind, 0) + 1
+    totals = {"articles": len(collected.articles), "entities": len(entities),
+              "facts": len(relations) + parents, "edges": edges + parents, "by_class": by_class}
+    return set(ranked[: max_nodes + max_nodes // 4]), totals
 
 
 def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, base: str = DEFAULT_BASE,

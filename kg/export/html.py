@@ -91,24 +91,30 @@ VIS_DIR = ("lib", "vis-9.1.2")
 
 def write(graph: Graph, path: str | os.PathLike, *, title: str | None = None,
           max_nodes: int = 1000, ontology: Graph | None = None,
-          source: str | None = None) -> None:
+          source: str | None = None, totals: dict | None = None) -> None:
     """Write the interactive page for `graph` to `path` (UTF-8, atomically).
 
-    `source` (optional) names where the graph came from (a file name); it is shown in the header."""
+    `source` (optional) names where the graph came from (a file name); it is shown in the header.
+    `totals`: see render."""
     write_text(path, render(graph, title=title, max_nodes=max_nodes, ontology=ontology,
-                            source=source))
+                            source=source, totals=totals))
 
 
 def render(graph: Graph, *, title: str | None = None, max_nodes: int = 1000,
-           ontology: Graph | None = None, source: str | None = None) -> str:
-    """The interactive page for `graph` as a string (a complete, offline HTML document)."""
+           ontology: Graph | None = None, source: str | None = None,
+           totals: dict | None = None) -> str:
+    """The interactive page for `graph` as a string (a complete, offline HTML document).
+
+    `totals`, when given, describes the whole graph that `graph` was cut from (for builds too
+    big to hand over whole): articles, entities, facts, edges and entities by class; the header
+    and the notice of what is left out then speak of the whole graph."""
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
     if ontology is None:
         ontology = load_ontology()
     zh = labels(ontology, "zh")
     view = _View(graph, zh)
-    data = view.data(max_nodes)
+    data = view.data(max_nodes, totals)
     page = _page(title if title is not None else DEFAULT_TITLE, data, view.article_rows(), source)
     # A lone surrogate in scraped text must not make the UTF-8 write fail.
     return page.encode("utf-8", "replace").decode("utf-8")
@@ -303,7 +309,7 @@ class _View:
 
     # selection, layout, data ------------------------------------------------------------------
 
-    def data(self, max_nodes: int) -> dict:
+    def data(self, max_nodes: int, totals: dict | None = None) -> dict:
         full = nx.MultiGraph()
         full.add_nodes_from(sorted(self.cls, key=self.key.get))
         full.add_edges_from((s, o) for s, _, o in self.edges)
@@ -363,7 +369,8 @@ class _View:
                 "tip": self._edge_tip(s, p, o),
             })
 
-        present = sorted({self.cls[n] for n in self.cls},
+        by_class = dict(totals["by_class"]) if totals else {}
+        present = sorted({self.cls[n] for n in self.cls} | set(by_class),
                          key=lambda c: list(CLASS_STYLE).index(c) if c in CLASS_STYLE else 99)
         legend = [{
             "cls": c,
@@ -371,8 +378,12 @@ class _View:
             "color": CLASS_STYLE.get(c, OTHER_STYLE)[0],
             "shape": CLASS_STYLE.get(c, OTHER_STYLE)[1],
             "count": sum(1 for n in nodes if self.cls[n] == c),
-            "omitted": sum(1 for n in self.cls if self.cls[n] == c and n not in keep),
+            "omitted": (by_class.get(c, 0) - sum(1 for n in nodes if self.cls[n] == c)
+                        if totals else
+                        sum(1 for n in self.cls if self.cls[n] == c and n not in keep)),
         } for c in present]
+        if totals:
+            total = totals["entities"]
 
         return {
             "nodes": node_rows,
@@ -387,8 +398,9 @@ class _View:
                 "shown_nodes": len(nodes),
                 "shown_edges": len(edge_rows),
                 "omitted_nodes": total - len(nodes),
-                "omitted_edges": len(self.edges) - len(edge_rows),
-            },
+                "omitted_edges": (totals["edges"] if totals else len(self.edges)) - len(edge_rows),
+            } | ({"articles": totals["articles"], "facts": totals["facts"],
+                  "facts_with_evidence": totals["facts"]} if totals else {}),
         }
 
 

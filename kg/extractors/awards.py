@@ -16,7 +16,6 @@ from kg.extractors import base
 from kg.mentions import documents, orgs, places
 from kg.model import Article, Fact, Mention, Sentence
 from kg.resources import Resources
-from kg.text.normalize import fold
 
 NAME = "awards"
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
@@ -32,7 +31,7 @@ _LEAD = re.compile(r"^(?:包括|其中|我市|我省|我区|我县|本市|同时
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
-    texts = [fold(s.text) for s in article.sentences]
+    texts = base.texts(article, resources)
     blocks = _place_blocks(article, texts, resources)
     last_doc: tuple[Sentence, documents.DocMention] | None = None
     for sentence, text in zip(article.sentences, texts):

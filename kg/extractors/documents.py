@@ -14,7 +14,6 @@ from kg.extractors import base
 from kg.mentions import documents, orgs, people
 from kg.model import Article, Fact, Sentence
 from kg.resources import Resources
-from kg.text.normalize import fold
 
 NAME = "documents"
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
@@ -26,8 +25,8 @@ _NOTICE = re.compile(r"关于.+的(?:通知|公告|决定|意见|批复|通告|�
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
-    for sentence in article.sentences:
-        yield from _statements(article, sentence, fold(sentence.text), resources)
+    for sentence, text in zip(article.sentences, base.texts(article, resources)):
+        yield from _statements(article, sentence, text, resources)
     yield from _signatures(article, resources)
 
 
@@ -75,7 +74,7 @@ def _publishers(text: str, verb_at: int, res: Resources) -> list[tuple[str, int]
 
 def _signatures(article: Article, res: Resources) -> Iterator[Fact]:
     sentences = list(article.sentences)
-    texts = [fold(s.text) for s in sentences]
+    texts = base.texts(article, res)
     i = 0
     while i < len(texts):
         if not _DATE_LINE.match(texts[i]):

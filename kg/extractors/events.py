@@ -29,8 +29,8 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     relative = {w: int(resources.lexicon.value("relative_day", w) or 0)
                 for w in resources.lexicon.words("relative_day")}
     dated: set[str] = set()
-    for sentence, sent_events in zip(article.sentences, tracked):
-        text = fold(sentence.text)
+    for sentence, text, sent_events in zip(article.sentences, base.texts(article, resources),
+                                           tracked):
         # an event said to take place comes before one only mentioned (…年度会议期间)
         named = sorted((m for m in sent_events.mentions if m.name), key=lambda m: not m.anchored)
         yield from _held_in(article, sentence, text, sent_events, resources)

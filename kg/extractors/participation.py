@@ -15,14 +15,13 @@ from kg.extractors import base
 from kg.mentions import events, people
 from kg.model import Article, Fact, Sentence
 from kg.resources import Resources
-from kg.text.normalize import fold
 
 NAME = "participation"
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
-    texts = [fold(s.text) for s in article.sentences]
+    texts = base.texts(article, resources)
     known = _people(texts, resources)
     if not known:
         return

@@ -7,15 +7,13 @@ from kg.extractors import base
 from kg.mentions import people
 from kg.model import Article, Fact, Value
 from kg.resources import Resources
-from kg.text.normalize import fold
 
 NAME = "posts"
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     titled: set[str] = set()
-    for sentence in article.sentences:
-        text = fold(sentence.text)
+    for sentence, text in zip(article.sentences, base.texts(article, resources)):
         for found in people.find(text, resources):
             who = base.person(found.name, sentence, found.start, found.end)
             title = found.job_title

@@ -156,6 +156,14 @@ def track(article: Article, res: Resources) -> list[SentenceEvents]:
     Within one article, a name that ends another (海峡两岸工业发展大会 in 首届海峡两岸工业发展
     大会) is the same event, named by the longer form.
     """
+    key = ("track", article.id, article.text)
+    if key in res.memo:
+        return res.memo[key]
+    res.memo[key] = out = _track(article, res)
+    return out
+
+
+def _track(article: Article, res: Resources) -> list[SentenceEvents]:
     per_sentence = [find(fold(s.text), res) for s in article.sentences]
     names = [m.name for ms in per_sentence for m in ms if m.name]
     canonical = _canonical_names(names)

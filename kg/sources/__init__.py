@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -110,12 +111,12 @@ def decode(data: bytes, path: str) -> str:
     return _clean(str(best))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _clean(text: str) -> str:
     """Control characters other than tab and line breaks carry no text; they go."""
-    if any(ord(ch) < 0x20 and ch not in "\t\n\r" or ch == "\x7f" for ch in text):
-        text = "".join(ch for ch in text
-                       if not (ord(ch) < 0x20 and ch not in "\t\n\r" or ch == "\x7f"))
-    return text
+    return _CONTROL.sub("", text)
 
 
 def collect(paths: list[str | os.PathLike]) -> tuple[list[Path], list[InputError]]:

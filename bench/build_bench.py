@@ -1,0 +1,201 @@
+"""Benchmark of `kg build` at scale: articles/s, facts/s, peak memory, time per stage.
+
+Makes corpora of N articles (default 1,000 and 10,000) by varying the real articles in
+tests/fixtures: people's names, places (swapped for others of the same level from the
+gazetteer) and numbers change, so entities differ from copy to copy. Then it times
+
+  * the end-to-end build (`kg build DIR --out OUT`, all CPUs), with the peak resident memory of
+    the whole process tree (main process and workers, sampled from /proc);
+  * a re-run with nothing changed (served by the cache);
+  * one process stage by stage: reading, extraction, resolution and graph terms, writing.
+
+Usage: python bench/build_bench.py [--sizes 1000 10000] [--out bench/results-build.txt]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg import graph, pipeline, sources  # noqa: E402
+from kg.export import rdf  # noqa: E402
+from kg.mentions import people  # noqa: E402
+from kg.resolve import merge, resolve_article  # noqa: E402
+from kg.resources import Resources  # noqa: E402
+from kg.text.normalize import fold  # noqa: E402
+
+TEMPLATES = sorted(p for p in (ROOT / "tests" / "fixtures" / "corpus").iterdir()
+                   if p.suffix in (".md", ".html", ".txt")) + [
+    ROOT / "tests" / "fixtures" / "qianzhao-cities-2021.md"]
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰海燕"
+
+
+def make_corpus(folder: Path, size: int, res: Resources, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    places_by_level: dict[str, list] = {}
+    for place in res.places:
+        places_by_level.setdefault(place.level, []).append(place)
+    templates = []
+    for path in TEMPLATES:
+        text = path.read_text(encoding="utf-8")
+        article = sources.read(path)
+        names = sorted({p.name for s in article.sentences
+                        for p in people.find(fold(s.text), res)}, key=lambda n: (-len(n), n))
+        found = {}
+        for _s, _e, surface, candidates in res.places.find(article.text, short_forms=False):
+            found.setdefault(surface, candidates[0].level)
+        templates.append((path.suffix, text, names, found))
+    surnames = sorted(res.lexicon.surnames)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(size):
+        suffix, text, names, found = templates[i % len(templates)]
+        for name in names:
+            new = rng.choice(surnames) + "".join(rng.choice(GIVEN) for _ in range(len(name) - 1))
+            text = text.replace(name, new)
+        for surface, level in sorted(found.items(), key=lambda kv: -len(kv[0])):
+            text = text.replace(surface, rng.choice(places_by_level[level]).name)
+        text = re.sub(r"\d+(?=[万亿个家%])", lambda m: str(rng.randint(1, 999)), text)
+        (folder / f"a{i:05d}{suffix}").write_text(text + f"\n<!-- copy {i} -->\n",
+                                                  encoding="utf-8")
+
+
+class PeakRSS(threading.Thread):
+    """Samples the resident memory of a process and all its descendants."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.running = pid, 0, True
+
+    def run(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            time.sleep(0.05)
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                children = Path(f"/proc/{p}/task/{task}/children").read_text().split()
+                todo.extend(int(c) for c in children)
+        except OSError:
+            pass
+    return out
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def timed_build(corpus: Path, out: Path, *extra: str) -> tuple[float, int, str]:
+    kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or "kg"
+    started = time.perf_counter()
+    proc = subprocess.Popen([kg, "build", str(corpus), "--out", str(out), *extra],
+                            stderr=subprocess.PIPE, text=True)
+    sampler = PeakRSS(proc.pid)
+    sampler.start()
+    _, stderr = proc.communicate()
+    sampler.running = False
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"kg build failed: {stderr}")
+    return time.perf_counter() - started, sampler.peak, stderr.strip()
+
+
+def stages(corpus: Path, res: Resources) -> dict[str, float]:
+    """One process, stage by stage (the build overlaps them across processes)."""
+    files = sorted(corpus.iterdir())
+    times = dict.fromkeys(["reading", "extraction", "resolution and graph terms", "writing"], 0.0)
+    terms = graph.Terms(pipeline.Options().base)
+    observations, chunks = [], []
+    for path in files:
+        t0 = time.perf_counter()
+        article = sources.read(path)
+        t1 = time.perf_counter()
+        facts = pipeline.extract(article, res)
+        t2 = time.perf_counter()
+        seen, resolved = resolve_article(facts)
+        observations.extend(seen)
+        quads = graph.article_quads(article, resolved, terms, relations=False)
+        t3 = time.perf_counter()
+        chunks.append(rdf.serialize_terms([q.triple for q in quads], rdf.FORMATS["turtle"][1],
+                                          graph.prefixes(terms.base), header=False))
+        t4 = time.perf_counter()
+        times["reading"] += t1 - t0
+        times["extraction"] += t2 - t1
+        times["resolution and graph terms"] += t3 - t2
+        times["writing"] += t4 - t3
+    t0 = time.perf_counter()
+    entities = merge(observations, res)
+    triples = graph.entity_triples(entities, terms)
+    times["resolution and graph terms"] += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    rdf.serialize_terms(triples, rdf.FORMATS["turtle"][1], graph.prefixes(terms.base))
+    times["writing"] += time.perf_counter() - t0
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results-build.txt")
+    args = parser.parse_args()
+    res = Resources.load()
+    lines = [f"kg build benchmark, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}", ""]
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            corpus, out = Path(tmp) / f"corpus{size}", Path(tmp) / f"out{size}"
+            make_corpus(corpus, size, res)
+            first, peak, summary = timed_build(corpus, out, "-q")
+            again, peak2, _ = timed_build(corpus, out, "-q")
+            facts = int(re.search(r"(\d+) facts", _summary(corpus, out)).group(1))
+            graph_mb = (out / "graph.ttl").stat().st_size / 2**20
+            html_mb = (out / "graph.html").stat().st_size / 2**20
+            split = stages(corpus, res) if size <= 1000 else None
+            lines += [f"{size} articles:",
+                      f"  first build     {first:7.1f} s  {size / first:7.0f} articles/s  "
+                      f"{facts / first:7.0f} facts/s  peak RSS {peak / 2**20:6.0f} MB",
+                      f"  unchanged re-run{again:7.1f} s  ({again / first:.0%} of the first)  "
+                      f"peak RSS {peak2 / 2**20:6.0f} MB",
+                      f"  facts {facts}, graph.ttl {graph_mb:.1f} MB, graph.html {html_mb:.1f} MB"]
+            if split:
+                total = sum(split.values())
+                lines.append("  one process, time per stage: " + ", ".join(
+                    f"{k} {v / total:.0%} ({v / size * 1000:.1f} ms/article)"
+                    for k, v in split.items()))
+            lines.append("")
+            print("\n".join(lines[-5:]), flush=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"written to {args.out}")
+
+
+def _summary(corpus: Path, out: Path) -> str:
+    kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or "kg"
+    run = subprocess.run([kg, "build", str(corpus), "--out", str(out)], capture_output=True,
+                         text=True, check=True)
+    return run.stderr
+
+
+if __name__ == "__main__":
+    main()
