@@ -110,13 +110,13 @@ class _Progress:
         self._bar = None
 
     def __enter__(self) -> "_Progress":
-        if self.enabled:
-            self._bar = click.progressbar(length=None, label="articles", file=sys.stderr,
-                                          show_pos=True).__enter__()
         return self
 
-    def update(self, outcome) -> None:
+    def update(self, outcome, total: int) -> None:
         self.count += 1
+        if self.enabled and self._bar is None:
+            self._bar = click.progressbar(length=total, label="articles", file=sys.stderr,
+                                          show_pos=True).__enter__()
         if self._bar is not None:
             self._bar.update(1)
 

@@ -276,7 +276,7 @@ def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
 def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: Options,
                  jobs: int = 1, use_cache: bool = True, title: str | None = None,
                  max_nodes: int = 1000,
-                 progress: Callable[[Outcome], None] | None = None) -> BuildResult:
+                 progress: Callable[[Outcome, int], None] | None = None) -> BuildResult:
     """Build into `out_dir`: the graph file (streamed as articles come) and graph.html.
 
     Nothing is written when no article could be read. When every file came from the cache and
@@ -296,7 +296,7 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
     for outcome in stream:  # find the first readable article before creating any file
         first.append(outcome)
         if progress:
-            progress(outcome)
+            progress(outcome, len(files))
         if outcome.error is None:
             break
     if not any(o.error is None for o in first):
@@ -305,7 +305,7 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
         return BuildResult(None, [], 0, collected.errors, 0, 0)
     signature = f"{len(files)}|{title}|{max_nodes}|"
     with rdf.GraphFile(graph_path, options.fmt, graph.prefixes(options.base)) as out:
-        for outcome in _chain(first, stream, progress):
+        for outcome in _chain(first, stream, progress, len(files)):
             if collected.add(outcome):
                 out.add_chunk(outcome.chunk)
         entities = merge(collected.observations, resources)
@@ -335,11 +335,11 @@ def _default_graph(entities, collected: Collected, terms: graph.Terms) -> list:
 
 
 def _chain(first: list[Outcome], rest: Iterator[Outcome],
-           progress: Callable[[Outcome], None] | None) -> Iterator[Outcome]:
+           progress: Callable[[Outcome, int], None] | None, total: int) -> Iterator[Outcome]:
     yield from first
     for outcome in rest:
         if progress:
-            progress(outcome)
+            progress(outcome, total)
         yield outcome
 
 
