@@ -119,6 +119,12 @@ def entity_triples(entities: dict[str, Entity], terms: Terms) -> list[ox.Triple]
             out.append(ox.Triple(node, terms.iri(_SKOS + "altLabel"), zh(alt)))
         if entity.code:
             out.append(ox.Triple(node, terms.kg("code"), ox.Literal(entity.code)))
+        if entity.latitude is not None and entity.longitude is not None:
+            decimal = terms.iri(_XSD + "decimal")
+            out.append(ox.Triple(node, terms.iri(_SCHEMA + "latitude"),
+                                 ox.Literal(f"{entity.latitude:.6f}", datatype=decimal)))
+            out.append(ox.Triple(node, terms.iri(_SCHEMA + "longitude"),
+                                 ox.Literal(f"{entity.longitude:.6f}", datatype=decimal)))
         if entity.parent and entity.parent in entities:
             relation = "locatedIn" if key.startswith("place/") else "partOf"
             out.append(ox.Triple(node, terms.kg(relation), terms.entity(entity.parent)))

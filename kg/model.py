@@ -91,3 +91,5 @@ class Entity:
     code: str | None = None
     parent: str | None = None  # key of the entity this one is located in / part of
     extra: tuple[tuple[str, str], ...] = field(default=())
+    latitude: float | None = None
+    longitude: float | None = None

@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -163,47 +164,53 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
 
 
 class Cache:
-    """Outcomes by content hash, kept in the output folder between builds.
+    """Outcomes by content hash, one small file each under OUT/.kg-cache, between builds.
 
-    The signature covers kg's version, its rules and data files, and the options, so a change
-    to any of them starts afresh."""
+    Entries live in a folder named after a signature of kg's version, its rules and data files
+    and the options, so a change to any of them starts afresh. Entries are read when needed and
+    written as they are made: memory does not grow with the corpus."""
 
-    def __init__(self, path: Path, signature: str):
-        self.path, self.signature = path, signature
-        self.entries: dict[str, Outcome] = {}
-        self.used: dict[str, Outcome] = {}
+    def __init__(self, root: Path, signature: str):
+        self.root, self.signature = root, signature
+        self.folder = root / signature[:24]
+        self.used: set[str] = set()
         self.previous_build: str | None = None
+        try:
+            self.previous_build = (self.folder / "build").read_text(encoding="utf-8").strip()
+        except OSError:
+            pass
 
     @classmethod
     def load(cls, folder: Path, options: Options) -> "Cache":
-        cache = cls(folder / CACHE_NAME, _signature(options))
-        try:
-            with cache.path.open("rb") as handle:
-                stored = pickle.load(handle)
-            if stored.get("signature") == cache.signature:
-                cache.entries = stored["entries"]
-                cache.previous_build = stored.get("build")
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError,
-                TypeError, ValueError):
-            pass  # no cache, or one from another version: start afresh
-        return cache
+        return cls(folder / CACHE_NAME, _signature(options))
 
     def get(self, digest: str, path: str) -> Outcome | None:
-        hit = self.entries.get(digest)
-        if hit is None:
-            return None
-        outcome = dataclasses.replace(hit, path=path, cached=True)
-        self.used[digest] = hit
-        return outcome
+        try:
+            with (self.folder / digest).open("rb") as handle:
+                hit = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError,
+                ValueError):
+            return None  # not cached, or unreadable: extract again
+        self.used.add(digest)
+        return dataclasses.replace(hit, path=path, cached=True)
 
     def put(self, outcome: Outcome) -> None:
-        self.used[outcome.digest] = dataclasses.replace(outcome, cached=False)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with atomic.AtomicFile(self.folder / outcome.digest) as handle:
+            pickle.dump(dataclasses.replace(outcome, cached=False), handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        self.used.add(outcome.digest)
 
     def save(self, build: str) -> None:
-        # Only what this build used is kept, so the cache does not grow with deleted files.
-        with atomic.AtomicFile(self.path) as handle:
-            pickle.dump({"signature": self.signature, "entries": self.used, "build": build},
-                        handle, protocol=pickle.HIGHEST_PROTOCOL)
+        """Record the build and drop what it did not use (deleted files, other signatures)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic.write_text(self.folder / "build", build)
+        for entry in self.root.iterdir():
+            if entry.is_dir() and entry != self.folder:
+                shutil.rmtree(entry, ignore_errors=True)
+        for entry in self.folder.iterdir():
+            if entry.name != "build" and entry.name not in self.used:
+                entry.unlink(missing_ok=True)
 
 
 def _signature(options: Options) -> str:

@@ -140,6 +140,7 @@ class _Builder:
         self.alt: list[str] = []
         self.code: str | None = None
         self.parent: str | None = None
+        self.coordinates: tuple[float, float] | None = None
 
     def see(self, kind: str, surface: str) -> None:
         if _KIND_RANK.get(kind, 0) > _KIND_RANK.get(self.kind, 0):
@@ -152,8 +153,9 @@ class _Builder:
             self.alt.append(text)
 
     def build(self) -> Entity:
+        lat, lon = self.coordinates or (None, None)
         return Entity(self.key, self.kind, self.label, tuple(sorted(self.alt)), self.code,
-                      self.parent)
+                      self.parent, latitude=lat, longitude=lon)
 
 
 def _observe(observations: list[Observation], mention: Mention, person_orgs: dict[str, str],
@@ -174,6 +176,8 @@ def _add_place_parents(entities: dict[str, _Builder], res: Resources) -> None:
             continue
         builder.label = place.name
         builder.kind = _LEVEL_KIND.get(place.level, builder.kind)
+        if place.lat is not None and place.lon is not None:
+            builder.coordinates = (place.lat, place.lon)
         for alias in place.aliases:
             builder.alias(alias)
         parent = res.places.parent(place)

@@ -101,3 +101,38 @@ def test_iri_segment_is_always_valid_turtle(text):
 
 def test_iri_segment_keeps_chinese_readable():
     assert iri_segment("工业和信息化部") == "工业和信息化部"
+
+
+def test_places_carry_coordinates_from_the_gazetteer(seed_graph):
+    from rdflib import XSD
+    from kg.vocab import SCHEMA
+
+    qingdao = URIRef("https://kg.example.org/id/place/370200")
+    (lat,) = seed_graph.objects(qingdao, SCHEMA.latitude)
+    (lon,) = seed_graph.objects(qingdao, SCHEMA.longitude)
+    assert lat.datatype == XSD.decimal and 35 < float(lat) < 37 and 119 < float(lon) < 122
+
+
+def test_a_department_is_part_of_its_body(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("标题\n\n工业和信息化部信息通信发展司司长张三出席论坛。\n", encoding="utf-8")
+    graph = kg.build(article)
+    (dept,) = set(graph.objects(None, KG.worksFor))
+    assert (dept, RDFS.label, Literal("工业和信息化部信息通信发展司", lang="zh")) in graph
+    (body,) = set(graph.objects(dept, KG.partOf))
+    assert (body, RDFS.label, Literal("工业和信息化部", lang="zh")) in graph
+
+
+def test_one_node_per_body_and_per_city_across_articles():
+    corpus = Path(__file__).parent / "fixtures" / "corpus"
+    graph = kg.build([SEED, corpus])
+    miit = {s for s, o in graph.subject_objects(RDFS.label) if str(o) == "工业和信息化部"}
+    miit |= {s for s, o in graph.subject_objects(SKOS.altLabel) if str(o) == "工信部"}
+    assert len(miit) == 1
+    for city_class in (KG.City, KG.County, KG.Province):
+        cities = list(graph.subjects(RDF.type, city_class))
+        # 通州区 of Beijing and 通州区 of Nantong are two places; one place is one node
+        named = [(str(graph.value(c, RDFS.label)), graph.value(c, KG.locatedIn)) for c in cities]
+        assert len(named) == len(set(named))
+        codes = [str(graph.value(c, KG.code)) for c in cities]
+        assert len(codes) == len(set(codes)) and all(len(c) == 6 for c in codes)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 
-from bs4 import BeautifulSoup, Comment
+import lxml.html
+from lxml import etree
 
 from kg.model import Article
 from kg.text import sentences
@@ -73,20 +74,32 @@ def html_paragraphs(html: str) -> list[str]:
     """The visible text of an HTML fragment, one paragraph per line, boilerplate elements removed."""
     if nesting_depth(html) > MAX_DEPTH:
         raise RecursionError("HTML nested too deeply")
-    soup = BeautifulSoup(html, "lxml")
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(_JUNK_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(class_=_JUNK_CLASSES):
-        if not tag.decomposed:
-            tag.decompose()
-    for tag in soup.find_all("img"):
-        tag.decompose()
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    return text_paragraphs(soup.get_text())
+    if not html.strip():
+        return []
+    try:
+        root = lxml.html.document_fromstring(html, parser=_parser())
+    except (etree.ParserError, ValueError):
+        return text_paragraphs(html)
+    junk = [el for el in root.iter()
+            if not isinstance(el.tag, str) or el.tag in _JUNK_TAGS or el.tag == "img"
+            or _JUNK_CLASSES.search(el.get("class") or "")]
+    for el in junk:
+        if el.getparent() is not None and not _inside(el, junk):
+            el.drop_tree()  # keeps the text that follows the element
+    for el in root.iter(*_BLOCKS):
+        el.text = "\n" + (el.text or "")
+        el.tail = "\n" + (el.tail or "")
+    return text_paragraphs(root.text_content())
+
+
+def _parser() -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+
+
+def _inside(el, junk: list) -> bool:
+    """Whether an ancestor of `el` is junk too (it goes with it)."""
+    ancestors = set(map(id, junk))
+    return any(id(a) in ancestors for a in el.iterancestors())
 
 
 def text_paragraphs(text: str) -> list[str]:
