@@ -121,10 +121,13 @@ def _init_worker() -> None:
     _worker_resources = Resources.load()
 
 
-def _work(item: tuple[str, bytes, str, Options]) -> Outcome:
-    path, data, digest, options = item
+def _work(item: tuple[str, bytes, str, Options, "Path | None"]) -> Outcome:
+    path, data, digest, options, cache_folder = item
     assert _worker_resources is not None
-    return process(path, data, digest, options, _worker_resources)
+    outcome = process(path, data, digest, options, _worker_resources)
+    if cache_folder is not None and outcome.error is None:
+        Cache.store(cache_folder, outcome)  # in the worker: writing is spread over the jobs
+    return outcome
 
 
 def outcomes(files: list[Path], options: Options, *, resources: Resources | None = None,
@@ -147,20 +150,28 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
                     continue  # the same content twice adds nothing
                 seen.add(digest)
                 hit = cache.get(digest, str(path)) if cache else None
-                batch.append(hit if hit is not None else (str(path), data, digest, options))
+                batch.append(hit if hit is not None else
+                             (str(path), data, digest, options, cache.folder if cache else None))
             todo = [item for item in batch if isinstance(item, tuple)]
             if pool is not None:
                 done = iter(pool.map(_work, todo, chunksize=8))
             else:
-                done = iter(process(p, d, h, o, resources) for p, d, h, o in todo)
+                done = iter(_stored(process(p, d, h, o, resources), folder)
+                            for p, d, h, o, folder in todo)
             for item in batch:
                 outcome = next(done) if isinstance(item, tuple) else item
-                if cache is not None and not outcome.cached and outcome.error is None:
-                    cache.put(outcome)
+                if cache is not None and outcome.error is None:
+                    cache.used.add(outcome.digest)
                 yield outcome
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _stored(outcome: Outcome, folder: Path | None) -> Outcome:
+    if folder is not None and outcome.error is None:
+        Cache.store(folder, outcome)
+    return outcome
 
 
 class Cache:
@@ -194,12 +205,12 @@ class Cache:
         self.used.add(digest)
         return dataclasses.replace(hit, path=path, cached=True)
 
-    def put(self, outcome: Outcome) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with atomic.AtomicFile(self.folder / outcome.digest) as handle:
+    @staticmethod
+    def store(folder: Path, outcome: Outcome) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        with atomic.AtomicFile(folder / outcome.digest, durable=False) as handle:
             pickle.dump(dataclasses.replace(outcome, cached=False), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
-        self.used.add(outcome.digest)
 
     def save(self, build: str) -> None:
         """Record the build and drop what it did not use (deleted files, other signatures)."""

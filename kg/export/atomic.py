@@ -14,8 +14,11 @@ class AtomicFile:
     filesystem; on any error (or SystemExit from a signal) it is removed and the old file stays.
     """
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, durable: bool = True):
         self.path = Path(path)
+        # durable: flush to disk before the rename, so a crash cannot leave an empty file
+        # under the final name (not needed for caches, which are checked when read)
+        self.durable = durable
         self._tmp: str | None = None
         self._handle: BinaryIO | None = None
 
@@ -31,7 +34,7 @@ class AtomicFile:
     def __exit__(self, exc_type, exc, tb) -> bool:
         assert self._handle is not None and self._tmp is not None
         try:
-            if exc_type is None:
+            if exc_type is None and self.durable:
                 self._handle.flush()
                 os.fsync(self._handle.fileno())
             self._handle.close()
