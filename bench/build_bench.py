@@ -136,9 +136,9 @@ def stages(corpus: Path, res: Resources) -> dict[str, float]:
         t2 = time.perf_counter()
         seen, resolved = resolve_article(facts)
         observations.extend(seen)
-        quads = graph.article_quads(article, resolved, terms, relations=False)
+        triples = graph.article_triples(article, resolved, terms, relations=False)
         t3 = time.perf_counter()
-        chunks.append(rdf.serialize_terms([q.triple for q in quads], rdf.FORMATS["turtle"][1],
+        chunks.append(rdf.serialize_terms(triples, rdf.FORMATS["turtle"][1],
                                           graph.prefixes(terms.base), header=False))
         t4 = time.perf_counter()
         times["reading"] += t1 - t0

@@ -133,8 +133,16 @@ def entity_triples(entities: dict[str, Entity], terms: Terms) -> list[ox.Triple]
 
 def article_quads(article: Article, facts: Iterable[ResolvedFact], terms: Terms,
                   relations: bool = True) -> list[ox.Quad]:
+    """The article's triples (see article_triples) in a graph named after the article."""
+    node = terms.iri(article_iri(terms.base, article.id))
+    return [ox.Quad(t.subject, t.predicate, t.object, node)
+            for t in article_triples(article, facts, terms, relations)]
+
+
+def article_triples(article: Article, facts: Iterable[ResolvedFact], terms: Terms,
+                    relations: bool = True) -> list[ox.Triple]:
     """The article's node and metadata, its evidence statements and (with `relations`) its
-    facts, in its named graph; each triple once."""
+    facts; each triple once."""
     node = terms.iri(article_iri(terms.base, article.id))
     triples = _article(node, article, terms)
     seen: set = set()
@@ -152,7 +160,7 @@ def article_quads(article: Article, facts: Iterable[ResolvedFact], terms: Terms,
             if triple not in seen:
                 seen.add(triple)
                 triples.append(triple)
-    return [ox.Quad(t.subject, t.predicate, t.object, node) for t in triples]
+    return triples
 
 
 def relation_triples(facts: Iterable[tuple[str, str, object]], terms: Terms) -> list[ox.Triple]:
@@ -259,8 +267,8 @@ def build(entities: dict[str, Entity], facts: Iterable[ResolvedFact], articles: 
     triples.extend(relation_triples(((rf.subject, rf.predicate, rf.object) for rf in facts),
                                     terms))
     for article in articles:
-        triples.extend(q.triple for q in article_quads(article, by_article.get(article.id, ()),
-                                                       terms, relations=False))
+        triples.extend(article_triples(article, by_article.get(article.id, ()), terms,
+                                       relations=False))
     return to_rdflib(triples, base)
 
 

@@ -104,9 +104,11 @@ def process(path: str, data: bytes, digest: str, options: Options,
     _suffix, ox_format, named = rdf.FORMATS[fmt]
     # Relations go once into the default graph at the end; TriG repeats them in each
     # article's graph, beside that article's evidence.
-    quads = graph.article_quads(meta, resolved, terms, relations=named)
-    chunk = rdf.serialize_terms(quads if named else [q.triple for q in quads], ox_format,
-                                graph.prefixes(options.base), header=False)
+    if named:
+        items = graph.article_quads(meta, resolved, terms, relations=True)
+    else:
+        items = graph.article_triples(meta, resolved, terms, relations=False)
+    chunk = rdf.serialize_terms(items, ox_format, graph.prefixes(options.base), header=False)
     view = [(rf.subject, rf.predicate, rf.object, rf.fact.evidence.sentence) for rf in resolved]
     return Outcome(path, digest, None, meta, observations, chunk, view, len(facts))
 

@@ -135,3 +135,23 @@ def test_killing_a_build_keeps_the_previous_graph(tmp_path, sig):
     assert (out / "graph.ttl").read_bytes() == before
     if sig == signal.SIGTERM:  # unwinds: nothing half-written is left behind
         assert sorted(p.name for p in out.iterdir()) == [".kg-cache", "graph.html", "graph.ttl"]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.md").write_bytes(SEED.read_bytes())
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.md").write_bytes(SEED.read_bytes())
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # what a folder without read permission does (root ignores modes)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, problems = sources.collect([tmp_path])
+    assert [f.name for f in files] == ["a.md"]
+    assert [(p.path, p.reason) for p in problems] == [
+        (str(locked), "cannot list the folder: Permission denied")]

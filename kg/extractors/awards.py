@@ -182,10 +182,9 @@ def _place_blocks(article: Article, texts: list[str], res: Resources):
     for i, (sentence, text) in enumerate(zip(article.sentences, texts)):
         found = places.items(text, res)
         rest = text
-        for p in places.items(text, res, short_forms=True):
-            rest = rest.replace(p.surface, "")
-        for _s, _e, surface, _c in res.places.find(text):
-            rest = rest.replace(surface, "")
+        if found:
+            for _s, _e, surface, _c in res.places.find(text):
+                rest = rest.replace(surface, "")
         if found and len(re.sub(r"[、，,;；\s和及与]", "", rest)) <= 1:
             current.extend((sentence, item) for item in found)
             continue

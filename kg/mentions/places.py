@@ -24,6 +24,13 @@ class PlaceItem:
 def items(text: str, res: Resources, *, short_forms: bool = True) -> list[PlaceItem]:
     """The places a list names, most specific ones only: in 湖北省咸宁市通山县、黄冈市英山县 the
     items are 通山县 and 英山县; 湖北省, 咸宁市 and 黄冈市 are the path that places them."""
+    key = ("places", text, short_forms)
+    if key not in res.memo:
+        res.memo[key] = _items(text, res, short_forms)
+    return res.memo[key]
+
+
+def _items(text: str, res: Resources, short_forms: bool) -> list[PlaceItem]:
     found = res.places.find(text, short_forms=short_forms)
     out: list[PlaceItem] = []
     context: list = []
