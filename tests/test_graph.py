@@ -136,3 +136,17 @@ def test_one_node_per_body_and_per_city_across_articles():
         assert len(named) == len(set(named))
         codes = [str(graph.value(c, KG.code)) for c in cities]
         assert len(codes) == len(set(codes)) and all(len(c) == 6 for c in codes)
+
+
+def test_awarded_places_lie_in_the_fifteen_province_level_units_the_seed_names(seed_graph):
+    # Province-level municipalities (北京, 天津, 上海) stand alone, without kg:locatedIn, so a
+    # place's province is reached with locatedIn* (zero or more steps) and typed kg:Province.
+    query = """
+    PREFIX kg: <https://kg.example.org/ontology#>
+    SELECT (COUNT(DISTINCT ?prov) AS ?n) WHERE {
+      ?c kg:awardedTitle ?t ; kg:locatedIn* ?prov . ?prov a kg:Province }"""
+    assert int(next(iter(seed_graph.query(query)))[0]) == 15
+    direct = """
+    PREFIX kg: <https://kg.example.org/ontology#>
+    SELECT (COUNT(DISTINCT ?prov) AS ?n) WHERE { ?c kg:awardedTitle ?t ; kg:locatedIn ?prov }"""
+    assert int(next(iter(seed_graph.query(direct)))[0]) == 12  # the 26 non-municipal cities
