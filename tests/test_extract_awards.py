@@ -21,6 +21,13 @@ CASES = [
     # 入选 with no object: the list is the document named just before
     ("工信部公布了《2023年度智能制造示范工厂揭榜单位名单》。我市金泽伊利乳粉智能制造示范工厂成功入选。",
      {("金泽伊利乳粉智能制造示范工厂", "awardedTitle", "2023年度智能制造示范工厂揭榜单位名单")}),
+    # a list in book-title marks, and an organisation as the awardee
+    ("金泽伊利乳粉智能制造示范工厂入选《2023年度智能制造示范工厂揭榜单位名单》。",
+     {("金泽伊利乳粉智能制造示范工厂", "awardedTitle", "2023年度智能制造示范工厂揭榜单位")}),
+    # unquoted, the title says it is one (…名单, …称号)
+    ("杭州市余杭区入选第二批国家全域旅游示范区名单。",
+     {("余杭区", "awardedTitle", "第二批国家全域旅游示范区")}),
+    ("青岛市荣获全国文明城市称号。", {("青岛市", "awardedTitle", "全国文明城市")}),
     # newly elected academicians with their institutions
     ("新当选的中国科学院院士:景益鹏(数学物理学部,上海交通大学)、唐勇(化学部,同济大学)。",
      {("景益鹏", "awardedTitle", "中国科学院院士"), ("唐勇", "awardedTitle", "中国科学院院士"),
@@ -28,6 +35,10 @@ CASES = [
 ]
 
 NEGATIVE = [
+    # an unquoted phrase that does not say it is a title
+    "苏州获评国家历史文化名城，成为首批试点。",
+    # no named awardee
+    "这家企业荣获“中国专利金奖”。",
     # the count says 5 but only a province is named: the province is not the awardee
     "此次湖北5地获评国家全域旅游示范区。",
     # addressees of a notice are not awardees

@@ -19,8 +19,10 @@ from kg.resources import Resources
 
 NAME = "awards"
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
-_QUOTED_TITLE = re.compile(r"^(?:了|为|首批|第[一二三四五六七八九十\d]+批)*[“\"]([^”\"]{2,40})[”\"]")
-_PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff\w()（）、]{2,30}?)(?:称号|荣誉称号)?"
+_QUOTED_TITLE = re.compile(r"^(?:了|为|首批|第[一二三四五六七八九十\d]+批)*"
+                           r"(?:[“\"]([^”\"]{2,40})[”\"]|《([^《》]{2,60})》)")
+# Unquoted, a title must say it is one: …称号 or …名单 (入选第二批国家级示范区名单).
+_PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff0-9A-Za-z()（）、]{2,40}?(?:名单|称号))"
                           r"(?=[，,。；;！!]|$)")
 _COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两百]+)(?:个|家|地|座|名|批)")
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -66,6 +68,8 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
             start = _clause_start(text, verb_at)
             span_text, offset = text[start:verb_at], start
         subjects = _subjects(span_text, offset, res)
+        if not subjects and not active:
+            subjects = _subjects_before(text, verb_at, res)  # an organisation: …工厂入选《…》
         count = _count(span_text)
         if count and len(subjects) < count:
             block = next((b for b in blocks if len(b[1]) == count), None)
@@ -88,7 +92,12 @@ def _title_after(text, pos, res, *, skip_subjects):
         return quote.start(), quote.end(), _clean_title(quote.group(1), res)
     match = _QUOTED_TITLE.match(text[pos:])
     if match:
-        return pos + match.start(1) - 1, pos + match.end(), _clean_title(match.group(1), res)
+        group = 1 if match.group(1) else 2
+        return (pos + match.start(group) - 1, pos + match.end(),
+                _clean_title(match.group(group), res))
+    match = _PLAIN_TITLE.match(text[pos:])
+    if match and not _CLAUSE.search(match.group(1)):
+        return pos + match.start(1), pos + match.end(1), _clean_title(match.group(1), res)
     return None
 
 
