@@ -18,6 +18,9 @@ CASES = [
     ("8月1日，工业和信息化部、国家发展改革委、生态环境部印发《工业领域碳达峰实施方案》。",
      {(o, "publishes", "工业领域碳达峰实施方案")
       for o in ("工业和信息化部", "国家发展和改革委员会", "生态环境部")}),
+    # "and other departments" names nobody more
+    ("工业和信息化部、财政部等五部门联合发布《电子信息制造业稳增长行动方案》。",
+     {(o, "publishes", "电子信息制造业稳增长行动方案") for o in ("工业和信息化部", "财政部")}),
     # an unquoted document ending in a document noun
     ("12月17日，文化和旅游部公布了第二批国家全域旅游示范区名单。",
      {("文化和旅游部", "publishes", "第二批国家全域旅游示范区名单")}),
