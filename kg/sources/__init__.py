@@ -25,12 +25,7 @@ log = logging.getLogger(__name__)
 
 def read(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read one file into an Article; raises InputError naming the file and the reason."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise InputError(str(path), errors.UNSUPPORTED_SUFFIX.format(
-            suffix=suffix, expected=", ".join(SUFFIXES)))
-    return parse_bytes(path, _read_bytes(path, max_bytes))
+    return parse_bytes(path, read_bytes(path, max_bytes=max_bytes))
 
 
 def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
