@@ -124,11 +124,16 @@ def test_killing_a_build_keeps_the_previous_graph(tmp_path, sig):
     many = tmp_path / "many"
     many.mkdir()
     seed = SEED.read_text(encoding="utf-8")
-    for i in range(600):  # different content each, so none is skipped as a duplicate
+    for i in range(3000):  # different content each, so none is skipped as a duplicate
         (many / f"a{i:04d}.md").write_text(seed.replace("韩夏", f"韩夏{i}"), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(many), "--out", str(out),
                              "-q"], stderr=subprocess.PIPE)
-    time.sleep(2.0)
+    # Interrupt it in the middle of the work: once articles are being extracted and cached.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if sum(1 for _ in out.glob(".kg-cache/*/*")) > 50:
+            break
+        time.sleep(0.05)
     assert proc.poll() is None, "the build finished before it could be interrupted"
     proc.send_signal(sig)
     proc.wait(timeout=30)
