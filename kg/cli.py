@@ -156,7 +156,8 @@ def view(graph_file: Path, out_file: Path, title: str | None, max_nodes: int) ->
         graph.parse(graph_file, format=guess_format(str(graph_file)) or "turtle")
     except Exception as exc:  # rdflib raises many kinds of parse errors
         raise click.ClickException(f"{graph_file}: cannot parse the graph: {exc}") from None
-    html.write(graph, out_file, title=title or graph_file.name, max_nodes=max_nodes)
+    html.write(graph, out_file, title=title or graph_file.name, max_nodes=max_nodes,
+               source=graph_file.name)
 
 
 def _exit_cleanly_on_sigterm() -> None:
