@@ -123,7 +123,9 @@ def _short_org_names(facts: list[Fact]) -> dict[str, dict[str, str]]:
         for m in (fact.subject, fact.object):
             if isinstance(m, Mention) and _FAMILY.get(m.kind) == "org" and m.key \
                     and m.name is None:
-                names.setdefault(fact.evidence.article_id, {})[m.key] = name_key(m.text)
+                # 省政府 is short for 浙江省人民政府 as much as for 浙江省政府
+                names.setdefault(fact.evidence.article_id, {})[m.key] = name_key(
+                    m.text).replace("人民政府", "政府")
     out: dict[str, dict[str, str]] = {}
     for article, keys in names.items():
         for key, name in keys.items():
@@ -145,6 +147,9 @@ class _Builder:
     def see(self, kind: str, surface: str) -> None:
         if _KIND_RANK.get(kind, 0) > _KIND_RANK.get(self.kind, 0):
             self.kind = kind
+        if self.key.startswith("org/") and len(surface.strip()) > len(self.label):
+            # an organisation is named by its fullest name (浙江省人民政府, not 省政府)
+            self.label, surface = surface.strip(), self.label
         self.alias(surface)
 
     def alias(self, text: str) -> None:

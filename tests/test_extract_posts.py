@@ -23,6 +23,11 @@ CASES = [
       ("丛亮", "jobTitle", "局长")}),
     # a party committee post keeps the committee in the title
     ("天津市委书记李鸿忠致辞。", {("李鸿忠", "worksFor", "天津市委"), ("李鸿忠", "jobTitle", "市委书记")}),
+    # a head of government with no body written works for the people's government
+    ("天津市委副书记、市长廖国勋主持开幕式。",
+     {("廖国勋", "worksFor", "天津市委"), ("廖国勋", "worksFor", "天津市人民政府"),
+      ("廖国勋", "jobTitle", "市长")}),
+    ("1月27日，省长刘宁作政府工作报告。", {("刘宁", "worksFor", "省政府"), ("刘宁", "jobTitle", "省长")}),
     # a former post gives no employer
     ("国际电信联盟原秘书长赵厚麟出席。", {("赵厚麟", "jobTitle", "原秘书长")}),
     # ...unless the person holds a current title too

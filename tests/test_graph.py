@@ -150,3 +150,13 @@ def test_awarded_places_lie_in_the_fifteen_province_level_units_the_seed_names(s
     PREFIX kg: <https://kg.example.org/ontology#>
     SELECT (COUNT(DISTINCT ?prov) AS ?n) WHERE { ?c kg:awardedTitle ?t ; kg:locatedIn ?prov }"""
     assert int(next(iter(seed_graph.query(direct)))[0]) == 12  # the 26 non-municipal cities
+
+
+def test_a_relative_body_is_the_full_one_named_in_the_same_article(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("标题\n\n第17届中国义乌国际小商品博览会由浙江省人民政府主办。"
+                       "副省长毛光烈出席博览会开幕式。\n",
+                       encoding="utf-8")
+    graph = kg.build(article)
+    (body,) = set(graph.objects(None, KG.worksFor))
+    assert (body, RDFS.label, Literal("浙江省人民政府", lang="zh")) in graph

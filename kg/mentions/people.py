@@ -146,6 +146,8 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
         org = orgs.clean(gap, res) if gap else None
         if org is None and gap and title.text.lstrip("原").startswith(_COMMITTEES):
             org = _place_at_end(gap, res)
+        if org is None and not gap:
+            org = _government_of(title, posts, res)
         posts.append(_post(org, title, res))
         cursor = title.end
         if name_end is None:
@@ -231,6 +233,21 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
             continue
         return pos + size
     return None
+
+
+def _government_of(title: _Title, posts: list[Post], res: Resources) -> str | None:
+    """市长 with no organisation written heads a people's government: the one of the place in
+    the post before it (天津市委副书记、市长 -> 天津市人民政府), else 市政府 of the article."""
+    body = res.lexicon.value("government_post", title.text.lstrip("原"))
+    if body is None or title.former:
+        return None
+    level = body[0]  # 省, 市, 县, 区, 州
+    before = posts[-1].org if posts else None
+    if before and before.endswith(("委", "政府")):
+        place = before[:-1] if before.endswith("委") else before[: -len("政府")].removesuffix("人民")
+        if place.endswith(level) and len(place) > 1:
+            return place + "人民政府"
+    return body
 
 
 def _place_at_end(text: str, res: Resources) -> str | None:
