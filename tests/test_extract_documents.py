@@ -21,6 +21,9 @@ CASES = [
     # "and other departments" names nobody more
     ("工业和信息化部、财政部等五部门联合发布《电子信息制造业稳增长行动方案》。",
      {(o, "publishes", "电子信息制造业稳增长行动方案") for o in ("工业和信息化部", "财政部")}),
+    # when and where between the publishers and the verb
+    ("中国企业联合会、中国企业家协会9月1日在长春发布2012中国企业500强,中石化领跑榜单。",
+     {(o, "publishes", "2012中国企业500强") for o in ("中国企业联合会", "中国企业家协会")}),
     # an unquoted document ending in a document noun
     ("12月17日，文化和旅游部公布了第二批国家全域旅游示范区名单。",
      {("文化和旅游部", "publishes", "第二批国家全域旅游示范区名单")}),

@@ -126,6 +126,8 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     cursor = 0
     for i, title in enumerate(titles):
         gap = seg[cursor:title.start]
+        if gap.endswith("的"):
+            continue  # 两年一度的院士增选结果: the title word qualifies a noun, no one holds it
         name_end = _name_after(seg, title.end, res)
         if gap and name_end is None:
             # ORG NAME TITLE (张晓强副主任), or ORG TITLE NAME TITLE (陈清泰研究员).
