@@ -130,6 +130,9 @@ def _name(written: str, res: Resources) -> str:
     head = head.strip(_QUOTES)
     if len(head) < 2 or _ORDINAL.fullmatch(head) or head in ("首场", "新闻", "专题"):
         return ""
+    if res.lexicon.ends_with("event_anaphor", head) == head or \
+            res.lexicon.ends_with("event_noun", head) == head:
+        return ""  # 本届论坛年会: two generic words name nothing
     if re.match(r"^[0-9一二三四五六七八九十两几数多]+[个场次项家]", head):
         return ""  # 十个国际性品牌展会: a number of events, none of them named
     if "等" in head or "、" in head:

@@ -150,6 +150,10 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
             org = _place_at_end(gap, res)
         if org is None and not gap:
             org = _government_of(title, posts, res)
+        elif org and res.lexicon.value("government_post", title.text.lstrip("原")) \
+                and res.places.resolve_path(org) is not None \
+                and org.endswith(("省", "市", "县", "区", "州")):
+            org = org + "人民政府"  # 北京市市长殷勇 works for 北京市人民政府, not for the city
         posts.append(_post(org, title, res))
         cursor = title.end
         if name_end is None:
