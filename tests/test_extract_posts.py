@@ -30,8 +30,9 @@ CASES = [
     ("1月27日，省长刘宁作政府工作报告。", {("刘宁", "worksFor", "省政府"), ("刘宁", "jobTitle", "省长")}),
     # a city's mayor works for its people's government, a foreign mayor for the city as written
     ("北京市市长殷勇出席开幕式。", {("殷勇", "worksFor", "北京市人民政府"), ("殷勇", "jobTitle", "市长")}),
-    ("日本神户市市长久元喜造致辞。",
-     {("久元喜造", "worksFor", "日本神户市"), ("久元喜造", "jobTitle", "市长")}),
+    ("日本神户市市长久元喜造，中国工程院院长李晓红致辞。",
+     {("久元喜造", "worksFor", "日本神户市"), ("久元喜造", "jobTitle", "市长"),
+      ("李晓红", "worksFor", "中国工程院"), ("李晓红", "jobTitle", "院长")}),
     # a former post gives no employer
     ("国际电信联盟原秘书长赵厚麟出席。", {("赵厚麟", "jobTitle", "原秘书长")}),
     # ...unless the person holds a current title too
