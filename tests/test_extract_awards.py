@@ -28,6 +28,10 @@ CASES = [
     ("杭州市余杭区入选第二批国家全域旅游示范区名单。",
      {("余杭区", "awardedTitle", "第二批国家全域旅游示范区")}),
     ("青岛市荣获全国文明城市称号。", {("青岛市", "awardedTitle", "全国文明城市")}),
+    # 上榜 with the list named before it, and a partial list (A、B等100个)
+    ("日前，生态环境部公布第七批国家生态文明建设示范区名单，浙江省杭州市淳安县、江苏省南京市溧水区等100个地区上榜。",
+     {("淳安县", "awardedTitle", "第七批国家生态文明建设示范区"),
+      ("溧水区", "awardedTitle", "第七批国家生态文明建设示范区")}),
     # newly elected academicians with their institutions
     ("新当选的中国科学院院士:景益鹏(数学物理学部,上海交通大学)、唐勇(化学部,同济大学)。",
      {("景益鹏", "awardedTitle", "中国科学院院士"), ("唐勇", "awardedTitle", "中国科学院院士"),
@@ -35,6 +39,7 @@ CASES = [
 ]
 
 NEGATIVE = [
+    "文化和旅游部公布了第二批国家全域旅游示范区名单，其中湖北省五地上榜。",
     # an unquoted phrase that does not say it is a title
     "苏州获评国家历史文化名城，成为首批试点。",
     # no named awardee

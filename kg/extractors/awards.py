@@ -53,10 +53,16 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
         active = verb in ("授予", "评为", "命名为", "认定为")
         title_span = _title_after(text, after, res, skip_subjects=active)
         if title_span is None:
-            if verb == "入选" and last_doc and _clause_ends(text, after):
-                title = _doc_title(last_doc)
-                subjects = _subjects_before(text, verb_at, res)
-                yield from _emit(article, sentence, text, subjects, title, res)
+            if verb in _NO_OBJECT and _clause_ends(text, after):
+                title = _list_before(text, verb_at, sentence) or (
+                    _doc_title(last_doc) if last_doc else None)
+                start = _clause_start(text, verb_at)
+                clause = text[start:verb_at]
+                subjects = _subjects(clause, start, res) or _subjects_before(text, verb_at, res)
+                count = _count(clause)
+                if title is not None and not (count and len(subjects) < count
+                                              and "等" not in clause):
+                    yield from _emit(article, sentence, text, subjects, title, res)
             continue
         t_start, t_end, title_name = title_span
         taken_until = t_end
@@ -73,11 +79,32 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
         count = _count(span_text)
         if count and len(subjects) < count:
             block = next((b for b in blocks if len(b[1]) == count), None)
-            if block is None:
-                continue
-            yield from _emit_block(article, block, title, res)
-            continue
+            if block is not None:
+                yield from _emit_block(article, block, title, res)
+            elif "等" in span_text and subjects:
+                yield from _emit(article, sentence, text, subjects, title, res)  # A、B等N个
+            continue  # 湖北5地获评…: a count for a place that is not itself the awardee
         yield from _emit(article, sentence, text, subjects, title, res)
+
+
+_NO_OBJECT = ("入选", "上榜", "入围")
+_LIST_NAME = re.compile(r"[“《]?([^，,。；;：:“”《》、\s]{2,40}?名单)[”》]?")
+
+
+def _list_before(text: str, verb_at: int, sentence: Sentence) -> Mention | None:
+    """…公布第七批国家生态文明建设示范区名单，A、B等100个地区上榜: the list named before."""
+    found = [m for m in _LIST_NAME.finditer(text, 0, verb_at)]
+    if not found:
+        return None
+    match = found[-1]
+    name = match.group(1)
+    for verb in ("公布", "发布", "印发", "了"):
+        if verb in name:
+            name = name[name.rindex(verb) + len(verb):]
+    if len(name) <= 3:
+        return None
+    start = match.end(1) - len(name)
+    return base.titled(name, "Title", sentence, start, match.end(1), name=name[:-2])
 
 
 def _verbs(text: str, res: Resources) -> list[tuple[int, str]]:
