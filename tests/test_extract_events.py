@@ -60,6 +60,12 @@ EVENTS.append(
       ("2024中关村论坛年会", "organizedBy", "科学技术部"),
       ("2024中关村论坛年会", "organizedBy", "北京市人民政府")}))
 
+EVENTS.append(
+    # 于 a date is when, not where; the body that holds it organises it
+    ("国务院新闻办公室于3月1日举行新闻发布会。",
+     {("国务院新闻办公室新闻发布会", "heldOn", "2021-03-01"),
+      ("国务院新闻办公室新闻发布会", "organizedBy", "国务院新闻办公室")}))
+
 EVENTS_NEGATIVE = [
     "先后举办“绽放杯”“光华杯”等应用创新大赛。",
     "2011年将在南京举办的十个国际性品牌展会。",

@@ -21,6 +21,7 @@ _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _LIST_SPLIT = re.compile(r"联合(?![会国体社])|会同")
 _CONVENE = ("召开", "举行", "举办")
+_WHEN = re.compile(r"\d+[年月日号时点]|[上下中]午|今天|今日|昨天|昨日|明天|近日|日前|期间|当天|晚间|上旬|中旬|下旬")
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
@@ -93,6 +94,8 @@ def _place_before(text: str, verb_at: int) -> tuple[int, int] | None:
     # 成功 and 隆重 are adverbs of the verb, not part of the place
     while text.endswith(("成功", "隆重", "盛大"), 0, end):
         end -= 2
+    if _WHEN.search(text[start:end]):
+        return None  # 于3月1日举行: a time, not a place
     return (start, end) if end - start >= 1 else None
 
 
