@@ -28,6 +28,12 @@ PARTICIPATION = [
      {("王瑞军", "speaksAt", "新一代信息技术发展论坛")}),
 ]
 
+PARTICIPATION.append(
+    # what someone said in an interview, far from any mention of the event, is no speech at it
+    ("1月5日，中国人民银行召开2024年工作会议。中国人民银行行长潘功胜出席会议并讲话。"
+     "通胀保持温和。\n此外，招商银行行长王良日前接受记者采访时表示，银行业将加大支持。",
+     {("潘功胜", "speaksAt", "2024年工作会议")}))
+
 PARTICIPATION_NEGATIVE = [
     # no event anywhere
     "工业和信息化部总工程师韩夏表示，要推进网络建设。",

@@ -28,7 +28,8 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     tracked = events.track(article, resources)
     quoted = _quoted(article.text)
     facts: dict[tuple[str, str, str], Fact] = {}
-    for sentence, text, sent_events in zip(article.sentences, texts, tracked):
+    for i, (sentence, text, sent_events) in enumerate(zip(article.sentences, texts, tracked)):
+        near_event = bool(sent_events.mentions) or (i > 0 and bool(tracked[i - 1].mentions))
         for name, start, end in _mentions(text, known, resources):
             if quoted[sentence.start + start]:
                 continue
@@ -36,6 +37,8 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             if verb is None:
                 continue
             relation, verb_at = verb
+            if not near_event and resources.lexicon.starts_with("speak_weak", text, verb_at):
+                continue  # 某某表示… in an interview is not a speech at the event
             event = _event_for(sent_events, end, verb_at)
             if not event:
                 continue
