@@ -72,6 +72,11 @@ EVENTS.append(
      {("国务院新闻办公室新闻发布会", "heldOn", "2021-03-01"),
       ("国务院新闻办公室新闻发布会", "organizedBy", "国务院新闻办公室")}))
 
+EVENTS.append(
+    # a province-level unit by its one-character abbreviation
+    ("11月30日，第六届中国信息通信大会在沪举行。",
+     {("第六届中国信息通信大会", "heldIn", "上海市"), ("第六届中国信息通信大会", "heldOn", "2021-11-30")}))
+
 EVENTS_NEGATIVE = [
     "先后举办“绽放杯”“光华杯”等应用创新大赛。",
     "2011年将在南京举办的十个国际性品牌展会。",

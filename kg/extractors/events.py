@@ -86,7 +86,7 @@ def _held_in(article, sentence, text, sent_events, res) -> Iterator[Fact]:
 def _place_before(text: str, verb_at: int) -> tuple[int, int] | None:
     """The X of 在X举行 / 于X召开, as offsets; X has no punctuation and is at most 24 long."""
     head = text[max(0, verb_at - 26):verb_at]
-    match = re.search(r"[在于]([^，,。；;、：:“”()（）在于]{2,24})$", head)
+    match = re.search(r"[在于]([^，,。；;、：:“”()（）在于]{1,24})$", head)
     if not match:
         return None
     offset = verb_at - len(head)

@@ -66,6 +66,19 @@ def mention(text: str, article: Article, sentence: Sentence, start: int, end: in
     found = items(text, res)
     if found and found[0].start == 0 and found[-1].end == len(text) and len(found) == 1:
         return mention_for(found[0], sentence)
-    if len(text) < 2:
-        return None
+    if len(text) == 1:
+        # 在京举行, 在沪召开: a province-level unit by its one-character abbreviation
+        place = _abbreviations(res).get(text)
+        if place is None:
+            return None
+        return Mention(text, base.place_kind(place.level), *base.span(sentence, start, end),
+                       key=place.code, name=place.name)
     return Mention(text, "Place", *base.span(sentence, start, end), key="venue/" + name_key(text))
+
+
+def _abbreviations(res: Resources) -> dict:
+    table = res.index.get("place_abbr")
+    if table is None:
+        table = res.index["place_abbr"] = {a: p for p in res.places if p.level == "province"
+                                           for a in p.abbr}
+    return table
