@@ -268,7 +268,7 @@ class Collected:
 
 def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
         resources: Resources | None = None,
-        progress: Callable[[Path], None] | None = None,
+        progress: Callable[[Outcome, int], None] | None = None,
         max_bytes: int = sources.DEFAULT_MAX_BYTES, jobs: int = 1) -> BuildResult:
     """Build a graph in memory from article files and folders; bad files are collected."""
     options = Options(base=base, fmt="nt", max_bytes=max_bytes)
@@ -278,7 +278,7 @@ def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
     resources = resources or Resources.load()
     for outcome in outcomes(files, options, resources=resources, jobs=jobs):
         if progress:
-            progress(Path(outcome.path))
+            progress(outcome, len(files))
         if collected.add(outcome):
             chunks.append(outcome.chunk)
     entities = merge(collected.observations, resources)

@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.export import html as html_export
-from kg.vocab import KG, NAMESPACE, PROV, SCHEMA
+from kg.vocab import KG, PROV, SCHEMA
 
 BASE = "https://kg.example.org/id/"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"

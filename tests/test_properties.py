@@ -5,7 +5,6 @@ import tempfile
 from pathlib import Path
 
 import pyoxigraph
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph

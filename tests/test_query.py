@@ -113,7 +113,7 @@ def test_ask(graph):
 def test_construct_and_describe_write_turtle_others_can_read(graph):
     import pyoxigraph as ox
 
-    for query in (f"CONSTRUCT {{ ?s kg:publishes ?o }} WHERE {{ ?s kg:publishes ?o }}",
+    for query in ("CONSTRUCT { ?s kg:publishes ?o } WHERE { ?s kg:publishes ?o }",
                   (QUERIES / "describe-entity.rq").read_text(encoding="utf-8")):
         run = kg("query", str(graph), query)
         assert run.exit_code == 0, run.output

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from kg.extractors import base
 from kg.mentions import documents, orgs, people
-from kg.model import Article, Fact, Sentence
+from kg.model import Article, Fact
 from kg.resources import Resources
 
 NAME = "documents"
