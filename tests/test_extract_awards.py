@@ -18,6 +18,9 @@ CASES = [
      "北京市石景山区、门头沟区\n河北省邢台市",
      {("石景山区", "awardedTitle", "国家森林城市"), ("门头沟区", "awardedTitle", "国家森林城市"),
       ("邢台市", "awardedTitle", "国家森林城市")}),
+    # numbered lines
+    ("工业和信息化部授予2个城市“千兆城市”称号。\n名单如下：\n1.山东省青岛市\n2.四川省绵阳市",
+     {("青岛市", "awardedTitle", "千兆城市"), ("绵阳市", "awardedTitle", "千兆城市")}),
     # 入选 with no object: the list is the document named just before
     ("工信部公布了《2023年度智能制造示范工厂揭榜单位名单》。我市金泽伊利乳粉智能制造示范工厂成功入选。",
      {("金泽伊利乳粉智能制造示范工厂", "awardedTitle", "2023年度智能制造示范工厂揭榜单位名单")}),

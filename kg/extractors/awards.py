@@ -88,6 +88,8 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
 
 
 _NO_OBJECT = ("入选", "上榜", "入围")
+# 1. / 2、/ （一） before an item of a list set out line by line
+_ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）])")
 _LIST_NAME = re.compile(r"[“《]?([^，,。；;：:“”《》、\s]{2,40}?名单)[”》]?")
 
 
@@ -221,7 +223,8 @@ def _place_blocks(article: Article, texts: list[str], res: Resources):
         if found:
             for _s, _e, surface, _c in res.places.find(text):
                 rest = rest.replace(surface, "")
-        if found and len(re.sub(r"[、，,;；\s和及与]", "", rest)) <= 1:
+        rest = _ENUMERATION.sub("", rest)
+        if found and len(re.sub(r"[、，,;；:：\s和及与]", "", rest)) <= 1:
             current.extend((sentence, item) for item in found)
             continue
         if current:
