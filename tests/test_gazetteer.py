@@ -292,3 +292,17 @@ def test_gazetteers_load():
     assert g.places.resolve("青岛").code == "370200"
     assert g.orgs.lookup("工信部").name == "工业和信息化部"
     assert "部长" in g.titles
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("中国工业经济联合会联合中国钢铁工业协会、中国轻工业联合会",
+     ["中国工业经济联合会", "中国钢铁工业协会", "中国轻工业联合会"]),
+    ("工信部会同财政部", ["工信部", "财政部"]),
+    ("中国工程院和深圳市人民政府", ["中国工程院", "深圳市人民政府"]),
+    ("中国工程院和一些专家", []),
+])
+def test_organisation_lists(text, expected):
+    from kg.mentions import orgs
+    from kg.resources import Resources
+
+    assert orgs.split_list(text, Resources.load()) == expected

@@ -68,3 +68,12 @@ def test_relative_days_and_dateline():
 def test_parse_published(value, expected):
     parsed = dates.parse_published(value)
     assert (parsed.isoformat() if parsed else None) == expected
+
+
+@pytest.mark.parametrize("text,pos,start", [
+    ("12月24日，首届论坛在青岛举行", 12, 7),
+    ("大会由中国科协指导,中国通信学会主办", 17, 10),
+    ("没有标点的一句", 5, 0),
+])
+def test_clause_start(text, pos, start):
+    assert sentences.clause_start(text, pos) == start

@@ -39,7 +39,7 @@ def _format(fmt: str):
 
 
 class GraphFile:
-    """with GraphFile(path, fmt, prefixes) as out: out.add_article(quads); out.add_default(triples)"""
+    """with GraphFile(path, fmt, prefixes) as out: out.add_chunk(data); out.add_default(triples)"""
 
     def __init__(self, path: str | os.PathLike, fmt: str, prefixes: dict[str, str]):
         self.fmt = fmt
@@ -56,9 +56,6 @@ class GraphFile:
                 self._handle.write(f"@prefix {prefix}: <{namespace}> .\n".encode("utf-8"))
             self._handle.write(b"\n")
         return self
-
-    def add_article(self, quads: list[ox.Quad]) -> None:
-        self._write(quads if self._named else [q.triple for q in quads])
 
     def add_chunk(self, chunk: bytes) -> None:
         """An article's part already serialised in this format (N-Quads for JSON-LD)."""

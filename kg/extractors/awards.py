@@ -16,9 +16,9 @@ from kg.extractors import base
 from kg.mentions import documents, orgs, places
 from kg.model import Article, Fact, Mention, Sentence
 from kg.resources import Resources
+from kg.text.sentences import CLAUSE_END, clause_start
 
 NAME = "awards"
-_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 _QUOTED_TITLE = re.compile(r"^(?:了|为|首批|第[一二三四五六七八九十\d]+批)*"
                            r"(?:[“\"]([^”\"]{2,40})[”\"]|《([^《》]{2,60})》)")
 # Unquoted, a title must say it is one: …称号 or …名单 (入选第二批国家级示范区名单).
@@ -56,7 +56,7 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
             if verb in _NO_OBJECT and _clause_ends(text, after):
                 title = _list_before(text, verb_at, sentence) or (
                     _doc_title(last_doc) if last_doc else None)
-                start = _clause_start(text, verb_at)
+                start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
                 subjects = _subjects(clause, start, res) or _subjects_before(text, verb_at, res)
                 count = _count(clause)
@@ -71,7 +71,7 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
         if active:
             span_text, offset = text[after:t_start], after
         else:
-            start = _clause_start(text, verb_at)
+            start = clause_start(text, verb_at)
             span_text, offset = text[start:verb_at], start
         subjects = _subjects(span_text, offset, res)
         if not subjects and not active:
@@ -116,7 +116,7 @@ def _verbs(text: str, res: Resources) -> list[tuple[int, str]]:
 def _title_after(text, pos, res, *, skip_subjects):
     if skip_subjects:
         quote = re.compile(r"[“\"]([^”\"]{2,40})[”\"](?:称号|荣誉称号)").search(text, pos)
-        if not quote or _CLAUSE.search(text, pos, quote.start()):
+        if not quote or CLAUSE_END.search(text, pos, quote.start()):
             return None
         return quote.start(), quote.end(), _clean_title(quote.group(1), res)
     match = _QUOTED_TITLE.match(text[pos:])
@@ -125,7 +125,7 @@ def _title_after(text, pos, res, *, skip_subjects):
         return (pos + match.start(group) - 1, pos + match.end(),
                 _clean_title(match.group(group), res))
     match = _PLAIN_TITLE.match(text[pos:])
-    if match and not _CLAUSE.search(match.group(1)):
+    if match and not CLAUSE_END.search(match.group(1)):
         return pos + match.start(1), pos + match.end(1), _clean_title(match.group(1), res)
     return None
 
@@ -135,11 +135,6 @@ def _clean_title(title: str, res: Resources) -> str:
     if drop and len(title) > len(drop) + 1:
         title = title[: -len(drop)]
     return title.strip("“”\"")
-
-
-def _clause_start(text: str, pos: int) -> int:
-    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
-    return starts[-1] if starts else 0
 
 
 def _clause_ends(text: str, pos: int) -> bool:
@@ -152,7 +147,7 @@ def _subjects(span_text: str, offset: int, res: Resources) -> list[tuple[int, in
 
 
 def _subjects_before(text: str, verb_at: int, res: Resources):
-    start = _clause_start(text, verb_at)
+    start = clause_start(text, verb_at)
     subject = _ADVERBS.sub("", text[start:verb_at])
     lead = _LEAD.match(subject)
     if lead:

@@ -14,15 +14,14 @@ from kg.extractors import base
 from kg.mentions import documents, orgs, people
 from kg.model import Article, Fact
 from kg.resources import Resources
+from kg.text import sentences
 
 NAME = "documents"
-_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 _TIME_TAIL = re.compile(r"(?:今年|去年|日前|近日|近期|目前|此前|昨日|昨天|今天|今日|正式|已|也|还|再次|"
                         r"联合|共同|\d{1,4}年|\d{1,2}月|\d{1,2}日|上午|下午|成功)+$")
 # 国家发展改革委等部门联合印发: the named ones publish; "and others" names nobody
 _ET_CETERA = re.compile(r"等(?:[0-9一二三四五六七八九十多]+个?)?(?:部门|单位|机构|部委|方面)?(?:联合|共同)?$")
 _WHERE_TAIL = re.compile(r"[在于][^、，,]{1,12}$")
-_LIST_SPLIT = re.compile(r"联合(?![会国体社])|会同")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _NOTICE = re.compile(r"关于.+的(?:通知|公告|决定|意见|批复|通告|函)$")
 
@@ -51,20 +50,13 @@ def _statements(article, sentence, text, res) -> Iterator[Fact]:
 
 
 def _publishers(text: str, verb_at: int, res: Resources) -> list[tuple[str, int]]:
-    starts = [m.end() for m in _CLAUSE.finditer(text, 0, verb_at)]
-    clause_start = starts[-1] if starts else 0
+    clause_start = sentences.clause_start(text, verb_at)
     subject = _TIME_TAIL.sub("", text[clause_start:verb_at]).strip()
     subject = _TIME_TAIL.sub("", _WHERE_TAIL.sub("", subject)).strip()  # …9月1日在长春发布
     subject = _ET_CETERA.sub("", subject)
     if not subject:
         return []
-    names: list[str] = []
-    for part in _LIST_SPLIT.split(subject):
-        found = orgs.split_list(part.strip(), res) if part.strip() else []
-        if not found and part.strip():
-            names = []
-            break
-        names.extend(found)
+    names = orgs.split_list(subject, res)
     if not names:
         # 复旦发展研究院副院长黄昊发布…: the organisation of the person publishes.
         found = people.find(subject, res)

@@ -13,13 +13,11 @@ from kg.extractors import base
 from kg.mentions import events, orgs, places
 from kg.model import Article, Fact, Sentence, Value
 from kg.resources import Resources
-from kg.text import dates
+from kg.text import dates, sentences
 from kg.text.normalize import fold
 
 NAME = "events"
-_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
-_LIST_SPLIT = re.compile(r"联合(?![会国体社])|会同")
 _CONVENE = ("召开", "举行", "举办")
 _WHEN = re.compile(r"\d+[年月日号时点]|[上下中]午|今天|今日|昨天|昨日|明天|近日|日前|期间|当天|晚间|上旬|中旬|下旬")
 
@@ -114,13 +112,13 @@ def _event_near(sent_events: events.SentenceEvents, place_at: int, verb_end: int
 def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
     masked = _PAREN.sub(lambda m: " " * len(m.group()), text)
     for verb_start, verb_end, _verb in res.lexicon.finditer("organize_verb", masked):
-        clause_start = _clause_start(masked, verb_start)
+        clause_start = sentences.clause_start(masked, verb_start)
         subject = masked[clause_start:verb_start]
         if "由" in subject:
             subject = subject[subject.rindex("由") + 1:]
         subject = re.sub(r"在[^、]*$", "", subject)
         subject = re.sub(r"(联合|共同|成功)+$", "", subject.strip())
-        names = _org_list(subject, res)
+        names = orgs.split_list(subject, res)
         if not names:
             continue
         event = _event_after(sent_events, verb_end) or _current(sent_events)
@@ -148,7 +146,7 @@ def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
             head_end = mention.start - len(verb)
             if head_end < 0 or not masked.startswith(verb, head_end):
                 continue
-            clause_start = _clause_start(masked, head_end)
+            clause_start = sentences.clause_start(masked, head_end)
             dateline = masked.rfind(" ", clause_start, head_end)
             if dateline >= 0:
                 clause_start = dateline + 1  # 中国网财经2月26日讯 国新办…
@@ -158,24 +156,6 @@ def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
                 org = base.org(surface, article, sentence, clause_start, clause_start + end, res)
                 yield base.fact(_event(mention, sentence), "organizedBy", org, article,
                                 sentence, NAME)
-
-
-def _clause_start(text: str, pos: int) -> int:
-    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
-    return starts[-1] if starts else 0
-
-
-def _org_list(subject: str, res: Resources) -> list[str]:
-    items: list[str] = []
-    for part in _LIST_SPLIT.split(subject):
-        part = part.strip()
-        if not part:
-            continue
-        found = orgs.split_list(part, res)
-        if not found:
-            return []
-        items.extend(found)
-    return items
 
 
 def _event_after(sent_events: events.SentenceEvents, pos: int):

@@ -75,10 +75,15 @@ def _known_suffix(text: str, res: Resources) -> str | None:
     return best
 
 
+# 联合 joins organisations (A联合B); in 联合会, 联合国 it is part of a name
+_LIST_SEPARATORS = re.compile(r"[、，,]|以及|及|联合(?![会国体社])|会同")
+
+
 def split_list(text: str, res: Resources) -> list[str]:
-    """A coordinated list of organisations (A、B和C) as names; [] when any item is not one."""
+    """A coordinated list of organisations (A、B和C, A联合B) as names; [] when any item is
+    not one."""
     items: list[str] = []
-    for part in re.split(r"[、，,]|以及|及", text):
+    for part in _LIST_SEPARATORS.split(text):
         part = part.strip()
         if not part:
             continue

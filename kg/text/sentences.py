@@ -20,6 +20,16 @@ def split(text: str, offset: int = 0) -> list[Sentence]:
     return sentences
 
 
+# A clause ends at a comma, semicolon, colon or sentence end (full- or half-width).
+CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding position `pos` of `text` starts."""
+    starts = [m.end() for m in CLAUSE_END.finditer(text, 0, pos)]
+    return starts[-1] if starts else 0
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
     while start < end and text[start].isspace():
         start += 1
