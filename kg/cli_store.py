@@ -45,7 +45,8 @@ def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: s
     GRAPH is a graph file written by kg build (Turtle, N-Triples, JSON-LD ...); leave it out
     with --store or --endpoint. QUERY is the query text; or give -f FILE.rq instead.
 
-    These prefixes are predeclared: kg, rdf, rdfs, skos, schema, prov, xsd, dcterms, owl.
+    These prefixes are predeclared: kg (also the empty prefix, as in :awardedTitle), rdf,
+    rdfs, skos, schema, prov, xsd, dcterms, owl.
     Updates (INSERT, DELETE ...) are refused on graph files; on a --store they are applied.
     Credentials for --endpoint come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.
     Example queries: the queries/ folder of the project.

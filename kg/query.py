@@ -26,6 +26,7 @@ from kg.vocab import DEFAULT_BASE, NAMESPACE
 
 #: predeclared in every query (a query's own PREFIX lines take precedence)
 PREFIXES: dict[str, str] = {
+    "": NAMESPACE,  # so `:awardedTitle` works as well as `kg:awardedTitle`
     "kg": NAMESPACE,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -39,7 +40,7 @@ PREFIXES: dict[str, str] = {
 
 #: only used to shorten IRIs in the readable table (and Turtle output); never in queries
 DISPLAY_PREFIXES: dict[str, str] = {
-    **PREFIXES,
+    **{name: ns for name, ns in PREFIXES.items() if name},
     **{kind: f"{DEFAULT_BASE}{kind}/" for kind in
        ("article", "doc", "event", "org", "person", "place", "statement", "title")},
 }
@@ -340,6 +341,18 @@ def load_memory_store(path: Path):
     return store
 
 
+def _rdflib_prefixes(query: str) -> dict[str, str]:
+    """The predeclared prefixes rdflib can take for this query: rdflib keeps one prefix per
+    namespace, so `:` and `kg:` (one namespace) cannot both be declared; a query that writes
+    kg: names gets kg:, one that writes only `:` names gets the empty prefix."""
+    prefixes = dict(PREFIXES)
+    prefixes.pop("" if _USES_KG.search(query) else "kg")
+    return prefixes
+
+
+_USES_KG = re.compile(r"(?<![\w:/#<-])kg:")
+
+
 def run_rdflib(path: Path, query: str) -> Result:
     from rdflib import Graph
     from rdflib.util import guess_format
@@ -351,7 +364,7 @@ def run_rdflib(path: Path, query: str) -> Result:
         raise QueryError(f"{path}: cannot parse the graph: {exc}") from None
     form = query_form(query)
     try:
-        answer = graph.query(query, initNs=PREFIXES)
+        answer = graph.query(with_prologue(query, _rdflib_prefixes(query)))
     except Exception as exc:  # pyparsing's ParseException and friends
         raise QueryError(f"syntax error in the query: {exc}") from None
     if form == "ASK":

@@ -185,6 +185,11 @@ def _add_place_parents(entities: dict[str, _Builder], res: Resources) -> None:
             builder.coordinates = (place.lat, place.lon)
         for alias in place.aliases:
             builder.alias(alias)
+        if place.is_municipality:
+            # `?city kg:locatedIn ?province` then lists every city's province-level unit,
+            # municipalities included; nothing lies above them.
+            builder.parent = builder.key
+            continue
         parent = res.places.parent(place)
         if parent is None:
             continue

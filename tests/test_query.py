@@ -208,6 +208,20 @@ def test_titles_by_province_answers_the_question(graph):
     assert any(p == "山东省" and t == "千兆城市" for p, t, _ in found)  # city -> province
 
 
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_the_seed_cities_lie_in_the_fifteen_provinces_it_names(tmp_path, engine):
+    # issue #4's acceptance query, verbatim: the empty prefix is the project's vocabulary
+    run = kg("build", str(SEED), "--out", str(tmp_path), "-q")
+    assert run.exit_code == 0, run.output
+    issue = "SELECT (COUNT(DISTINCT ?prov) AS ?n) WHERE { ?c :awardedTitle ?t ; :locatedIn ?prov }"
+    run = kg("query", str(tmp_path / "graph.ttl"), issue, "--engine", engine, "--format", "csv")
+    assert run.exit_code == 0, run.output
+    assert run.output.split() == ["n", "15"]
+    # kg: names mean the same
+    named = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?c kg:awardedTitle ?t ; kg:locatedIn ?p }"
+    assert query_file(tmp_path / "graph.ttl", named, engine=engine).rows[0]["n"].value == "15"
+
+
 def test_publications_are_dated_by_the_article(graph):
     rows = query_file(graph, (QUERIES / "publications.rq").read_text("utf-8")).rows
     dated = [r for r in rows if r["publisher"].value == "工业和信息化部" and "published" in r]

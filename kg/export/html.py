@@ -202,7 +202,7 @@ class _View:
                     if end not in self.cls and graph.value(end, RDF.type) is None:
                         self.cls[end] = OTHER
         self.edges: set[tuple] = {(s, p, o) for s, p, o in candidates
-                                  if s in self.cls and o in self.cls}
+                                  if s in self.cls and o in self.cls and s != o}
         fact_triples = ({(s, p, o) for s, p, o in literal_facts if s in self.cls}
                         | {e for e in self.edges if _local(e[1]) in FACT_RELATIONS})
         self.facts = len(fact_triples)

@@ -43,6 +43,11 @@ class Place:
     def depth(self) -> int:
         return _DEPTH[self.level]
 
+    @property
+    def is_municipality(self) -> bool:
+        """A province-level city (直辖市: 北京市, 天津市, 上海市, 重庆市): its own province."""
+        return self.level == "province" and self.name.endswith("市")
+
 
 def _read_data(name: str) -> str:
     return (files("kg") / "data" / name).read_text(encoding="utf-8")
