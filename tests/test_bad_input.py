@@ -78,6 +78,7 @@ def test_building_the_hostile_folder(tmp_path):
     for person in ("韩夏", "张云明", "王江平"):
         assert person in labels
     assert "深圳峰會開幕" in labels  # the Big5 article, decoded (its headline is its label)
+    assert "数字经济发展规划" in labels  # ... and read: 工業和信息化部印發《數字經濟發展規劃》
     assert sorted(p.name for p in out.iterdir()) == [".kg-cache", "graph.html", "graph.ttl"]
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from kg.text import dates, sentences
 from kg.text.normalize import fold, name_key
+from kg.text.script import Simplifier
 
 REF = date(2021, 12, 25)
 
@@ -16,6 +17,36 @@ def test_fold_keeps_length_and_maps_width():
     folded = fold(text)
     assert len(folded) == len(text)
     assert folded == "(2021-2023年),ABC 123"
+
+
+def test_fold_reads_corner_brackets_as_quotes():
+    assert fold("首屆「千兆城市」『高峰』") == "首屆“千兆城市”‘高峰’"
+
+
+@pytest.fixture(scope="module")
+def simplifier():
+    return Simplifier()
+
+
+@pytest.mark.parametrize("traditional, simplified", [
+    ("工業和信息化部總工程師韓夏出席會議並致辭。", "工业和信息化部总工程师韩夏出席会议并致辞。"),
+    ("於12月24日在臺灣舉行", "于12月24日在台湾举行"),
+    ("「雙千兆」網絡協同發展行動計劃", "「双千兆」网络协同发展行动计划"),
+])
+def test_simplify_keeps_every_character_in_place(simplifier, traditional, simplified):
+    assert simplifier.simplify(traditional) == simplified
+    assert len(simplifier.simplify(traditional)) == len(traditional)
+
+
+@pytest.mark.parametrize("text, traditional", [
+    ("工業和信息化部總工程師韓夏出席會議並致辭。首屆高峰論壇在山東省青島市舉行。", True),
+    ("工业和信息化部总工程师韩夏出席会议并致辞。首届高峰论坛在山东省青岛市举行。", False),
+    # simplified text that OpenCC would still touch in a word or two stays simplified
+    ("著名作家出席开幕式并致辞，会议在北京举行，与会代表共同见证了成果发布。", False),
+    ("", False),
+])
+def test_an_article_is_read_as_traditional_only_when_it_is(simplifier, text, traditional):
+    assert simplifier.is_traditional(text) is traditional
 
 
 def test_name_key_ignores_quotes_marks_and_width():

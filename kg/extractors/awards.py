@@ -33,7 +33,7 @@ _LEAD = re.compile(r"^(?:包括|其中|我市|我省|我区|我县|本市|同时
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
-    texts = base.texts(article, resources)
+    texts = resources.texts(article)
     blocks = _place_blocks(article, texts, resources)
     last_doc: tuple[Sentence, documents.DocMention] | None = None
     for sentence, text in zip(article.sentences, texts):

@@ -4,15 +4,7 @@ from __future__ import annotations
 from kg.mentions import orgs
 from kg.model import Article, Evidence, Fact, Mention, Sentence, Value
 from kg.resources import Resources
-from kg.text.normalize import fold, name_key
-
-
-def texts(article: Article, res: Resources) -> list[str]:
-    """The article's sentences, width-folded for matching (same offsets), computed once."""
-    key = ("folded", article.id, article.text)
-    if key not in res.memo:
-        res.memo[key] = [fold(s.text) for s in article.sentences]
-    return res.memo[key]
+from kg.text.normalize import name_key
 
 
 def evidence(article: Article, sentence: Sentence, extractor: str) -> Evidence:

@@ -27,7 +27,7 @@ _NOTICE = re.compile(r"关于.+的(?:通知|公告|决定|意见|批复|通告|�
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
-    for sentence, text in zip(article.sentences, base.texts(article, resources)):
+    for sentence, text in zip(article.sentences, resources.texts(article)):
         yield from _statements(article, sentence, text, resources)
     yield from _signatures(article, resources)
 
@@ -71,7 +71,7 @@ def _publishers(text: str, verb_at: int, res: Resources) -> list[tuple[str, int]
 
 def _signatures(article: Article, res: Resources) -> Iterator[Fact]:
     sentences = list(article.sentences)
-    texts = base.texts(article, res)
+    texts = res.texts(article)
     i = 0
     while i < len(texts):
         if not _DATE_LINE.match(texts[i]):

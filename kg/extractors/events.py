@@ -28,7 +28,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     relative = {w: int(resources.lexicon.value("relative_day", w) or 0)
                 for w in resources.lexicon.words("relative_day")}
     dated: set[str] = set()
-    for sentence, text, sent_events in zip(article.sentences, base.texts(article, resources),
+    for sentence, text, sent_events in zip(article.sentences, resources.texts(article),
                                            tracked):
         # an event said to take place comes before one only mentioned (…年度会议期间)
         named = sorted((m for m in sent_events.mentions if m.name), key=lambda m: not m.anchored)

@@ -21,7 +21,7 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
-    texts = base.texts(article, resources)
+    texts = resources.texts(article)
     known = _people(texts, resources)
     if not known:
         return

@@ -13,7 +13,7 @@ NAME = "posts"
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     titled: set[str] = set()
-    for sentence, text in zip(article.sentences, base.texts(article, resources)):
+    for sentence, text in zip(article.sentences, resources.texts(article)):
         for found in people.find(text, resources):
             who = base.person(found.name, sentence, found.start, found.end)
             title = found.job_title

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.model import Article
 from kg.resources import Resources
-from kg.text.normalize import fold, name_key
+from kg.text.normalize import name_key
 
 _STOP_CHARS = set("，,。；;：:、！？!?()（）【】[]《》\n|")
 _QUOTES = "“”‘’\"'「」"
@@ -167,7 +167,7 @@ def track(article: Article, res: Resources) -> list[SentenceEvents]:
 
 
 def _track(article: Article, res: Resources) -> list[SentenceEvents]:
-    per_sentence = [find(fold(s.text), res) for s in article.sentences]
+    per_sentence = [find(text, res) for text in res.texts(article)]
     names = [m.name for ms in per_sentence for m in ms if m.name]
     canonical = _canonical_names(names)
     anchored = [canonical[m.name] for ms in per_sentence for m in ms if m.anchored]

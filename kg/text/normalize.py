@@ -8,6 +8,8 @@ _TABLE[0x00A0] = 0x20
 # Dashes used in year ranges (2021—2023, 2021–2023) read as a hyphen for matching.
 for _dash in (0x2014, 0x2013, 0x2012, 0x2212, 0xFE63):
     _TABLE[_dash] = 0x2D
+# Corner brackets (Hong Kong, Taiwan, some mainland pages) read as the quotes the rules know.
+_TABLE.update({ord("「"): ord("“"), ord("」"): ord("”"), ord("『"): ord("‘"), ord("』"): ord("’")})
 
 
 def fold(text: str) -> str:
