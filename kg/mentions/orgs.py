@@ -5,9 +5,6 @@ import re
 
 from kg.resources import Resources
 
-# Words a candidate organisation name is cut after when read leftwards from its head noun.
-_LEFT_CUT = re.compile(r".*(?:[的是有为由在把将对向给据经及等了并]|以及|联合|会同|包括|其中|邀请|"
-                       r"我市|我省|我区|我县|本市|本省)")
 _PLACE_HEADS = ("市", "省", "县", "区", "州", "国")
 _RELATIVE = ("省", "市", "县", "区", "州")
 
@@ -27,9 +24,9 @@ def clean(candidate: str, res: Resources) -> str | None:
 def _clean(candidate: str, res: Resources) -> str | None:
     text = candidate.strip(" “”\"'《》")
     known = _known_suffix(text, res)
-    cut = _LEFT_CUT.match(text)
-    if cut and (known is None or len(text) - cut.end() > len(known)):
-        text = text[cut.end():]
+    cut = _left_cut(text, res)
+    if cut and (known is None or len(text) - cut >= len(known)):
+        text = text[cut:]
     if not text:
         return None
     if known and not text.endswith(known):
@@ -37,6 +34,18 @@ def _clean(candidate: str, res: Resources) -> str | None:
     if known and len(known) >= len(text):
         return known
     return text if is_org(text, res) else known
+
+
+def _left_cut(text: str, res: Resources) -> int:
+    """Where a name read leftwards from its head noun begins: after the last word that cannot be
+    inside it (的, 由, 在, 联合 ... from lexicon org_left_cut), unless that word is part of a word
+    names are made of (有限公司, 经济, 数据局, 高等: lexicon org_name_word)."""
+    inside = [(s, e) for s, e, _w in res.lexicon.finditer("org_name_word", text)]
+    cut = 0
+    for start, end, _word in res.lexicon.finditer("org_left_cut", text):
+        if not any(s <= start < e for s, e in inside):
+            cut = end
+    return cut
 
 
 def is_org(text: str, res: Resources, *, places_ok: bool = True) -> bool:

@@ -235,7 +235,7 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
             continue
         if size == 4 and not whole:
             continue
-        if _has_verb(cand, res):
+        if _has_verb(rest, size, res) or _name_runs_on(rest, size, res):
             continue
         return pos + size
     return None
@@ -261,14 +261,25 @@ def _place_at_end(text: str, res: Resources) -> str | None:
     return found[-1][2] if found else None
 
 
-def _has_verb(cand: str, res: Resources) -> bool:
+def _has_verb(text: str, size: int, res: Resources) -> bool:
+    """A verb or other stop word of two or more characters begins inside the first `size`
+    characters of `text` (张宏认为: not 张宏认)."""
     lex = res.lexicon
-    for i in range(len(cand)):
+    for i in range(size):
         for list_name in ("name_stop", "speak_verb", "attend_verb"):
-            word = lex.starts_with(list_name, cand, i)
+            word = lex.starts_with(list_name, text, i)
             if word and len(word) >= 2:
                 return True
     return False
+
+
+def _name_runs_on(text: str, size: int, res: Resources) -> bool:
+    """A known organisation or place begins inside the first `size` characters and runs past
+    them (记者从工业和信息化部获悉: not 从工业)."""
+    window = text[: size + 16]
+    spans = [(s, e) for s, e, *_ in res.orgs.find(window)]
+    spans += [(s, e) for s, e, *_ in res.places.find(window)]
+    return any(0 < s < size < e for s, e in spans)
 
 
 def _whole_name(seg: str, res: Resources) -> bool:
