@@ -29,12 +29,30 @@ CASES = [
      {("金泽伊利乳粉智能制造示范工厂", "awardedTitle", "2023年度智能制造示范工厂揭榜单位")}),
     # unquoted, the title says it is one (…名单, …称号)
     ("杭州市余杭区入选第二批国家全域旅游示范区名单。",
-     {("余杭区", "awardedTitle", "第二批国家全域旅游示范区")}),
+     {("余杭区", "awardedTitle", "国家全域旅游示范区")}),  # the batch (第二批) is not the title
     ("青岛市荣获全国文明城市称号。", {("青岛市", "awardedTitle", "全国文明城市")}),
     # 上榜 with the list named before it, and a partial list (A、B等100个)
     ("日前，生态环境部公布第七批国家生态文明建设示范区名单，浙江省杭州市淳安县、江苏省南京市溧水区等100个地区上榜。",
      {("淳安县", "awardedTitle", "第七批国家生态文明建设示范区"),
       ("溧水区", "awardedTitle", "第七批国家生态文明建设示范区")}),
+    # unmarked, a title ends in a word titles end in; who published the list is not part of it
+    ("苏州获评国家历史文化名城，成为首批试点。", {("苏州市", "awardedTitle", "国家历史文化名城")}),
+    ("泰州职业技术学院入选教育部第二批全国职业院校数字校园建设样板校。",
+     {("泰州职业技术学院", "awardedTitle", "全国职业院校数字校园建设样板校")}),
+    # an organisation is the awardee even when it has a place in its name and a note after it
+    ("江苏泰瑞精工股份有限公司(以下简称“泰瑞精工”)入选工业和信息化部等四部门公布的"
+     "2023年度智能制造示范工厂揭榜单位名单。",
+     {("江苏泰瑞精工股份有限公司", "awardedTitle", "2023年度智能制造示范工厂揭榜单位")}),
+    # lists set out under headings that name their titles, places grouped under provinces
+    ("江苏省苏州市等2个城市被命名为国家生态园林城市，河北省正定县等2个县城被命名为国家园林县城。\n"
+     "具体名单如下：\n一、国家生态园林城市（2个）\n江苏省：苏州市、扬州市\n"
+     "二、国家园林县城（2个）\n河北省：正定县\n浙江省：安吉县",
+     {("苏州市", "awardedTitle", "国家生态园林城市"), ("扬州市", "awardedTitle", "国家生态园林城市"),
+      ("正定县", "awardedTitle", "国家园林县城"), ("安吉县", "awardedTitle", "国家园林县城")}),
+    # numbered organisations, each perhaps with a note
+    ("3家单位成为首批5G应用安全创新示范中心。名单如下：\n1. 北京邮电大学（5G应用安全方向）\n"
+     "2. 东南大学（工业互联网安全方向）\n3. 华为技术有限公司",
+     {(o, "awardedTitle", "5G应用安全创新示范中心") for o in ("北京邮电大学", "东南大学", "华为技术有限公司")}),
     # newly elected academicians with their institutions
     ("新当选的中国科学院院士:景益鹏(数学物理学部,上海交通大学)、唐勇(化学部,同济大学)。",
      {("景益鹏", "awardedTitle", "中国科学院院士"), ("唐勇", "awardedTitle", "中国科学院院士"),
@@ -43,8 +61,8 @@ CASES = [
 
 NEGATIVE = [
     "文化和旅游部公布了第二批国家全域旅游示范区名单，其中湖北省五地上榜。",
-    # an unquoted phrase that does not say it is a title
-    "苏州获评国家历史文化名城，成为首批试点。",
+    # approved to work towards a title is not holding it
+    "泰兴市已获批创建国家森林城市。",
     # no named awardee
     "这家企业荣获“中国专利金奖”。",
     # the count says 5 but only a province is named: the province is not the awardee

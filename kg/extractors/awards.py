@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from kg.extractors import base
 from kg.mentions import documents, orgs, places
 from kg.model import Article, Fact, Mention, Sentence
 from kg.resources import Resources
+from kg.text.normalize import name_key
 from kg.text.sentences import CLAUSE_END, clause_start
 
 NAME = "awards"
@@ -24,17 +26,20 @@ _QUOTED_TITLE = re.compile(r"^(?:了|为|首批|第[一二三四五六七八九�
 # Unquoted, a title must say it is one: …称号 or …名单 (入选第二批国家级示范区名单).
 _PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff0-9A-Za-z()（）、]{2,40}?(?:名单|称号))"
                           r"(?=[，,。；;！!]|$)")
+_UNQUOTED_TITLE = re.compile(r"(?:了|为)?([^，,。；;！!？?()（）、：:\s]{3,40})(?=[，,。；;！!？?()（）、]|$)")
+_BATCH = re.compile(r"(?:首批|新一批|第[一二三四五六七八九十\d]+批)")
 _COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两百]+)(?:个|家|地|座|名|批)")
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
 _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
 _ADVERBS = re.compile(r"(?:正式|成功|也|均|都|已|还|先后|分别|同时|共同|一并|顺利|首次)+$")
+_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _LEAD = re.compile(r"^(?:包括|其中|我市|我省|我区|我县|本市|同时|此外|另外|目前)+")
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     texts = resources.texts(article)
-    blocks = _place_blocks(article, texts, resources)
+    blocks = _blocks(article, texts, resources)
     last_doc: tuple[Sentence, documents.DocMention] | None = None
     for sentence, text in zip(article.sentences, texts):
         yield from _statements(article, sentence, text, blocks, last_doc, resources)
@@ -73,12 +78,13 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
         else:
             start = clause_start(text, verb_at)
             span_text, offset = text[start:verb_at], start
-        subjects = _subjects(span_text, offset, res)
-        if not subjects and not active:
-            subjects = _subjects_before(text, verb_at, res)  # an organisation: …工厂入选《…》
+        if active:
+            subjects = _subjects(span_text, offset, res)
+        else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
+            subjects = _org_subjects(text, verb_at, res) or _subjects(span_text, offset, res)
         count = _count(span_text)
         if count and len(subjects) < count:
-            block = next((b for b in blocks if len(b[1]) == count), None)
+            block = _block_for(blocks, count, title.label)
             if block is not None:
                 yield from _emit_block(article, block, title, res)
             elif "等" in span_text and subjects:
@@ -90,6 +96,8 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
 _NO_OBJECT = ("入选", "上榜", "入围")
 # 1. / 2、/ （一） before an item of a list set out line by line
 _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）])")
+# a numbered line that is one organisation, perhaps with a note in brackets
+_NUMBERED_ORG = re.compile(r"\s*([^\s，,。；;：:、()（）]{4,40})\s*(?:[(（][^()（）]*[)）])?[;；。，,]?\s*$")
 _LIST_NAME = re.compile(r"[“《]?([^，,。；;：:“”《》、\s]{2,40}?名单)[”》]?")
 
 
@@ -126,8 +134,42 @@ def _title_after(text, pos, res, *, skip_subjects):
                 _clean_title(match.group(group), res))
     match = _PLAIN_TITLE.match(text[pos:])
     if match and not CLAUSE_END.search(match.group(1)):
-        return pos + match.start(1), pos + match.end(1), _clean_title(match.group(1), res)
-    return None
+        start, name = _trim_title(text, pos + match.start(1), pos + match.end(1), res)
+        return start, pos + match.end(1), _clean_title(name, res)
+    return _unquoted_title(text, pos, res)
+
+
+def _unquoted_title(text: str, pos: int, res: Resources):
+    """获评全国文明城市, 被命名为国家园林县城, 入选第五批国家级专精特新“小巨人”企业: an
+    unmarked title runs to the end of the clause and ends in a word titles end in (lexicon
+    title_head); 公布的 before it is not part of it."""
+    match = _UNQUOTED_TITLE.match(text, pos)
+    if not match:
+        return None
+    start, name = _trim_title(text, *match.span(1), res)
+    end = match.end(1)
+    if len(name) < 3 or not res.lexicon.ends_with("title_head", name) or _has_verb(name, res):
+        return None
+    return start, end, _clean_title(name, res)
+
+
+def _trim_title(text: str, start: int, end: int, res: Resources) -> tuple[int, str]:
+    """An unmarked title without what comes before it: 工业和信息化部等四部门公布的…名单,
+    教育部第二批…样板校, 首批…: (start, name)."""
+    name = text[start:end]
+    if "的" in name:
+        start += name.rindex("的") + 1
+    body = next((e for s, e, *_ in res.orgs.find(text[start:end]) if s == 0), None)
+    if body and end - start - body >= 3:
+        start += body
+    batch = _BATCH.match(text, start, end)
+    if batch:
+        start = batch.end()
+    return start, text[start:end]
+
+
+def _has_verb(name: str, res: Resources) -> bool:
+    return any(True for _ in res.lexicon.finditer("title_not", name))
 
 
 def _clean_title(title: str, res: Resources) -> str:
@@ -147,15 +189,32 @@ def _subjects(span_text: str, offset: int, res: Resources) -> list[tuple[int, in
 
 
 def _subjects_before(text: str, verb_at: int, res: Resources):
+    return _org_subjects(text, verb_at, res) or _subjects(*_subject(text, verb_at), res)
+
+
+def _subject(text: str, verb_at: int) -> tuple[str, int]:
+    """The clause before the verb without adverbs, lead words and a note in brackets."""
     start = clause_start(text, verb_at)
     subject = _ADVERBS.sub("", text[start:verb_at])
+    subject = _NOTE.sub("", subject)
     lead = _LEAD.match(subject)
     if lead:
         start += lead.end()
         subject = subject[lead.end():]
-    if orgs.is_org(subject, res, places_ok=False):
-        return [(start, start + len(subject), subject, None)]
-    return _subjects(subject, start, res)
+    return subject, start
+
+
+def _org_subjects(text: str, verb_at: int, res: Resources):
+    """The organisations the clause before the verb consists of (A、B和C), or []."""
+    subject, start = _subject(text, verb_at)
+    found, pos = [], start
+    for name in orgs.split_list(subject, res):
+        at = text.find(name, pos)
+        if at < 0:
+            return []
+        found.append((at, at + len(name), name, None))
+        pos = at + len(name)
+    return found
 
 
 def _count(text: str) -> int | None:
@@ -197,11 +256,25 @@ def _emit(article, sentence, text, subjects, title: Mention, res) -> Iterator[Fa
         yield base.fact(subject, "awardedTitle", title, article, sentence, NAME)
 
 
-def _emit_block(article, block, title: Mention, res) -> Iterator[Fact]:
-    _, found = block
-    for sentence, item in found:
-        subject = places.mention_for(item, sentence)
+def _emit_block(article, block: "_Block", title: Mention, res) -> Iterator[Fact]:
+    for sentence, item in block.items:
+        if isinstance(item, places.PlaceItem):
+            subject = places.mention_for(item, sentence)
+        else:
+            start, end, name = item
+            subject = base.org(name, article, sentence, start, end, res)
         yield base.fact(subject, "awardedTitle", title, article, sentence, NAME)
+
+
+def _block_for(blocks: list["_Block"], count: int, title: str) -> "_Block | None":
+    """The list of `count` items set out line by line: the one under a heading that names the
+    title (一、国家园林城市（9个）), else the only one of that size."""
+    sized = [b for b in blocks if len(b.items) == count]
+    key = name_key(title)
+    headed = [b for b in sized if key and key in name_key(b.heading)]
+    if headed:
+        return headed[0]
+    return sized[0] if len(sized) == 1 else None
 
 
 def _doc_title(last_doc) -> Mention:
@@ -209,25 +282,50 @@ def _doc_title(last_doc) -> Mention:
     return base.titled(doc.name, "Title", sentence, doc.start, doc.end, name=doc.name)
 
 
-def _place_blocks(article: Article, texts: list[str], res: Resources):
-    """Runs of consecutive lines that hold nothing but places (a list set out line by line)."""
-    blocks, current = [], []
-    for i, (sentence, text) in enumerate(zip(article.sentences, texts)):
-        found = places.items(text, res)
-        rest = text
+@dataclass(frozen=True)
+class _Block:
+    """A list set out line by line: (sentence, PlaceItem or (start, end, organisation)) items,
+    and the line before it."""
+
+    items: tuple
+    heading: str
+
+
+def _blocks(article: Article, texts: list[str], res: Resources) -> list[_Block]:
+    """Runs of consecutive lines that hold nothing but places (江苏省：苏州市、扬州市), or each
+    one numbered organisation (1. 北京邮电大学（…方向）)."""
+    blocks: list[_Block] = []
+    current: list = []
+    heading = ""
+    for sentence, text in zip(article.sentences, texts):
+        found = _list_line(text, res)
         if found:
-            for _s, _e, surface, _c in res.places.find(text):
-                rest = rest.replace(surface, "")
-        rest = _ENUMERATION.sub("", rest)
-        if found and len(re.sub(r"[、，,;；:：\s和及与]", "", rest)) <= 1:
             current.extend((sentence, item) for item in found)
             continue
         if current:
-            blocks.append((i, current))
-        current = []
+            blocks.append(_Block(tuple(current), heading))
+        current, heading = [], text
     if current:
-        blocks.append((len(texts), current))
+        blocks.append(_Block(tuple(current), heading))
     return blocks
+
+
+def _list_line(text: str, res: Resources) -> list:
+    found = places.items(text, res)
+    if found:
+        rest = text
+        for _s, _e, surface, _c in res.places.find(text):
+            rest = rest.replace(surface, "")
+        rest = _ENUMERATION.sub("", rest)
+        if len(re.sub(r"[、，,;；:：\s和及与]", "", rest)) <= 1:
+            return found
+    numbered = _ENUMERATION.match(text)
+    if not numbered:
+        return []
+    item = _NUMBERED_ORG.match(text, numbered.end())
+    if item and orgs.is_org(item.group(1), res, places_ok=False):
+        return [(item.start(1), item.end(1), item.group(1))]
+    return []
 
 
 def _elected(article, sentence, text, res) -> Iterator[Fact]:

@@ -39,7 +39,8 @@ def _items(text: str, res: Resources, short_forms: bool) -> list[PlaceItem]:
         if place is None:
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt and nxt[0] - end <= 1 and text[end:nxt[0]].strip() == "":
+        # 山东省青岛市, 山东省 青岛市, and a list under its province: 江苏省：苏州市、扬州市
+        if nxt and nxt[0] - end <= 1 and text[end:nxt[0]].strip() in ("", "：", ":"):
             inner = res.places.resolve(nxt[2], [place, *context])
             if inner is not None and res.places.contains(place, inner):
                 context = [place, *context]
