@@ -61,6 +61,10 @@ CASES = [
 
 NEGATIVE = [
     "文化和旅游部公布了第二批国家全域旅游示范区名单，其中湖北省五地上榜。",
+    # a relative clause (入选…的轴承企业) describes a company; it names no title
+    "永和轴承则是溧阳首家入选国家级“小巨人”的轴承企业。",
+    # 入选 with no object takes a list named before, never a notice
+    "住房和城乡建设部印发《关于命名国家园林城市的通报》。马鞍山市和县此次以县城身份入选。",
     # approved to work towards a title is not holding it
     "泰兴市已获批创建国家森林城市。",
     # no named awardee

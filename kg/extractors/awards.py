@@ -60,7 +60,7 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
         if title_span is None:
             if verb in _NO_OBJECT and _clause_ends(text, after):
                 title = _list_before(text, verb_at, sentence) or (
-                    _doc_title(last_doc) if last_doc else None)
+                    _doc_title(last_doc, res) if last_doc else None)
                 start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
                 subjects = _subjects(clause, start, res) or _subjects_before(text, verb_at, res)
@@ -135,7 +135,7 @@ def _title_after(text, pos, res, *, skip_subjects):
     match = _PLAIN_TITLE.match(text[pos:])
     if match and not CLAUSE_END.search(match.group(1)):
         start, name = _trim_title(text, pos + match.start(1), pos + match.end(1), res)
-        return start, pos + match.end(1), _clean_title(name, res)
+        return (start, pos + match.end(1), _clean_title(name, res)) if len(name) >= 3 else None
     return _unquoted_title(text, pos, res)
 
 
@@ -158,7 +158,11 @@ def _trim_title(text: str, start: int, end: int, res: Resources) -> tuple[int, s
     教育部第二批…样板校, 首批…: (start, name)."""
     name = text[start:end]
     if "的" in name:
-        start += name.rindex("的") + 1
+        before = name[: name.rindex("的")]
+        if not (res.lexicon.ends_with("publish_verb", before)
+                or res.lexicon.ends_with("list_verb", before)):
+            return end, ""  # 入选国家级“小巨人”的轴承企业: a relative clause, not a title
+        start += len(before) + 1
     body = next((e for s, e, *_ in res.orgs.find(text[start:end]) if s == 0), None)
     if body and end - start - body >= 3:
         start += body
@@ -277,8 +281,11 @@ def _block_for(blocks: list["_Block"], count: int, title: str) -> "_Block | None
     return sized[0] if len(sized) == 1 else None
 
 
-def _doc_title(last_doc) -> Mention:
+def _doc_title(last_doc, res: Resources) -> Mention | None:
+    """The list named last (《…名单》) as the title; a notice (《…通报》) is none."""
     sentence, doc = last_doc
+    if not res.lexicon.ends_with("title_head", doc.name):
+        return None
     return base.titled(doc.name, "Title", sentence, doc.start, doc.end, name=doc.name)
 
 
