@@ -35,6 +35,8 @@ PARTICIPATION.append(
      {("潘功胜", "speaksAt", "2024年工作会议")}))
 
 PARTICIPATION_NEGATIVE = [
+    # a body named like an event (…大会) that holds posts or organises is not an event
+    "世界互联网大会秘书长任思远主持工作。",
     # no event anywhere
     "工业和信息化部总工程师韩夏表示，要推进网络建设。",
     # speech inside a quotation is not presence at the event
@@ -54,6 +56,10 @@ EVENTS = [
     # a press conference named after the body that holds it; 今日 is the article's date
     ("国新办今日就资本市场改革等情况举行发布会。",
      {("国新办发布会", "organizedBy", "国务院新闻办公室"), ("国新办发布会", "heldOn", "2021-12-25")}),
+    # a town below the gazetteer's counties is the place, as written
+    ("11月8日，2023年世界互联网大会乌镇峰会在浙江省乌镇开幕。",
+     {("2023年世界互联网大会乌镇峰会", "heldIn", "浙江省乌镇"),
+      ("2023年世界互联网大会乌镇峰会", "heldOn", "2021-11-08")}),
     # the dateline sets the date that 今天 means
     ("本报义乌10月21日电 今天上午，第17届中国义乌国际小商品博览会开幕。",
      {("第17届中国义乌国际小商品博览会", "heldOn", "2021-10-21")}),

@@ -40,6 +40,18 @@ CASES = [
      {("邬贺铨", "worksFor", "中国工程院"), ("邬贺铨", "jobTitle", "原副院长兼秘书长")}),
     # a reporter's byline
     ("本报讯(记者 宋向华 通讯员 张立富)日前，", {("宋向华", "jobTitle", "记者"), ("张立富", "jobTitle", "通讯员")}),
+    # organisation names that hold 有, 经, 据 (words that elsewhere end a name)
+    ("常州恒锐精密机械股份有限公司董事长李明华说。",
+     {("李明华", "worksFor", "常州恒锐精密机械股份有限公司"), ("李明华", "jobTitle", "董事长")}),
+    ("湖北省经济和信息化厅厅长张晓峰、湖北省数据局局长陈刚出席。",
+     {("张晓峰", "worksFor", "湖北省经济和信息化厅"), ("张晓峰", "jobTitle", "厅长"),
+      ("陈刚", "worksFor", "湖北省数据局"), ("陈刚", "jobTitle", "局长")}),
+    # a name ends before a verb that begins inside it (张宏认为)
+    ("华中科技大学教授张宏认为，政策力度大。",
+     {("张宏", "worksFor", "华中科技大学"), ("张宏", "jobTitle", "教授")}),
+    # a title that would leave no organisation gives way to a shorter one (…办公室 + 主任)
+    ("国家互联网信息办公室主任孟庆丰出席。",
+     {("孟庆丰", "worksFor", "中央网络安全和信息化委员会办公室"), ("孟庆丰", "jobTitle", "主任")}),
     # two people joined by 和
     ("中国工经联会长李毅中和重庆市原市长黄奇帆发表主旨演讲。",
      {("李毅中", "worksFor", "中国工业经济联合会"), ("李毅中", "jobTitle", "会长"),
@@ -47,6 +59,9 @@ CASES = [
 ]
 
 NEGATIVE = [
+    # a reporter who learns something is no one named 从工业 or 提问时
+    "9月11日，记者从工业和信息化部获悉。",
+    "在回答记者提问时，他表示。",
     "昨天，中国科学院、中国工程院公布两年一度的院士增选结果。",
     "17日上午举行党的二十大首场记者招待会。",
     "来自中国科学院、中国工程院的10多位院士出席大会。",

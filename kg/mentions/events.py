@@ -44,7 +44,8 @@ def _find(text: str, res: Resources) -> list[EventMention]:
     lex = res.lexicon
     spans: list[EventMention] = []
     for noun_start, end, _noun in lex.finditer("event_noun", text):
-        if lex.ends_with("event_not", text, end) or text.startswith(_AFTER_NOT_EVENT, end):
+        if lex.ends_with("event_not", text, end) or text.startswith(_AFTER_NOT_EVENT, end) \
+                or _organisation_follows(text, end, res):
             continue
         start = _left_edge(text, noun_start, res)
         written = text[start:end].strip(_QUOTES + " ")
@@ -59,6 +60,15 @@ def _find(text: str, res: Resources) -> list[EventMention]:
     kept.sort(key=lambda e: e.start)
     kept = _compose(text, kept, res)
     return [_anchor(text, m, res) for m in kept]
+
+
+def _organisation_follows(text: str, end: int, res: Resources) -> bool:
+    """世界互联网大会秘书长, 由世界互联网大会主办: a body named like an event, holding posts or
+    organising events, is an organisation."""
+    if res.lexicon.starts_with("organize_verb", text, end):
+        return True
+    titles = res.titles.titles
+    return any(text[end:end + size] in titles for size in range(2, 7))
 
 
 _CONVENE = ("召开", "举行", "举办")

@@ -125,6 +125,7 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     posts = list(pending)
     cursor = 0
     for i, title in enumerate(titles):
+        title = _shift_title(seg, cursor, title, res)
         gap = seg[cursor:title.start]
         if gap.endswith("的"):
             continue  # 两年一度的院士增选结果: the title word qualifies a noun, no one holds it
@@ -177,6 +178,19 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     if cursor == len(seg) and posts and not people:
         return people, posts
     return people, []
+
+
+def _shift_title(seg: str, cursor: int, title: _Title, res: Resources) -> _Title:
+    """国家互联网信息办公室主任: when the words before a title are no organisation, a shorter
+    title that leaves one (…办公室 + 主任) is the post."""
+    gap = seg[cursor:title.start]
+    if not gap or title.former or orgs.clean(gap, res) is not None:
+        return title
+    for k in range(1, len(title.text) - 1):
+        rest = title.text[k:]
+        if rest in res.titles.titles and orgs.clean(gap + title.text[:k], res) == gap + title.text[:k]:
+            return _Title(title.start + k, title.end, rest, False)
+    return title
 
 
 def _split_org_name(gap: str, res: Resources, org_optional: bool):

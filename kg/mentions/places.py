@@ -10,6 +10,7 @@ from kg.model import Article, Mention, Sentence
 from kg.resources import Resources
 from kg.text.normalize import name_key
 
+_TOWN = ("镇", "乡", "村", "街道")
 _SEPARATORS = re.compile(r"^[、，,;；\s和及与]*$")
 
 
@@ -60,7 +61,10 @@ def mention(text: str, article: Article, sentence: Sentence, start: int, end: in
             res: Resources) -> Mention | None:
     """A place written as `text` (sentence offsets start..end): a division, or a venue."""
     first = res.places.find(text)
-    whole = res.places.resolve_path(text) if first and first[0][0] == 0 else None
+    # 浙江省乌镇: a town or village, below the gazetteer's counties, is named as written;
+    # 深圳会展中心 is held in 深圳
+    town = first and text.endswith(_TOWN) and first[-1][1] < len(text)
+    whole = res.places.resolve_path(text) if first and first[0][0] == 0 and not town else None
     if whole is not None:
         return Mention(text, base.place_kind(whole.level), *base.span(sentence, start, end),
                        key=whole.code, name=whole.name)
