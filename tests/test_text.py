@@ -38,6 +38,19 @@ def test_simplify_keeps_every_character_in_place(simplifier, traditional, simpli
     assert len(simplifier.simplify(traditional)) == len(traditional)
 
 
+def test_a_phrase_conversion_that_changes_length_falls_back_to_characters(simplifier):
+    class Phrases:  # a converter whose phrase table would shorten 臺灣 to one character
+        def convert(self, text):
+            return text.replace("臺灣", "台").replace("會", "会") if len(text) > 1 else \
+                {"臺": "台", "灣": "湾", "會": "会"}.get(text, text)
+
+    simplifier._t2s, real = Phrases(), simplifier._t2s
+    try:
+        assert simplifier.simplify("在臺灣開會") == "在台湾開会"
+    finally:
+        simplifier._t2s = real
+
+
 @pytest.mark.parametrize("text, traditional", [
     ("工業和信息化部總工程師韓夏出席會議並致辭。首屆高峰論壇在山東省青島市舉行。", True),
     ("工业和信息化部总工程师韩夏出席会议并致辞。首届高峰论坛在山东省青岛市举行。", False),

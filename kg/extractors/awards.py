@@ -1,9 +1,14 @@
 """awardedTitle: places, organisations and people given a title or named on a list.
 
 - LIST … 获评/被评为/入选/荣获/喜获 “TITLE”(称号): the list is the clause before the verb;
-  包括A、B…在内的29个城市 and A、B等4家 give a count that the list must meet.
-- ORG 授予 [LIST|N个城市] “TITLE”称号: the list follows the verb; when only a count is given the
-  places come from a block of place-only lines elsewhere in the article with that many items.
+  包括A、B…在内的29个城市 and A、B等4家 give a count that the list must meet. Organisations
+  come before the places in their names (江苏泰瑞精工股份有限公司, not 江苏).
+- Unquoted, a title runs to the end of the clause and ends in a title word (获评全国文明城市;
+  lexicon title_head); a relative clause (入选…的轴承企业) names none.
+- ORG 授予 [LIST|N个城市] “TITLE”称号: the list follows the verb. When only a count is given,
+  the items come from a list set out line by line with that many items (places, perhaps under
+  their province, or numbered organisations), preferring the one under a heading that names
+  the title (一、国家园林城市（9个）).
 - X (成功)入选 with no object: the list is the document the article last named (《…名单》).
 - 新当选的TITLE：NAME(…, ORG)、NAME(…): each name gets the title (and works for ORG).
 """
@@ -21,13 +26,14 @@ from kg.text.normalize import name_key
 from kg.text.sentences import CLAUSE_END, clause_start
 
 NAME = "awards"
-_QUOTED_TITLE = re.compile(r"^(?:了|为|首批|第[一二三四五六七八九十\d]+批)*"
+_BATCH_WORD = r"首批|新一批|第[一二三四五六七八九十\d]+批"  # a batch is not part of the title
+_QUOTED_TITLE = re.compile(rf"^(?:了|为|{_BATCH_WORD})*"
                            r"(?:[“\"]([^”\"]{2,40})[”\"]|《([^《》]{2,60})》)")
 # Unquoted, a title must say it is one: …称号 or …名单 (入选第二批国家级示范区名单).
 _PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff0-9A-Za-z()（）、]{2,40}?(?:名单|称号))"
                           r"(?=[，,。；;！!]|$)")
 _UNQUOTED_TITLE = re.compile(r"(?:了|为)?([^，,。；;！!？?()（）、：:\s]{3,40})(?=[，,。；;！!？?()（）、]|$)")
-_BATCH = re.compile(r"(?:首批|新一批|第[一二三四五六七八九十\d]+批)")
+_BATCH = re.compile(_BATCH_WORD)
 _COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两百]+)(?:个|家|地|座|名|批)")
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
@@ -148,7 +154,7 @@ def _unquoted_title(text: str, pos: int, res: Resources):
         return None
     start, name = _trim_title(text, *match.span(1), res)
     end = match.end(1)
-    if len(name) < 3 or not res.lexicon.ends_with("title_head", name) or _has_verb(name, res):
+    if len(name) < 3 or not res.lexicon.ends_with("title_head", name) or _is_plan(name, res):
         return None
     return start, end, _clean_title(name, res)
 
@@ -172,8 +178,9 @@ def _trim_title(text: str, start: int, end: int, res: Resources) -> tuple[int, s
     return start, text[start:end]
 
 
-def _has_verb(name: str, res: Resources) -> bool:
-    return any(True for _ in res.lexicon.finditer("title_not", name))
+def _is_plan(name: str, res: Resources) -> bool:
+    """申报全国文明城市, 创建国家森林城市: a plan or an action, not a title held."""
+    return next(res.lexicon.finditer("title_not", name), None) is not None
 
 
 def _clean_title(title: str, res: Resources) -> str:
