@@ -91,3 +91,73 @@ def test_no_awards(resources, text):
 def test_awarded_places_carry_their_code(resources):
     facts = list(awards.extract(make_article("青岛获评“千兆城市”。"), resources))
     assert [(f.subject.kind, f.subject.key) for f in facts] == [("City", "370200")]
+
+
+# Lists read by the enumeration parser (kg/mentions/lists.py). Sentences of our own.
+LIST_CASES = [
+    # headings that name the title and count the lines below; a sub-heading whose count fits
+    # inside the title's count is a category of it, not a title
+    ("附件\n第九届全国文明城市名单（3个）\n省会城市（2个）\n河北省石家庄市\n青海省西宁市\n"
+     "直辖市城区（1个）\n上海市徐汇区",
+     {(c, "awardedTitle", "第九届全国文明城市") for c in ("石家庄市", "西宁市", "徐汇区")}),
+    # several titles named in one sentence, each with its own list
+    ("决定命名江苏省徐州市等7个城市为国家生态园林城市、河北省沧州市等46个城市为国家园林城市。",
+     {("徐州市", "awardedTitle", "国家生态园林城市"), ("沧州市", "awardedTitle", "国家园林城市")}),
+    # a list under a heading that names no title takes the one the article named
+    ("经研究，决定命名北京市海淀区某某镇等3个乡镇为国家卫生乡镇(县城)。\n命名名单(江西省)\n"
+     "南昌市:蒋巷镇、黄马乡\n九江市:永修县城",
+     {("某某镇", "awardedTitle", "国家卫生乡镇(县城)"), ("蒋巷镇", "awardedTitle", "国家卫生乡镇(县城)"),
+      ("黄马乡", "awardedTitle", "国家卫生乡镇(县城)"), ("永修县城", "awardedTitle", "国家卫生乡镇(县城)")}),
+    # a count taken up again after a colon: 这3个城市是
+    ("北京市平谷区等3个城市被国家林业和草原局授予“国家森林城市”称号。这3个城市是：北京市平谷区，"
+     "浙江省舟山市和江山市。",
+     {(c, "awardedTitle", "国家森林城市") for c in ("平谷区", "舟山市", "江山市")}),
+    # the title quoted before the colon
+    ("三个受表彰的“年度发展成效先进县(市)”依次是：新郑市、林州市、禹州市。",
+     {(c, "awardedTitle", "年度发展成效先进县(市)") for c in ("新郑市", "林州市", "禹州市")}),
+    # 上榜T的学校分别是: schools, typed by their head nouns
+    ("上榜第二届全国文明校园的学校分别是：某某师范大学、某某市第三中学、某某县实验小学。",
+     {(c, "awardedTitle", "第二届全国文明校园") for c in ("某某师范大学", "某某市第三中学", "某某县实验小学")}),
+    # a ranking's heading, then the places that made it (the edition's year is not part of the title)
+    ("2030中国特色旅游城市排行榜\n烟台、洛阳、扬州等30座城市上榜。",
+     {(c, "awardedTitle", "中国特色旅游城市排行榜") for c in ("烟台市", "洛阳市", "扬州市")}),
+    ("在同期发布的全国综合竞争力百强区榜单中，广州市天河区、深圳市南山区和福田区位列前三。",
+     {(c, "awardedTitle", "全国综合竞争力百强区") for c in ("天河区", "南山区", "福田区")}),
+    # companies without a legal suffix, typed by the category noun after 等
+    ("甲乙医药集团、丙丁化工、戊己贸易等3家企业入选服务业百强。",
+     {(c, "awardedTitle", "服务业百强") for c in ("甲乙医药集团", "丙丁化工", "戊己贸易")}),
+    # a table of people: name, then employer and post
+    ("名单如下：\n全国五一劳动奖章\n王 刚 某某机械有限公司总工程师\n李明 某某大学附属医院医生",
+     {("王刚", "awardedTitle", "全国五一劳动奖章"), ("李明", "awardedTitle", "全国五一劳动奖章"),
+      ("王刚", "jobTitle", "总工程师"), ("王刚", "worksFor", "某某机械有限公司"),
+      ("李明", "jobTitle", "医生"), ("李明", "worksFor", "某某大学附属医院")}),
+    # a list of lines after a colon line takes the ranking named just before
+    ("榜单显示，江苏省昆山市连续多年位居全国综合实力百强县市榜首。排名前三的县市依次为：\n"
+     "1.江苏省昆山市\n2.江苏省江阴市\n3.福建省晋江市",
+     {(c, "awardedTitle", "全国综合实力百强县市") for c in ("昆山市", "江阴市", "晋江市")}),
+]
+
+LIST_NEGATIVE = [
+    # counts by city are statistics, not a list of awardees
+    "从城市看，上海27家，杭州22家，宁波7家。",
+    # a list with no title anywhere near it
+    "参加调研的有：南京市、苏州市、无锡市。",
+    # one line under no heading is a signature, not a list
+    "特此通知。\n全国某某委员会",
+]
+
+
+@pytest.mark.parametrize("text,expected", LIST_CASES)
+def test_list_awards(resources, text, expected):
+    assert triples(awards.extract(make_article(text), resources)) == expected
+
+
+@pytest.mark.parametrize("text", LIST_NEGATIVE)
+def test_no_list_awards(resources, text):
+    assert list(awards.extract(make_article(text), resources)) == []
+
+
+def test_places_inside_company_names_are_not_awardees(resources):
+    text = "江苏某某精工股份有限公司、浙江某某电器集团等2家企业荣获省级专精特新企业称号。"
+    subjects = {s for s, _p, _o in triples(awards.extract(make_article(text), resources))}
+    assert subjects == {"江苏某某精工股份有限公司", "浙江某某电器集团"}

@@ -15,12 +15,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from kg.extractors import base
-from kg.mentions import documents, orgs, places
-from kg.model import Article, Fact, Mention, Sentence
+from kg.mentions import documents, lists, orgs, people, places
+from kg.model import Article, Fact, Mention, Sentence, Value
 from kg.resources import Resources
 from kg.text.normalize import name_key
 from kg.text.sentences import CLAUSE_END, clause_start
@@ -45,17 +45,24 @@ _LEAD = re.compile(r"^(?:包括|其中|我市|我省|我区|我县|本市|同时
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     texts = resources.texts(article)
-    blocks = _blocks(article, texts, resources)
+    blocks = lists.blocks(texts, resources)
+    named = list(_named(article, texts, resources))
+    for index, title, _count, found in named:
+        yield from _emit_items(article, found, title, resources)
     last_doc: tuple[Sentence, documents.DocMention] | None = None
-    for sentence, text in zip(article.sentences, texts):
-        yield from _statements(article, sentence, text, blocks, last_doc, resources)
+    for index, (sentence, text) in enumerate(zip(article.sentences, texts)):
+        yield from _statements(article, sentence, text, blocks, last_doc, resources,
+                               heading=_heading_above(article, texts, index, resources))
         yield from _elected(article, sentence, text, resources)
+        yield from _colon_list(article, index, texts, resources)
+        yield from _ranked(article, index, texts, resources)
         docs = documents.all_quoted(text)
         if docs:
             last_doc = (sentence, docs[-1])
+    yield from _headed_blocks(article, texts, blocks, resources, named)
 
 
-def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact]:
+def _statements(article, sentence, text, blocks, last_doc, res, heading=None) -> Iterator[Fact]:
     taken_until = -1
     for verb_at, verb in _verbs(text, res):
         if verb_at < taken_until:
@@ -65,7 +72,7 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
         title_span = _title_after(text, after, res, skip_subjects=active)
         if title_span is None:
             if verb in _NO_OBJECT and _clause_ends(text, after):
-                title = _list_before(text, verb_at, sentence) or (
+                title = _list_before(text, verb_at, sentence) or heading or (
                     _doc_title(last_doc, res) if last_doc else None)
                 start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
@@ -87,7 +94,9 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
         if active:
             subjects = _subjects(span_text, offset, res)
         else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
-            subjects = _org_subjects(text, verb_at, res) or _subjects(span_text, offset, res)
+            subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
+                        or _subjects(span_text, offset, res)
+                        or _person_subjects(text, verb_at, res))
         count = _count(span_text)
         if count and len(subjects) < count:
             block = _block_for(blocks, count, title.label)
@@ -100,6 +109,9 @@ def _statements(article, sentence, text, blocks, last_doc, res) -> Iterator[Fact
 
 
 _NO_OBJECT = ("入选", "上榜", "入围")
+# 等7家企业 / 等30座中国城市 / 等: the end of a list before a verb, and its category noun
+_LIST_TAIL = re.compile(r"等(?:[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项))?"
+                        r"([\u3400-\u9fff]{0,8})$")
 # 1. / 2、/ （一） before an item of a list set out line by line
 _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）])")
 # a numbered line that is one organisation, perhaps with a note in brackets
@@ -183,7 +195,11 @@ def _is_plan(name: str, res: Resources) -> bool:
     return next(res.lexicon.finditer("title_not", name), None) is not None
 
 
+_RANK_TAIL = re.compile(r"(?:前[0-9一二三四五六七八九十百]+(?:名|位|强)?|第[0-9一二三四五六七八九十百]+(?:名|位)?)$")
+
+
 def _clean_title(title: str, res: Resources) -> str:
+    title = _RANK_TAIL.sub("", title) if len(title) > 6 else title
     drop = res.lexicon.ends_with("title_suffix_drop", title)
     if drop and len(title) > len(drop) + 1:
         title = title[: -len(drop)]
@@ -229,37 +245,42 @@ def _org_subjects(text: str, verb_at: int, res: Resources):
 
 
 def _count(text: str) -> int | None:
-    match = None
-    for match in _COUNT.finditer(text):
-        pass
-    if match is None:
-        return None
-    digits = match.group(1)
-    if digits.isdigit():
-        return int(digits)
-    return _chinese_number(digits)
+    return lists.count(text)
 
 
-def _chinese_number(text: str) -> int | None:
-    total, current = 0, 0
-    for ch in text:
-        if ch in _NUMERALS:
-            current = _NUMERALS[ch]
-        elif ch == "两":
-            current = 2
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
+def _listed_subjects(text: str, verb_at: int, res: Resources) -> list:
+    """A、B和C等N家企业 before the verb: the list's items, typed by the entity layer and, when
+    nothing else types them, by the category noun after 等."""
+    subject, start = _subject(text, verb_at)
+    end, category = start + len(subject), None
+    tail = _LIST_TAIL.search(subject)
+    if tail:
+        end = start + tail.start()
+        category = lists.category_of(tail.group(1), res) if tail.group(1) else None
+    found = lists.items(text, start, end, res, category=category)
+    return found or []
+
+
+def _person_subjects(text: str, verb_at: int, res: Resources) -> list:
+    """张三荣获…, 某某公司工程师李四当选为…: the person the clause before the verb names."""
+    subject, start = _subject(text, verb_at)
+    for person in people.find(text, res):
+        if person.end == start + len(subject) and person.start >= start:
+            return [lists.Item(-1, person.start, person.end, person.name, "person")]
+    if 2 <= len(subject) <= 3 and res.lexicon.is_surname_start(subject) \
+            and not res.places.lookup(subject) and not orgs.is_org(subject, res):
+        return [lists.Item(-1, start, start + len(subject), subject, "person")]
+    return []
 
 
 def _emit(article, sentence, text, subjects, title: Mention, res) -> Iterator[Fact]:
-    for start, end, surface, place in subjects:
+    index = article.sentences.index(sentence)
+    items = [lists.Item(index, *s[:3], s[4]) if isinstance(s, tuple) and len(s) == 5 else s
+             for s in subjects]
+    listed = [replace(i, sentence=index) for i in items if isinstance(i, lists.Item)]
+    if listed:
+        yield from _emit_items(article, listed, title, res)
+    for start, end, surface, place in (i for i in items if not isinstance(i, lists.Item)):
         if place is None:
             subject = base.org(surface, article, sentence, start, end, res)
         else:
@@ -267,25 +288,42 @@ def _emit(article, sentence, text, subjects, title: Mention, res) -> Iterator[Fa
         yield base.fact(subject, "awardedTitle", title, article, sentence, NAME)
 
 
-def _emit_block(article, block: "_Block", title: Mention, res) -> Iterator[Fact]:
-    for sentence, item in block.items:
-        if isinstance(item, places.PlaceItem):
-            subject = places.mention_for(item, sentence)
+def _emit_block(article, block: lists.Block, title: Mention, res) -> Iterator[Fact]:
+    yield from _emit_items(article, block.items, title, res)
+
+
+def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
+    for item in items:
+        sentence = article.sentences[item.sentence]
+        if item.kind == "place":
+            subject = places.mention_for(
+                places.PlaceItem(item.start, item.end, item.text, item.place), sentence)
+        elif item.kind == "town":
+            subject = Mention(item.text, "Place", *base.span(sentence, item.start, item.end),
+                              key="town/" + name_key(item.text))
+        elif item.kind == "person":
+            subject = base.person(item.text, sentence, item.start, item.end)
         else:
-            start, end, name = item
-            subject = base.org(name, article, sentence, start, end, res)
+            subject = base.org(item.text, article, sentence, item.start, item.end, res)
         yield base.fact(subject, "awardedTitle", title, article, sentence, NAME)
+        if item.kind == "person" and item.note:
+            yield from _person_note(article, sentence, item, subject, res)
 
 
-def _block_for(blocks: list["_Block"], count: int, title: str) -> "_Block | None":
-    """The list of `count` items set out line by line: the one under a heading that names the
-    title (一、国家园林城市（9个）), else the only one of that size."""
-    sized = [b for b in blocks if len(b.items) == count]
-    key = name_key(title)
-    headed = [b for b in sized if key and key in name_key(b.heading)]
-    if headed:
-        return headed[0]
-    return sized[0] if len(sized) == 1 else None
+def _person_note(article, sentence, item, who: Mention, res) -> Iterator[Fact]:
+    """张三 某某公司总工程师: the line after a name gives the person's employer and post."""
+    note = item.note
+    post = next((note[k:] for k in range(len(note) - 1) if note[k:] in res.titles.titles), None)
+    if post is None:
+        return
+    org = orgs.clean(note[: len(note) - len(post)], res)
+    at = res.texts(article)[item.sentence].find(note, item.end)
+    yield base.fact(who, "jobTitle", Value(post), article, sentence, NAME)
+    if org and at >= 0:
+        org_at = at + note.find(org)
+        yield base.fact(who, "worksFor",
+                        base.org(org, article, sentence, org_at, org_at + len(org), res),
+                        article, sentence, NAME)
 
 
 def _doc_title(last_doc, res: Resources) -> Mention | None:
@@ -296,50 +334,15 @@ def _doc_title(last_doc, res: Resources) -> Mention | None:
     return base.titled(doc.name, "Title", sentence, doc.start, doc.end, name=doc.name)
 
 
-@dataclass(frozen=True)
-class _Block:
-    """A list set out line by line: (sentence, PlaceItem or (start, end, organisation)) items,
-    and the line before it."""
-
-    items: tuple
-    heading: str
-
-
-def _blocks(article: Article, texts: list[str], res: Resources) -> list[_Block]:
-    """Runs of consecutive lines that hold nothing but places (江苏省：苏州市、扬州市), or each
-    one numbered organisation (1. 北京邮电大学（…方向）)."""
-    blocks: list[_Block] = []
-    current: list = []
-    heading = ""
-    for sentence, text in zip(article.sentences, texts):
-        found = _list_line(text, res)
-        if found:
-            current.extend((sentence, item) for item in found)
-            continue
-        if current:
-            blocks.append(_Block(tuple(current), heading))
-        current, heading = [], text
-    if current:
-        blocks.append(_Block(tuple(current), heading))
-    return blocks
-
-
-def _list_line(text: str, res: Resources) -> list:
-    found = places.items(text, res)
-    if found:
-        rest = text
-        for _s, _e, surface, _c in res.places.find(text):
-            rest = rest.replace(surface, "")
-        rest = _ENUMERATION.sub("", rest)
-        if len(re.sub(r"[、，,;；:：\s和及与]", "", rest)) <= 1:
-            return found
-    numbered = _ENUMERATION.match(text)
-    if not numbered:
-        return []
-    item = _NUMBERED_ORG.match(text, numbered.end())
-    if item and orgs.is_org(item.group(1), res, places_ok=False):
-        return [(item.start(1), item.end(1), item.group(1))]
-    return []
+def _block_for(blocks: list[lists.Block], count: int, title: str) -> lists.Block | None:
+    """The list of `count` items set out line by line: the one under a heading that names the
+    title (一、国家园林城市（9个）), else the only one of that size."""
+    sized = [b for b in blocks if len(b.items) == count]
+    key = name_key(title)
+    headed = [b for b in sized if key and any(key in name_key(h) for _i, h in b.headings[-1:])]
+    if headed:
+        return headed[0]
+    return sized[0] if len(sized) == 1 else None
 
 
 def _elected(article, sentence, text, res) -> Iterator[Fact]:
@@ -359,3 +362,241 @@ def _elected(article, sentence, text, res) -> Iterator[Fact]:
             at = person.start(2) + person.group(2).rfind(employer)
             org = base.org(employer, article, sentence, at, at + len(employer), res)
             yield base.fact(who, "worksFor", org, article, sentence, NAME)
+
+
+# -- lists: headings, colons, naming sentences, rankings ---------------------------------------
+
+_HEADING_NOTE = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
+_HEADING_VERB = re.compile(r"^(?:[0-9]{4}(?:-[0-9]{4})?(?:年度?|周期)?)?"
+                           r"(?:重新确认|确认|命名|认定|公布|公示|拟命名|拟认定|新增)?")
+_HEADING_TAIL = re.compile(r"(?:拟?(?:命名|认定|确认|推荐|公示|表彰))?(?:名单|名录)$")
+_NAMED_AS = re.compile(
+    r"(?P<list>[^，,。；;：:、]+?)等(?P<n>[0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|座|所|名|位)"
+    r"(?P<cat>[^，,。；;：:、为]{0,12}?)为(?P<title>[“\"]?[^，,。；;：:、“”\"]{2,40}[”\"]?)")
+_NAMING_VERB = re.compile(r"命名|确认|认定|评为|确定|授予|评选")
+
+
+def _heading_title(article: Article, index: int, text: str,
+                   res: Resources) -> tuple[Mention, int | None, bool] | None:
+    """The title a heading line names (一、国家园林城市（共46个）; 2019年重新确认…名单), its count
+    and whether it is numbered: (title, count, numbered), or None."""
+    if not lists.is_heading(text):
+        return None
+    body = text.strip()
+    start = text.index(body) if body else 0
+    numbered = lists._ENUMERATION.match(body)
+    if numbered:
+        start += numbered.end()
+        body = body[numbered.end():]
+    count = None
+    while True:
+        note = _HEADING_NOTE.search(body)
+        if not note or (len(note.group(1)) <= 2 and not re.search(r"\d|个", note.group(1))):
+            break
+        count = count or lists.count(note.group(1))
+        body = body[: note.start()]
+    verb = _HEADING_VERB.match(body)
+    if verb:
+        start += verb.end()
+        body = body[verb.end():]
+    body = _HEADING_TAIL.sub("", body)
+    name = body.strip("“”\" ")
+    start += body.find(name) if name else 0
+    if not 3 <= len(name) <= 40 or re.search(r"[、，,：:；;。]", name):
+        return None
+    if not (res.lexicon.ends_with("title_head", name) or name.endswith(("榜", "榜单"))):
+        return None
+    if _is_plan(name, res) or lists.line_items(name, res):
+        return None
+    sentence = article.sentences[index]
+    title = base.titled(name, "Title", sentence, start, start + len(name), name=_clean_title(name, res))
+    return title, count, bool(numbered)
+
+
+def _heading_above(article: Article, texts: list[str], index: int, res: Resources,
+                   reach: int = 3) -> Mention | None:
+    """The title of the heading line just above sentence `index`, if one is within reach."""
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        found = _heading_title(article, k, texts[k], res)
+        if found:
+            return found[0]
+    return None
+
+
+def _named(article: Article, texts: list[str], res: Resources):
+    """命名A等N个城市为T1、B等M个县城为T2 / 确认A等N个乡镇为T: (sentence index, title, items)."""
+    for index, text in enumerate(texts):
+        verb = _NAMING_VERB.search(text)
+        if not verb:
+            continue
+        for match in _NAMED_AS.finditer(text, verb.end()):
+            name = match.group("title").strip("“”\"")
+            name = re.sub(r"[(（](?:名单|详见|见)[^()（）]*[)）]$", "", name)
+            if not res.lexicon.ends_with("title_head", name) or _is_plan(name, res):
+                continue
+            at = match.start("title") + match.group("title").find(name)
+            sentence = article.sentences[index]
+            title = base.titled(name, "Title", sentence, at, at + len(name),
+                                name=_clean_title(name, res))
+            l0, l1 = match.span("list")
+            lead = _NAMING_VERB.search(text, l0, l1)
+            if lead:
+                l0 = lead.end()
+            category = lists.category_of(match.group("cat"), res)
+            found = lists.items(text, l0, l1, res, sentence=index, category=category) or []
+            yield index, title, lists.number(match.group("n")), found
+
+
+def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
+    """Each list set out line by line gets the title of its heading; a sub-heading that counts
+    part of the current title's items (省会城市（5个）under …名单（89个）) is a category of it,
+    and a list under no titled heading takes the title the article last named (命名…为T)."""
+    main: list | None = None  # [title, count, items assigned]
+    for block in blocks:
+        titled_heading = False
+        for k, text in block.headings:
+            found = _heading_title(article, k, text, res)
+            if not found:
+                continue
+            titled_heading = True
+            heading, count, numbered = found
+            if not (main and count and main[1] and not numbered and main[2] + count <= main[1]):
+                main = [heading, count, 0]
+        lead = block.headings[-1] if block.headings else None
+        if lead and lead[1].rstrip().endswith((":", "：")) and not titled_heading:
+            # 排名前十的县市依次为：then one item a line: the list the lines before it name
+            title = _context_title(article, texts, lead[0], res)
+        elif titled_heading or (main and main[1] and main[2] < main[1]):
+            title = main[0]
+        elif len(block.items) > 1:
+            earlier = [t for i, t, _n, _f in named if i < block.first]
+            title = earlier[-1] if earlier else None
+        else:
+            title = None  # one line under no heading: a signature, not a list
+        if title is None:
+            continue
+        if main and title is main[0]:
+            main[2] += len(block.items)
+        yield from _emit_items(article, block.items, title, res)
+
+
+def _colon_list(article, index, texts, res) -> Iterator[Fact]:
+    """…分别是：A、B、C / 这27个城市是：A、B / “T”依次是：A、B: the list after a colon gets the
+    title the words before it name, or the one an earlier sentence gave the same count."""
+    text = texts[index]
+    colon = max(text.rfind("："), text.rfind(":"))
+    if colon <= 0:
+        return
+    before = text[:colon]
+    if not res.lexicon.ends_with("list_lead", before) and not before.endswith(("”", "》")):
+        return
+    end = len(text.rstrip("。；;.！! "))
+    category = lists.category_of(before, res)
+    found = lists.items(text, colon + 1, end, res, sentence=index, category=category)
+    if not found or len(found) < 2:
+        return
+    title = _title_before_colon(article, index, before, res)
+    if title is None:
+        n = lists.count(before)
+        title = _title_counted(article, texts, index, n, res) if n else None
+    if title is None:
+        title = _heading_above(article, texts, index, res)
+    if title is not None:
+        yield from _emit_items(article, found, title, res)
+
+
+def _title_before_colon(article, index, before, res) -> Mention | None:
+    sentence = article.sentences[index]
+    quoted = list(re.finditer(r"[“\"]([^”\"]{2,40})[”\"]|《([^《》]{2,60})》", before))
+    for match in reversed(quoted):
+        name = match.group(1) or match.group(2)
+        if res.lexicon.ends_with("title_head", name.removesuffix("名单")) or name.endswith("榜"):
+            group = 1 if match.group(1) else 2
+            clean = _clean_title(name, res).removesuffix("名单")
+            return base.titled(name, "Title", sentence, match.start(group), match.end(group),
+                               name=clean)
+    for verb_at, verb in _verbs(before, res):
+        rest = before[verb_at + len(verb):]
+        if "的" in rest:
+            name = rest[: rest.index("的")]
+            if len(name) >= 3 and res.lexicon.ends_with("title_head", name):
+                at = verb_at + len(verb)
+                return base.titled(name, "Title", sentence, at, at + len(name),
+                                   name=_clean_title(name, res))
+    return None
+
+
+def _title_counted(article, texts, index, n, res, reach: int = 5) -> Mention | None:
+    """这27个城市是：…: the title of an earlier sentence that counted the same number."""
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        text = texts[k]
+        if n not in (lists.number(m.group(1)) for m in lists._COUNT.finditer(text)):
+            continue
+        quote = re.search(r"[“\"]([^”\"]{2,40})[”\"](?:荣誉)?称号", text)
+        if quote:
+            return base.titled(quote.group(1), "Title", article.sentences[k], quote.start(1),
+                               quote.end(1), name=_clean_title(quote.group(1), res))
+        for verb_at, verb in _verbs(text, res):
+            span = _title_after(text, verb_at + len(verb), res, skip_subjects=False)
+            if span:
+                t0, t1, name = span
+                return base.titled(text[t0:t1], "Title", article.sentences[k], t0, t1, name=name)
+    return None
+
+
+def _ranked(article, index, texts, res) -> Iterator[Fact]:
+    """A、B、C…排名前十位 / A位列第18位，B、C分列第36位和第58位: the list before the verb is on
+    the ranking the sentence or the lines before it name (…榜单中, a heading)."""
+    text = texts[index]
+    for verb_at, _end, _verb in res.lexicon.finditer("rank_verb", text):
+        start = clause_start(text, verb_at)
+        subject = _ADVERBS.sub("", re.sub(r"(?:也|则|还|均|都|分别|又)+$", "", text[start:verb_at]))
+        if len(subject) < 2:
+            continue
+        found = lists.items(text, start, start + len(subject), res, sentence=index)
+        if not found:
+            continue
+        title = _context_title(article, texts, index, res, ranking=True) or \
+            _heading_above(article, texts, index, res)
+        if title is not None:
+            yield from _emit_items(article, found, title, res)
+
+
+_LIST_NAMED = re.compile(r"([^，,。；;：:、“”《》\s]{3,40}?)(?:排行榜|榜单|名单|榜首|榜)")
+
+
+def _context_title(article, texts, index, res, reach: int = 3,
+                   ranking: bool = False) -> Mention | None:
+    """The list or ranking the sentence `index`, or one of the few before it, names: …榜单中,
+    “T”, 入选/位居 T. The nearest wins; in a sentence, the last."""
+    for k in range(index, max(-1, index - 1 - reach), -1):
+        text = texts[k]
+        found: list[tuple[int, int, str]] = []
+        for match in _LIST_NAMED.finditer(text):
+            name = _trim_list_name(match.group(1), res)
+            if name and res.lexicon.ends_with("title_head", name):
+                at = match.end(1) - len(name)
+                found.append((at, match.end(1), name))
+        if not ranking:
+            for match in re.finditer(r"[“\"]([^”\"]{2,40})[”\"]", text):
+                if res.lexicon.ends_with("title_head", match.group(1)):
+                    found.append((match.start(1), match.end(1), match.group(1)))
+        if found:
+            start, end, name = max(found)
+            return base.titled(text[start:end], "Title", article.sentences[k], start, end,
+                               name=_clean_title(_strip_batch(name), res))
+    return None
+
+
+def _trim_list_name(name: str, res: Resources) -> str:
+    """在7月发布的2023年度全国综合实力百强县市: the name without what comes before it."""
+    for verb in ("发布的", "公布的", "揭晓的", "的", "发布", "公布", "位居", "在", "了"):
+        if verb in name:
+            name = name[name.rindex(verb) + len(verb):]
+    name = re.sub(r"^[0-9]{4}(?:年度?)?", "", name)
+    return name if len(name) >= 3 else ""
+
+
+def _strip_batch(name: str) -> str:
+    batch = _BATCH.match(name)
+    return name[batch.end():] if batch and len(name) - batch.end() >= 3 else name

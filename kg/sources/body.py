@@ -89,6 +89,9 @@ def html_paragraphs(html: str) -> list[str]:
     for el in root.iter(*_BLOCKS):
         el.text = "\n" + (el.text or "")
         el.tail = "\n" + (el.tail or "")
+    for el in root.iter("td", "th"):
+        # a table row reads as one line of cells, not as their texts run together
+        el.tail = " | " + (el.tail or "")
     return text_paragraphs(root.text_content())
 
 

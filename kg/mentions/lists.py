@@ -1,0 +1,318 @@
+"""Enumerations: the lists an article sets out, with typed items, a head and an anchor.
+
+Two layouts carry lists in news:
+- inline, inside a sentence: A、B和C等N个城市…, …分别是：A、B、C; the span is given by the caller
+  (the clause before a verb, the text after a colon) and `items` types every piece of it;
+- line by line, under a heading: one item or one group of items a line (江苏省：苏州市、扬州市;
+  河北沧州市; 南昌市：某镇、某乡; 1. 某某有限公司; 张 某 某某公司总工程师), found by `blocks`.
+
+An item is typed from the entity layer: a division from the gazetteer (perhaps after its
+province, with or without 省), a town below the gazetteer, an organisation by its head noun, or
+a person by surname. A list whose category noun says what it counts (等7家企业) types the
+pieces that nothing else types as that category.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.mentions import orgs, places
+from kg.resources import Resources
+
+# Separators between items; 和/及/与/以及 only between two items that each type alone.
+_SEPARATOR = re.compile(r"[、，,；;|｜/\s]+")
+_CONJUNCTION = re.compile(r"以及|和|及|与")
+_ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）]"
+                          r"|第[0-9一二三四五六七八九十]+[名位]|[0-9]{1,4}(?=\s))\s*")
+_NOTE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]\s*$")
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
+_PERSON_LINE = re.compile(r"^([\u3400-\u9fff])[ \u3000]+([\u3400-\u9fff]{1,2})[ \u3000]+(\S.*)$|"
+                          r"^([\u3400-\u9fff]{2,4})[ \u3000]+(\S.*)$")
+_COUNT = re.compile(r"(?:共|计)?([0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|地|座|名|所|位|项|批|城|县|区|市|镇|人|支)")
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_SENTENCE_END = re.compile(r"[。！？!?]$")
+# 一、国家园林城市（共46个）: a heading that counts what follows, never an item line
+_COUNT_NOTE = re.compile(r"[(（](?:共|计)?[0-9一二三四五六七八九十百]+[个家座所名位项]?[)）]\s*$")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a list: offsets are into the text of sentence `sentence`."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str              # "place", "town", "org" or "person"
+    place: object = None   # kg.gazetteer.Place for a division
+    note: str = ""         # what the line says about the item (a post, an employer, a note)
+
+
+@dataclass(frozen=True)
+class Block:
+    """Items set out line by line, and the heading lines above them (nearest last)."""
+
+    items: tuple[Item, ...]
+    headings: tuple[tuple[int, str], ...]   # (sentence index, text)
+    first: int                              # sentence index of the first item line
+
+
+# -- inline lists -----------------------------------------------------------------------------
+
+def items(text: str, start: int, end: int, res: Resources, *, sentence: int = 0,
+          category: str | None = None) -> list[Item] | None:
+    """Every piece of text[start:end] as a typed item, or None when a piece is no item.
+
+    `category` ("org", "place", "person") types pieces that are names of no known kind."""
+    span = text[start:end]
+    found = places.items(span, res)
+    pieces = _pieces(span, res, found)
+    if not pieces:
+        return None
+    out: list[Item] = []
+    for p0, p1 in pieces:
+        item = _typed(span, p0, p1, found, res, category)
+        if item is None:
+            return None
+        kind, i0, i1, place, note = item
+        if kind != "context":
+            out.append(Item(sentence, start + i0, start + i1, span[i0:i1], kind, place, note))
+    return out or None
+
+
+def category_of(text: str, res: Resources) -> str | None:
+    """What a category noun after a list counts: 企业/家/单位 organisations, 城市 places ..."""
+    word = res.lexicon.ends_with("list_category", text) or next(
+        (w for _s, _e, w in res.lexicon.finditer("list_category", text)), None)
+    return res.lexicon.value("list_category", word) if word else None
+
+
+def count(text: str) -> int | None:
+    """The last count written in `text` (27个, 十家, 共46个), or None."""
+    match = None
+    for match in _COUNT.finditer(text):
+        pass
+    return number(match.group(1)) if match else None
+
+
+def number(digits: str) -> int | None:
+    if digits.isdigit():
+        return int(digits)
+    total, current = 0, 0
+    for ch in digits:
+        if ch in _NUMERALS:
+            current = _NUMERALS[ch]
+        elif ch == "两":
+            current = 2
+        elif ch in "十百千":
+            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _pieces(span: str, res: Resources, found) -> list[tuple[int, int]]:
+    """Offsets of the pieces of a list, split at separators and between items at 和/及/与."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for match in _SEPARATOR.finditer(span + "、"):
+        if match.start() > pos:
+            out.extend(_split_conjunctions(span, pos, match.start(), res, found))
+        pos = match.end()
+    return out
+
+
+def _split_conjunctions(span, p0, p1, res, found) -> list[tuple[int, int]]:
+    piece = span[p0:p1]
+    if _typed(span, p0, p1, found, res, None) is not None and not _CONJUNCTION.search(piece):
+        return [(p0, p1)]
+    for match in _CONJUNCTION.finditer(piece):
+        left, right = (p0, p0 + match.start()), (p0 + match.end(), p1)
+        if left[1] > left[0] and right[1] > right[0] \
+                and _typed(span, *left, found, res, None) is not None \
+                and _typed(span, *right, found, res, None) is not None:
+            return [left, right]
+    return [(p0, p1)]
+
+
+def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | None):
+    """(kind, start, end, place, note) for the piece span[p0:p1], or None."""
+    piece = span[p0:p1]
+    note = ""
+    lead = _ENUMERATION.match(piece)
+    if lead:
+        p0 += lead.end()
+        piece = span[p0:p1]
+    tail = _NOTE.search(piece)
+    if tail and tail.start() > 0:
+        note = tail.group().strip()[1:-1]
+        p1 = p0 + tail.start()
+        piece = span[p0:p1]
+    if len(piece) < 2:
+        return None
+    inside = [f for f in found if f.start >= p0 and f.end <= p1]
+    if inside and inside[-1].end == p1:
+        covered = _path_start(span, p0, inside[-1].start, res)
+        if covered is not None:
+            item = inside[-1]
+            return "place", item.start, item.end, item.place, note
+    if not inside and _is_place_name(piece, res):
+        return "context", p0, p1, None, note  # 江苏省 南京市、泰州市: the path of what follows
+    if orgs.is_org(piece, res, places_ok=False) and not _is_place_name(piece, res):
+        return "org", p0, p1, None, note
+    town = res.lexicon.ends_with("town_suffix", piece)
+    if town and _is_town(piece, town, res):
+        return "town", _town_start(span, p0, p1, len(town), res), p1, None, note
+    if category and _CJK_NAME.match(piece) and len(piece) <= 16:
+        if category != "person" or res.lexicon.is_surname_start(piece) and len(piece) <= 4:
+            # a place the gazetteer does not know is named as written
+            return ("town" if category == "place" else category), p0, p1, None, note
+    return None
+
+
+def _is_town(piece: str, suffix: str, res: Resources) -> bool:
+    """某某镇, 某某乡, 永修县城: a name below the gazetteer, not a title that ends like one
+    (国家卫生乡镇, 国家园林县城)."""
+    if not _CJK_NAME.match(piece) or len(piece) <= len(suffix) or len(piece) > 12:
+        return False
+    if suffix == "县城":
+        return res.places.lookup(piece[:-2] + "县") is not None or bool(
+            res.places.find(piece[:-2]))
+    head = res.lexicon.ends_with("title_head", piece)
+    return not (head and len(head) > len(suffix))
+
+
+def _path_start(span: str, p0: int, at: int, res: Resources) -> int | None:
+    """Where an item starting at `at` begins when span[p0:at] is only the path of places that
+    contain it (江苏省, 江苏, 南京市), or None when something else stands before it."""
+    if at == p0:
+        return at
+    rest = span[p0:at]
+    for _s, _e, surface, _c in res.places.find(rest):
+        rest = rest.replace(surface, "", 1)
+    return at if not rest.strip(" ：:") else None
+
+
+def _town_start(span: str, p0: int, p1: int, suffix: int, res: Resources) -> int:
+    """南昌县蒋巷镇: a town's name starts after the places written before it, unless they are
+    the name itself (永修县城)."""
+    ends = [e for _s, e, *_ in res.places.find(span[p0:p1]) if p0 + e < p1 - suffix]
+    return p0 + ends[-1] if ends else p0
+
+
+def _is_place_name(piece: str, res: Resources) -> bool:
+    """The piece is nothing but place names (南京市, 江苏南京), not a name that starts with one."""
+    rest = piece
+    for _s, _e, surface, _c in res.places.find(piece):
+        rest = rest.replace(surface, "", 1)
+    return not rest
+
+
+# -- lists set out line by line ---------------------------------------------------------------
+
+def blocks(texts: list[str], res: Resources) -> list[Block]:
+    """Runs of consecutive item lines, with the heading lines above each run."""
+    out: list[Block] = []
+    current: list[Item] = []
+    first = -1
+    headings: list[tuple[int, str]] = []
+    for index, text in enumerate(texts):
+        found = line_items(text, res, index)
+        if found:
+            if not current:
+                first = index
+            current.extend(found)
+            continue
+        if current:
+            out.append(Block(tuple(current), tuple(headings[-3:]), first))
+            current, headings = [], []
+        headings.append((index, text))
+    if current:
+        out.append(Block(tuple(current), tuple(headings[-3:]), first))
+    return out
+
+
+def is_heading(text: str) -> bool:
+    """A line with no sentence end that is short enough to be a heading or a list's name."""
+    return 2 <= len(text) <= 60 and not _SENTENCE_END.search(text)
+
+
+def line_items(text: str, res: Resources, index: int = 0) -> list[Item]:
+    """The items a line holds when it is nothing but a list line, else []."""
+    if _SENTENCE_END.search(text) or len(text) > 400 or _COUNT_NOTE.search(text):
+        return []
+    person = _person_line(text, res, index)
+    if person:
+        return [person]
+    if text.count("|") + text.count("｜") >= 2:
+        row = _table_row(text, res, index)
+        if row:
+            return row
+    body = text.strip()
+    offset = text.index(body) if body else 0
+    lead = _ENUMERATION.match(body)
+    skip = lead.end() if lead else 0
+    # 江苏省：苏州市、扬州市 / 北京市 | 东城区、西城区 | / 南昌市：某镇: the first cell places the rest
+    cells = re.split(r"\s*[:：|｜]\s*", body[skip:], maxsplit=1)
+    if len(cells) == 2 and cells[1].strip(" |｜"):
+        at = offset + skip + body[skip:].index(cells[1])
+        context = places.items(cells[0].strip(), res)
+        found = items(text, at, offset + len(body), res, sentence=index)
+        if context and found and all(i.kind in ("place", "town") for i in found):
+            return found
+    found = items(text, offset + skip, offset + len(body), res, sentence=index)
+    if found and len(found) > 1 and found[0].kind == "place" and all(
+            i.kind == "town" or i.kind == "place" and res.places.contains(found[0].place, i.place)
+            for i in found[1:]):
+        found = found[1:]  # 江苏省 南京市六合区，泰州市: the province places the rest
+    if found and (len(found) > 1 or found[0].kind in ("place", "org", "town")):
+        return found
+    return []
+
+
+_CELL = re.compile(r"[^|｜]+")
+_SERIAL = re.compile(r"^\s*[0-9]+[.．、]?\s*$")
+
+
+def _table_row(text: str, res: Resources, index: int) -> list[Item]:
+    """| 1 | 某某科技有限公司 | 某省某市 |: a row of a table; its item is the first cell that
+    names an organisation, or the places of a row of places; serial numbers and the other
+    cells are left out (they describe the item)."""
+    cells = [(m.start(), m.end()) for m in _CELL.finditer(text) if m.group().strip()]
+    cells = [(s, e) for s, e in cells if not _SERIAL.match(text[s:e])]
+    for s, e in cells:
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        e -= len(text[s:e]) - len(text[s:e].rstrip())
+        found = items(text, s, e, res, sentence=index)
+        if found and all(i.kind == "org" for i in found):
+            return found
+    if len(cells) == 2:
+        # 北京市 | 东城区、西城区: a province, then the places in it
+        s, e = cells[1]
+        found = items(text, s + len(text[s:e]) - len(text[s:e].lstrip()),
+                      e - (len(text[s:e]) - len(text[s:e].rstrip())), res, sentence=index)
+        if found and all(i.kind in ("place", "town") for i in found):
+            return found
+    return []
+
+
+def _person_line(text: str, res: Resources, index: int) -> Item | None:
+    """张 三 某某公司工程师 / 李四 某某大学教授: a name, spaces, then what the person is."""
+    match = _PERSON_LINE.match(text.strip())
+    if not match:
+        return None
+    offset = text.index(text.strip())
+    if match.group(1):
+        name = match.group(1) + match.group(2)
+        start, end = offset + match.start(1), offset + match.end(2)
+        note = match.group(3)
+    else:
+        name = match.group(4)
+        start, end = offset + match.start(4), offset + match.end(4)
+        note = match.group(5)
+    if not res.lexicon.is_surname_start(name) or not note or len(note) < 2:
+        return None
+    if orgs.is_org(name, res) or res.places.lookup(name):
+        return None
+    return Item(index, start, end, name, "person", None, note.strip())

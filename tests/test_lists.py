@@ -1,0 +1,83 @@
+"""The enumeration parser: lists inline and line by line, their items typed by the entity layer."""
+from __future__ import annotations
+
+import pytest
+
+from kg.mentions import lists
+
+# (line, [(item text, kind)]) — a line that is nothing but a list line gives its items
+LINES = [
+    ("河北沧州市", [("沧州市", "place")]),                                # province without 省
+    ("江苏省：苏州市、扬州市", [("苏州市", "place"), ("扬州市", "place")]),
+    ("北京市 | 东城区、西城区 |", [("东城区", "place"), ("西城区", "place")]),
+    ("内蒙古自治区 扎兰屯市，鄂温克旗", [("扎兰屯市", "place"), ("鄂温克旗", "place")]),
+    ("南昌市：蒋巷镇、黄马乡", [("蒋巷镇", "town"), ("黄马乡", "town")]),   # towns below the gazetteer
+    ("九江市：永修县城、南昌县莲塘镇", [("永修县城", "town"), ("莲塘镇", "town")]),
+    ("1. 北京邮电大学（网络安全方向）", [("北京邮电大学", "org")]),          # numbered, note dropped
+    ("12 甲乙丙科技有限公司", [("甲乙丙科技有限公司", "org")]),
+    ("湖南某某制药股份有限公司", [("湖南某某制药股份有限公司", "org")]),       # not the province in it
+    ("| 3 | 南京某某股份有限公司 | 江苏省南京市 |", [("南京某某股份有限公司", "org")]),  # a table row
+    ("王 刚 某某机械有限公司总工程师", [("王刚", "person")]),                # a name, then what they are
+]
+
+NOT_LINES = [
+    "二、国家园林县城（共2个）",        # a heading that counts, not an item
+    "序号 | 企业名称 | 所在地 |",       # a table's header row
+    "名单如下：",
+    "全市经济保持平稳增长。",           # a sentence
+    "2023年度全国综合实力百强县市",     # a title, though it ends like a place
+]
+
+
+@pytest.mark.parametrize("line,expected", LINES)
+def test_line_items(resources, line, expected):
+    assert [(i.text, i.kind) for i in lists.line_items(line, resources)] == expected
+
+
+@pytest.mark.parametrize("line", NOT_LINES)
+def test_not_a_list_line(resources, line):
+    assert lists.line_items(line, resources) == []
+
+
+def test_note_and_offsets(resources):
+    line = "2. 某某大学（人工智能方向）"
+    [item] = lists.line_items(line, resources)
+    assert line[item.start:item.end] == "某某大学" and item.note == "人工智能方向"
+
+
+# (text, category, [item texts]) — inline lists split at 、，和 and typed
+INLINE = [
+    ("北京市平谷区、河北省秦皇岛市和江苏省南通市", None, ["平谷区", "秦皇岛市", "南通市"]),
+    ("甲乙医药集团、丙丁化工、戊己贸易", "org", ["甲乙医药集团", "丙丁化工", "戊己贸易"]),
+    ("某某实验小学、某某第一中学和某某师范学院", None, ["某某实验小学", "某某第一中学", "某某师范学院"]),
+]
+
+
+@pytest.mark.parametrize("text,category,expected", INLINE)
+def test_inline_items(resources, text, category, expected):
+    found = lists.items(text, 0, len(text), resources, category=category)
+    assert [i.text for i in found] == expected
+
+
+def test_unknown_names_need_a_category(resources):
+    # names of no known kind are a list only when a category noun says what they are
+    assert lists.items("丙丁化工、戊己贸易", 0, 9, resources) is None
+
+
+def test_a_list_of_figures_is_no_list(resources):
+    text = "增长12.5%、8.3%和6.1%"
+    assert lists.items(text, 0, len(text), resources) is None
+
+
+@pytest.mark.parametrize("text,expected", [("等27个城市", 27), ("共十家", 10), ("两百个", 200),
+                                           ("没有数字", None), ("第一批，共46个", 46)])
+def test_counts(text, expected):
+    assert lists.count(text) == expected
+
+
+def test_blocks_keep_their_headings(resources):
+    texts = ["附件", "一、示范城市（共2个）", "江苏省：苏州市、扬州市", "二、示范县城（共1个）", "浙江省：安吉县"]
+    blocks = lists.blocks(texts, resources)
+    assert [[i.text for i in b.items] for b in blocks] == [["苏州市", "扬州市"], ["安吉县"]]
+    assert blocks[0].headings[-1] == (1, "一、示范城市（共2个）")
+    assert blocks[1].first == 4
