@@ -81,3 +81,18 @@ def test_blocks_keep_their_headings(resources):
     assert [[i.text for i in b.items] for b in blocks] == [["苏州市", "扬州市"], ["安吉县"]]
     assert blocks[0].headings[-1] == (1, "一、示范城市（共2个）")
     assert blocks[1].first == 4
+
+
+PRESENT = [
+    ("张某某参加并讲话。赵一鸣、钱多多、孙立、李强参加会议。", ["赵一鸣", "钱多多", "孙立", "李强"]),
+    ("市领导周某、吴某、郑仁科参加座谈会。", ["周某", "吴某", "郑仁科"]),   # 科 ends a name here
+    ("出席活动的还有王强、李明以及张华等。", ["王强", "李明", "张华"]),
+    # places and bodies before the verb are no people
+    ("上海、杭州参加了展会。", []),
+    ("北京市、天津市代表团参加会议。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRESENT)
+def test_people_listed_as_present(resources, text, expected):
+    assert [i.text for i in lists.people(text, resources)] == expected

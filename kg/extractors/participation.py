@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors import base
-from kg.mentions import events, people
+from kg.mentions import events, lists, people
 from kg.model import Article, Fact, Sentence
 from kg.resources import Resources
 
@@ -54,7 +54,11 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
 
 
 def _people(texts: list[str], res: Resources) -> set[str]:
-    return {p.name for text in texts for p in people.find(text, res) if not p.represented}
+    """People named with a post anywhere in the article, and names listed as present (A、B、C
+    参加会议; 出席活动的还有A、B)."""
+    named = {p.name for text in texts for p in people.find(text, res) if not p.represented}
+    listed = {i.text for text in texts for i in lists.people(text, res)}
+    return named | listed
 
 
 def _mentions(text: str, known: set[str], res: Resources):

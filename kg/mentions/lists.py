@@ -66,7 +66,7 @@ def items(text: str, start: int, end: int, res: Resources, *, sentence: int = 0,
     `category` ("org", "place", "person") types pieces that are names of no known kind."""
     span = text[start:end]
     found = places.items(span, res)
-    pieces = _pieces(span, res, found)
+    pieces = _pieces(span, res, found, category)
     if not pieces:
         return None
     out: list[Item] = []
@@ -112,26 +112,26 @@ def number(digits: str) -> int | None:
     return total + current
 
 
-def _pieces(span: str, res: Resources, found) -> list[tuple[int, int]]:
+def _pieces(span: str, res: Resources, found, category=None) -> list[tuple[int, int]]:
     """Offsets of the pieces of a list, split at separators and between items at 和/及/与."""
     out: list[tuple[int, int]] = []
     pos = 0
     for match in _SEPARATOR.finditer(span + "、"):
         if match.start() > pos:
-            out.extend(_split_conjunctions(span, pos, match.start(), res, found))
+            out.extend(_split_conjunctions(span, pos, match.start(), res, found, category))
         pos = match.end()
     return out
 
 
-def _split_conjunctions(span, p0, p1, res, found) -> list[tuple[int, int]]:
+def _split_conjunctions(span, p0, p1, res, found, category=None) -> list[tuple[int, int]]:
     piece = span[p0:p1]
-    if _typed(span, p0, p1, found, res, None) is not None and not _CONJUNCTION.search(piece):
+    if _typed(span, p0, p1, found, res, category) is not None and not _CONJUNCTION.search(piece):
         return [(p0, p1)]
     for match in _CONJUNCTION.finditer(piece):
         left, right = (p0, p0 + match.start()), (p0 + match.end(), p1)
         if left[1] > left[0] and right[1] > right[0] \
-                and _typed(span, *left, found, res, None) is not None \
-                and _typed(span, *right, found, res, None) is not None:
+                and _typed(span, *left, found, res, category) is not None \
+                and _typed(span, *right, found, res, category) is not None:
             return [left, right]
     return [(p0, p1)]
 
@@ -157,6 +157,9 @@ def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | N
         if covered is not None:
             item = inside[-1]
             return "place", item.start, item.end, item.place, note
+    if category == "person" and 2 <= len(piece) <= 3 and _CJK_NAME.match(piece) \
+            and res.lexicon.is_surname_start(piece) and not res.places.lookup(piece):
+        return "person", p0, p1, None, note  # 魏某科: a name, though it ends like a body (科)
     if not inside and _is_place_name(piece, res):
         return "context", p0, p1, None, note  # 江苏省 南京市、泰州市: the path of what follows
     if orgs.is_org(piece, res, places_ok=False) and not _is_place_name(piece, res):
@@ -316,3 +319,50 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
     if orgs.is_org(name, res) or res.places.lookup(name):
         return None
     return Item(index, start, end, name, "person", None, note.strip())
+
+
+# -- lists of people at an event ----------------------------------------------------------------
+
+_PRESENT_AFTER = re.compile(r"(?:出席|参加|参会|参与)[^，,。；;：:]{0,12}?的(?:还|人员|领导)?(?:有|包括)[:：]?")
+_LIST_END = re.compile(r"(?:等(?:人|领导|同志)?)?(?:[，,。；;]|$)")
+
+
+def people(text: str, res: Resources, sentence: int = 0) -> list[Item]:
+    """Names listed as present: A、B、C参加会议 / 市领导A、B出席 (the list right before an
+    attending or speaking verb), and 出席会议的还有A、B以及C等 (the list after 的有)."""
+    found: list[Item] = []
+    for verb in ("attend_verb", "speak_verb"):
+        for at, _end, _word in res.lexicon.finditer(verb, text):
+            found.extend(_names_before(text, at, res, sentence))
+    for match in _PRESENT_AFTER.finditer(text):
+        end = _LIST_END.search(text, match.end())
+        stop = end.start() if end else len(text)
+        names = items(text, match.end(), stop, res, sentence=sentence, category="person")
+        if names and all(_is_name(i.text, res) for i in names):
+            found.extend(names)
+    return found
+
+
+def _names_before(text: str, at: int, res: Resources, sentence: int) -> list[Item]:
+    start = max(text.rfind(c, 0, at) for c in "，,。；;：:\n") + 1
+    span_end = at
+    while span_end > start and text[span_end - 1] in "等也还均和及与":
+        span_end -= 1
+    # the longest tail of the clause that is a list of two or more names
+    for s in range(start, span_end - 4):
+        if s > start and text[s - 1] not in "、 ":
+            if not any(text.endswith(w, 0, s) for w in ("领导", "同志", "嘉宾")):
+                continue
+        names = items(text, s, span_end, res, sentence=sentence, category="person")
+        if names and len(names) >= 2 and all(_is_name(i.text, res) for i in names):
+            return names
+    return []
+
+
+def _is_name(name: str, res: Resources) -> bool:
+    if not 2 <= len(name) <= 4 or not res.lexicon.is_surname_start(name):
+        return False
+    if len(name) == 4 and name[:2] not in res.lexicon.compound_surnames:
+        return False
+    return not (res.places.lookup(name) or res.orgs.lookup(name) or name in res.titles.titles
+                or len(name) > 3 and orgs.is_org(name, res))
