@@ -137,6 +137,25 @@ LIST_CASES = [
      {(c, "awardedTitle", "全国综合实力百强县市") for c in ("昆山市", "江阴市", "晋江市")}),
 ]
 
+LIST_CASES += [
+    # the active voice with the list after the verb, people and bodies by their category nouns
+    ("市委、市政府决定授予赵某某、钱某某等50名同志“某市劳动模范”荣誉称号；授予某某县、"
+     "某某区发改局等12家单位“某市模范集体”荣誉称号。",
+     {("赵某某", "awardedTitle", "某市劳动模范"), ("钱某某", "awardedTitle", "某市劳动模范"),
+      ("某某县", "awardedTitle", "某市模范集体"), ("某某区发改局", "awardedTitle", "某市模范集体")}),
+    # the passive with its agent: 被全国总工会授予 (the agent is no awardee), an unquoted title
+    ("某某市税务局、某某勘测有限公司等9家单位被全国总工会授予全国五一劳动奖状。",
+     {("某某市税务局", "awardedTitle", "全国五一劳动奖状"),
+      ("某某勘测有限公司", "awardedTitle", "全国五一劳动奖状")}),
+    # people with their posts in a list; a count without 等
+    ("某某装备有限公司数控车工范某辉、某某街道西堡社区人民调解员李某叶等43人荣获全国五一劳动奖章。",
+     {("范某辉", "awardedTitle", "全国五一劳动奖章"), ("李某叶", "awardedTitle", "全国五一劳动奖章")}),
+    # (the batch is not part of the title)
+    ("我区甲乙冷却塔股份有限公司和丙丁减速机股份有限公司2家企业上榜第六批制造业单项冠军。",
+     {("甲乙冷却塔股份有限公司", "awardedTitle", "制造业单项冠军"),
+      ("丙丁减速机股份有限公司", "awardedTitle", "制造业单项冠军")}),
+]
+
 LIST_NEGATIVE = [
     # counts by city are statistics, not a list of awardees
     "从城市看，上海27家，杭州22家，宁波7家。",

@@ -68,7 +68,8 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
         if verb_at < taken_until:
             continue
         after = verb_at + len(verb)
-        active = verb in ("授予", "评为", "命名为", "认定为")
+        active = verb in ("授予", "评为", "命名为", "认定为") and not _BY_AGENT.search(
+            text, clause_start(text, verb_at), verb_at)  # 被某部授予 is the passive
         title_span = _title_after(text, after, res, skip_subjects=active)
         if title_span is None:
             if verb in _NO_OBJECT and _clause_ends(text, after):
@@ -92,7 +93,8 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
             start = clause_start(text, verb_at)
             span_text, offset = text[start:verb_at], start
         if active:
-            subjects = _subjects(span_text, offset, res)
+            subjects = _listed_span(text, offset, offset + len(span_text), res) \
+                or _subjects(span_text, offset, res)
         else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
             subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
                         or _subjects(span_text, offset, res)
@@ -109,9 +111,12 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
 
 
 _NO_OBJECT = ("入选", "上榜", "入围")
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项)")
 # 等7家企业 / 等30座中国城市 / 等: the end of a list before a verb, and its category noun
-_LIST_TAIL = re.compile(r"等(?:[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项))?"
+_LIST_TAIL = re.compile(r"(?:等|在内的|(?=[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人)))"
+                        r"(?:[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人))?"
                         r"([\u3400-\u9fff]{0,8})$")
+_BY_AGENT = re.compile(r"被[^、，,]{2,30}$")
 # 1. / 2、/ （一） before an item of a list set out line by line
 _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）])")
 # a numbered line that is one organisation, perhaps with a note in brackets
@@ -141,10 +146,17 @@ def _verbs(text: str, res: Resources) -> list[tuple[int, str]]:
 
 def _title_after(text, pos, res, *, skip_subjects):
     if skip_subjects:
-        quote = re.compile(r"[“\"]([^”\"]{2,40})[”\"](?:称号|荣誉称号)").search(text, pos)
-        if not quote or CLAUSE_END.search(text, pos, quote.start()):
-            return None
-        return quote.start(), quote.end(), _clean_title(quote.group(1), res)
+        quote = re.compile(r"[“\"]([^”\"]{2,40})[”\"](称号|荣誉称号)?").search(text, pos)
+        if quote and not CLAUSE_END.search(text, pos, quote.start()) and (
+                quote.group(2) or res.lexicon.ends_with("title_head", quote.group(1))):
+            return quote.start(), quote.end(), _clean_title(quote.group(1), res)
+        # 授予A、B等9家单位全国五一劳动奖状: an unquoted title after the list's count
+        counted = _COUNTED.search(text, pos)
+        if counted and not CLAUSE_END.search(text, pos, counted.start()):
+            after = counted.end()
+            category = res.lexicon.starts_with("list_category", text, after)
+            return _unquoted_title(text, after + len(category or ""), res)
+        return None
     match = _QUOTED_TITLE.match(text[pos:])
     if match:
         group = 1 if match.group(1) else 2
@@ -223,6 +235,9 @@ def _subject(text: str, verb_at: int) -> tuple[str, int]:
     """The clause before the verb without adverbs, lead words and a note in brackets."""
     start = clause_start(text, verb_at)
     subject = _ADVERBS.sub("", text[start:verb_at])
+    by = _BY_AGENT.search(subject)
+    if by:
+        subject = _ADVERBS.sub("", subject[: by.start()])  # 被某部授予: the agent is no subject
     subject = _NOTE.sub("", subject)
     lead = _LEAD.match(subject)
     if lead:
@@ -234,6 +249,9 @@ def _subject(text: str, verb_at: int) -> tuple[str, int]:
 def _org_subjects(text: str, verb_at: int, res: Resources):
     """The organisations the clause before the verb consists of (A、B和C), or []."""
     subject, start = _subject(text, verb_at)
+    tail = _LIST_TAIL.search(subject)
+    if tail and tail.start() > 0:
+        subject = subject[: tail.start()]
     found, pos = [], start
     for name in orgs.split_list(subject, res):
         at = text.find(name, pos)
@@ -249,16 +267,19 @@ def _count(text: str) -> int | None:
 
 
 def _listed_subjects(text: str, verb_at: int, res: Resources) -> list:
-    """A、B和C等N家企业 before the verb: the list's items, typed by the entity layer and, when
-    nothing else types them, by the category noun after 等."""
+    """A、B和C等N家企业 (被某部) before the verb: the list's items, typed by the entity layer
+    and, when nothing else types them, by the category noun after the count."""
     subject, start = _subject(text, verb_at)
-    end, category = start + len(subject), None
-    tail = _LIST_TAIL.search(subject)
-    if tail:
-        end = start + tail.start()
+    return _listed_span(text, start, start + len(subject), res)
+
+
+def _listed_span(text: str, start: int, end: int, res: Resources) -> list:
+    category = None
+    tail = _LIST_TAIL.search(text, start, end)
+    if tail and tail.start() > start:
+        end = tail.start()
         category = lists.category_of(tail.group(1), res) if tail.group(1) else None
-    found = lists.items(text, start, end, res, category=category)
-    return found or []
+    return lists.items(text, start, end, res, category=category) or []
 
 
 def _person_subjects(text: str, verb_at: int, res: Resources) -> list:

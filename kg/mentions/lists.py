@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from kg.mentions import orgs, places
+from kg.mentions import people as people_layer
 from kg.resources import Resources
 
 # Separators between items; 和/及/与/以及 only between two items that each type alone.
@@ -25,6 +26,9 @@ _CONJUNCTION = re.compile(r"以及|和|及|与")
 _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）]"
                           r"|第[0-9一二三四五六七八九十]+[名位]|[0-9]{1,4}(?=\s))\s*")
 _NOTE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]\s*$")
+# characters that show a piece is a phrase, not a name (青岛在内的, 我市的)
+_NOT_IN_NAMES = re.compile(r"[的在了是将为与和及等内]")
+_PLACE_ENDS = ("市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "岛")
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
 _PERSON_LINE = re.compile(r"^([\u3400-\u9fff])[ \u3000]+([\u3400-\u9fff]{1,2})[ \u3000]+(\S.*)$|"
                           r"^([\u3400-\u9fff]{2,4})[ \u3000]+(\S.*)$")
@@ -160,6 +164,10 @@ def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | N
     if category == "person" and 2 <= len(piece) <= 3 and _CJK_NAME.match(piece) \
             and res.lexicon.is_surname_start(piece) and not res.places.lookup(piece):
         return "person", p0, p1, None, note  # 魏某科: a name, though it ends like a body (科)
+    person = _person_with_posts(piece, res) if category in (None, "person") else None
+    if person is not None:
+        # 某某公司数控车工张三: the person, with what the words before the name say of them
+        return "person", p0 + person.start, p0 + person.end, None, piece[: person.start]
     if not inside and _is_place_name(piece, res):
         return "context", p0, p1, None, note  # 江苏省 南京市、泰州市: the path of what follows
     if orgs.is_org(piece, res, places_ok=False) and not _is_place_name(piece, res):
@@ -167,10 +175,31 @@ def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | N
     town = res.lexicon.ends_with("town_suffix", piece)
     if town and _is_town(piece, town, res):
         return "town", _town_start(span, p0, p1, len(town), res), p1, None, note
-    if category and _CJK_NAME.match(piece) and len(piece) <= 16:
+    if category and _CJK_NAME.match(piece) and len(piece) <= 16 \
+            and not _NOT_IN_NAMES.search(piece) \
+            and (category != "place" or piece.endswith(_PLACE_ENDS)):
         if category != "person" or res.lexicon.is_surname_start(piece) and len(piece) <= 4:
             # a place the gazetteer does not know is named as written
             return ("town" if category == "place" else category), p0, p1, None, note
+    return None
+
+
+def _person_with_posts(piece: str, res: Resources):
+    """The person a piece names after their posts, when the name ends the piece."""
+    if len(piece) < 4:
+        return None
+    found = people_layer.find(piece, res)
+    if found and found[-1].end == len(piece) and found[-1].posts and len(found) == 1:
+        return found[-1]
+    # 某某公司数控车工王某: a post the title list does not hold, known by how posts end
+    if orgs.is_org(piece, res, places_ok=False):
+        return None
+    for size in (3, 2):
+        name, before = piece[-size:], piece[:-size]
+        if _CJK_NAME.match(name) and res.lexicon.is_surname_start(name) \
+                and res.lexicon.ends_with("post_suffix", before) and len(before) >= 2 \
+                and not res.places.lookup(name) and not res.orgs.lookup(name):
+            return people_layer.PersonMention(name, len(before), len(piece))
     return None
 
 
