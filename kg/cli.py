@@ -60,8 +60,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
 
     INPUTS are article files (.md Hexo markdown, .html/.htm pages, .txt text) or folders,
     searched recursively for files ending in .md, .markdown, .html, .htm or .txt (all of them,
-    README.md included, unless --include/--exclude choose). Text may be UTF-8 (with or without BOM), GB18030/GBK
-    or Big5. A file that cannot be read (malformed front matter, no body, empty, binary, over
+    README.md included, unless --include/--exclude choose). Text may be UTF-8 (with or without
+    BOM), GB18030/GBK or Big5. A file that cannot be read (malformed front matter, no body, empty, binary, over
     --max-file-size, unreadable, missing) is reported with its reason and the rest goes on.
     Outputs are replaced atomically: an interrupted build leaves the previous ones intact.
     Unchanged files are not extracted again: their results are kept in OUT/.kg-cache.

@@ -40,7 +40,7 @@ def tally(triples: Iterable[tuple]) -> dict[str, int]:
 
 
 def in_graph(graph: Graph) -> set[tuple]:
-    """The graph's facts as rdflib triples (for a Dataset: its default graph)."""
+    """The graph's facts, as rdflib triples."""
     return {t for iri in _IRIS for t in graph.triples((None, URIRef(iri), None))}
 
 

@@ -298,6 +298,8 @@ def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
             progress(outcome, len(files))
         if collected.add(outcome):
             chunks.append(outcome.chunk)
+    if not collected.articles:
+        raise NoInputError(collected.errors, paths)
     entities = merge(collected.observations, resources)
     terms = graph.Terms(base)
     chunks.append(rdf.serialize_terms(_default_graph(entities, collected, terms),
@@ -306,8 +308,6 @@ def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
     result.parse(data=b"".join(chunks).decode("utf-8"), format="nt")
     for prefix, namespace in graph.prefixes(base).items():
         result.bind(prefix, namespace, replace=True)
-    if not collected.articles:
-        raise NoInputError(collected.errors, paths)
     by_relation = fact_defs.tally(fact_defs.in_graph(result))
     built = BuildResult(result, collected.articles, sum(by_relation.values()), collected.errors,
                         len(entities), by_relation=by_relation, no_facts=collected.no_facts,
