@@ -13,7 +13,8 @@ import pytest
 import kg
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
 ALLOWED = {"tests/fixtures/qianzhao-cities-2021.md"}  # the seed, shared on purpose
 RUN = 20
 # Public names are not text: a document's or award's title and the ministries' standard
@@ -45,7 +46,7 @@ def _tracked() -> list[Path]:
     return [ROOT / n for n in names if n and n not in ALLOWED and (ROOT / n).is_file()]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="no ../shared/corpus beside the clone")
+@pytest.mark.skipif(not SHARED.is_dir(), reason="no ../shared beside the clone")
 def test_no_sentence_of_the_dev_corpus_is_in_the_repository():
     runs = _corpus_runs()
     assert len(runs) > 10000  # the corpus was read
