@@ -46,15 +46,22 @@ def cli() -> None:
               help="Worker processes for extraction (default: the number of CPUs).")
 @click.option("--no-cache", is_flag=True,
               help="Re-extract every file instead of reusing OUT/.kg-cache from the last build.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="In folders, read only files matching this glob (name or path in the folder; "
+                   "repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="In folders, skip files matching this glob, e.g. README.md (repeatable).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary, no warnings.")
 def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
           title: str | None, max_nodes: int, max_file_size: int, jobs: int | None,
-          no_cache: bool, quiet: bool) -> None:
+          no_cache: bool, include: tuple[str, ...], exclude: tuple[str, ...],
+          quiet: bool) -> None:
     """Read articles and write OUT/graph.ttl (the RDF graph) and OUT/graph.html (a view).
 
     INPUTS are article files (.md Hexo markdown, .html/.htm pages, .txt text) or folders,
-    searched recursively for such files. Text may be UTF-8 (with or without BOM), GB18030/GBK
-    or Big5. A file that cannot be read (malformed front matter, no body, empty, binary, over
+    searched recursively for files ending in .md, .markdown, .html, .htm or .txt (all of them,
+    README.md included, unless --include/--exclude choose). Text may be UTF-8 (with or without
+    BOM), GB18030/GBK or Big5. A file that cannot be read (malformed front matter, no body, empty, binary, over
     --max-file-size, unreadable, missing) is reported with its reason and the rest goes on.
     Outputs are replaced atomically: an interrupted build leaves the previous ones intact.
     Unchanged files are not extracted again: their results are kept in OUT/.kg-cache.
@@ -70,6 +77,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
     Example:
         kg build ../shared/seed/qianzhao-cities-2021.md --out output/
         kg build articles/ --out build/ --jobs 4 --base https://example.org/news/
+        kg build corpus/ --exclude README.md --exclude 'drafts/*'
     """
     from kg import pipeline
     from kg.export import rdf
@@ -85,18 +93,30 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
     with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
         result = pipeline.build_folder(inputs, out_dir, options=options, jobs=jobs or _cpus(),
                                        use_cache=not no_cache, title=title,
-                                       max_nodes=max_nodes, progress=progress.update)
+                                       max_nodes=max_nodes, progress=progress.update,
+                                       include=include, exclude=exclude)
     for error in result.errors:
         click.echo(f"error: {error.path}: {error.reason}", err=True)
     if not result.articles:
+        if not result.errors:
+            raise click.ClickException("no article file found (.md, .markdown, .html, .htm, "
+                                       ".txt; check --include/--exclude); nothing was written")
         raise click.ClickException("no article could be read; nothing was written")
     if not quiet:
+        for path in result.no_facts:
+            click.echo(f"warning: {path}: no fact found", err=True)
+        for path in result.no_date:
+            click.echo(f"warning: {path}: no publication date (dates in it are not resolved)",
+                       err=True)
         cached = f" ({result.cached} unchanged, from the cache)" if result.cached else ""
         click.echo(
             f"{len(result.articles)} article(s){cached}, {len(result.errors)} failed, "
             f"{result.entities} entities, {result.facts} facts in "
             f"{time.perf_counter() - started:.1f}s -> {out_dir / rdf.filename(fmt)}, "
             f"{out_dir / 'graph.html'}", err=True)
+        if result.by_relation:
+            click.echo("facts by relation: " + ", ".join(
+                f"{rel} {n}" for rel, n in result.by_relation.items()), err=True)
     if result.errors:
         sys.exit(1)
 

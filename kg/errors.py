@@ -32,3 +32,42 @@ PERMISSION = "permission denied"
 TOO_DEEP = "the HTML is nested too deeply to read"
 UNEXPECTED = "could not be read ({error})"
 UNREADABLE_DIR = "cannot list the folder: {reason}"
+
+
+class NoInputError(KgError):
+    """Nothing could be read: every path was missing, matched no article file, or failed.
+    `errors` holds the reason for each input that failed (empty when nothing matched)."""
+
+    def __init__(self, errors: list[InputError], paths: list[str]):
+        self.errors = list(errors)
+        self.paths = list(paths)
+        if errors:
+            detail = "; ".join(str(e) for e in errors[:3]) + (" ..." if len(errors) > 3 else "")
+            message = NOTHING_READ.format(detail=detail)
+        else:
+            message = NOTHING_FOUND.format(paths=", ".join(self.paths) or "(no path given)")
+        super().__init__(message)
+
+    def __reduce__(self):
+        return (type(self), (self.errors, self.paths))
+
+
+class SomeInputsFailed(KgError):
+    """Raised under strict=True when some inputs failed; `errors` says which and why, and
+    `result` holds what was built from the others (a pipeline.BuildResult)."""
+
+    def __init__(self, errors: list[InputError], result=None):
+        self.errors = list(errors)
+        self.result = result
+        super().__init__(SOME_FAILED.format(
+            count=len(errors), detail="; ".join(str(e) for e in errors[:3])
+            + (" ..." if len(errors) > 3 else "")))
+
+    def __reduce__(self):
+        return (type(self), (self.errors, self.result))
+
+
+NOTHING_READ = "no article could be read: {detail}"
+NOTHING_FOUND = ("no article file (.md, .html, .htm, .txt) found in {paths}; "
+                 "check the path and the include/exclude patterns")
+SOME_FAILED = "{count} input(s) could not be read: {detail}"

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg import __version__, graph, sources
-from kg.errors import InputError
+from kg import __version__, facts as fact_defs, graph, sources
+from kg.errors import InputError, NoInputError, SomeInputsFailed
 from kg.export import atomic, rdf
 from kg.extractors import default_extractors
 from kg.model import Article, Fact
@@ -62,12 +62,18 @@ class Outcome:
 
 @dataclass
 class BuildResult:
+    """What a build gives. `facts` counts facts as kg/facts.py defines them (`by_relation` per
+    relation); `errors` holds every input that could not be read, with its reason."""
+
     graph: Graph | None
     articles: list[Article] = field(default_factory=list)
     facts: int = 0
     errors: list[InputError] = field(default_factory=list)
     entities: int = 0
     cached: int = 0
+    by_relation: dict[str, int] = field(default_factory=dict)
+    no_facts: list[str] = field(default_factory=list)   # articles that gave no fact
+    no_date: list[str] = field(default_factory=list)    # articles with no publication date
 
 
 def read(path: str | os.PathLike) -> Article:
@@ -248,9 +254,10 @@ class Collected:
     observations: list[Observation] = field(default_factory=list)
     view: list[tuple] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
-    facts: int = 0
     cached: int = 0
     digests: list[str] = field(default_factory=list)
+    no_facts: list[str] = field(default_factory=list)
+    no_date: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> bool:
         if outcome.error is not None:
@@ -260,7 +267,10 @@ class Collected:
         self.articles.append(outcome.article)
         self.observations.extend(outcome.observations)
         self.view.extend((*v, outcome.article.id) for v in outcome.view)
-        self.facts += outcome.facts
+        if not outcome.facts:
+            self.no_facts.append(outcome.path)
+        if outcome.article.published is None:
+            self.no_date.append(outcome.path)
         self.cached += outcome.cached
         self.digests.append(outcome.digest)
         return True
@@ -269,10 +279,17 @@ class Collected:
 def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
         resources: Resources | None = None,
         progress: Callable[[Outcome, int], None] | None = None,
-        max_bytes: int = sources.DEFAULT_MAX_BYTES, jobs: int = 1) -> BuildResult:
-    """Build a graph in memory from article files and folders; bad files are collected."""
+        max_bytes: int = sources.DEFAULT_MAX_BYTES, jobs: int = 1,
+        include: Iterable[str] = (), exclude: Iterable[str] = (),
+        strict: bool = False) -> BuildResult:
+    """Build a graph in memory from article files and folders.
+
+    Inputs that cannot be read are returned in `result.errors` (each with its path and reason)
+    and the graph holds the rest; with `strict=True` they raise SomeInputsFailed instead (its
+    `result` holds the rest). When nothing at all can be read, NoInputError is raised."""
+    paths = [os.fspath(p) for p in paths]
     options = Options(base=base, fmt="nt", max_bytes=max_bytes)
-    files, errors = sources.collect(list(paths))
+    files, errors = sources.collect(paths, include=include, exclude=exclude)
     collected = Collected(errors=errors)
     chunks: list[bytes] = []
     resources = resources or Resources.load()
@@ -281,6 +298,8 @@ def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
             progress(outcome, len(files))
         if collected.add(outcome):
             chunks.append(outcome.chunk)
+    if not collected.articles:
+        raise NoInputError(collected.errors, paths)
     entities = merge(collected.observations, resources)
     terms = graph.Terms(base)
     chunks.append(rdf.serialize_terms(_default_graph(entities, collected, terms),
@@ -289,14 +308,20 @@ def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
     result.parse(data=b"".join(chunks).decode("utf-8"), format="nt")
     for prefix, namespace in graph.prefixes(base).items():
         result.bind(prefix, namespace, replace=True)
-    return BuildResult(result, collected.articles, collected.facts, collected.errors,
-                       len(entities))
+    by_relation = fact_defs.tally(fact_defs.in_graph(result))
+    built = BuildResult(result, collected.articles, sum(by_relation.values()), collected.errors,
+                        len(entities), by_relation=by_relation, no_facts=collected.no_facts,
+                        no_date=collected.no_date)
+    if strict and built.errors:
+        raise SomeInputsFailed(built.errors, built)
+    return built
 
 
 def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: Options,
                  jobs: int = 1, use_cache: bool = True, title: str | None = None,
                  max_nodes: int = 1000,
-                 progress: Callable[[Outcome, int], None] | None = None) -> BuildResult:
+                 progress: Callable[[Outcome, int], None] | None = None,
+                 include: Iterable[str] = (), exclude: Iterable[str] = ()) -> BuildResult:
     """Build into `out_dir`: the graph file (streamed as articles come) and graph.html.
 
     Nothing is written when no article could be read. When every file came from the cache and
@@ -304,7 +329,7 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
     are (they would be byte-identical)."""
     from kg.export import html
 
-    files, errors = sources.collect(list(paths))
+    files, errors = sources.collect(list(paths), include=include, exclude=exclude)
     cache = Cache.load(out_dir, options) if use_cache else None
     resources = Resources.load()
     collected = Collected(errors=errors)
@@ -329,6 +354,8 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
             if collected.add(outcome):
                 out.add_chunk(outcome.chunk)
         entities = merge(collected.observations, resources)
+        relations = _relations(collected, terms)
+        by_relation = fact_defs.tally((t.subject, t.predicate.value, t.object) for t in relations)
         build_id = hashlib.sha256((signature + "|".join(collected.digests)).encode()).hexdigest()
         unchanged = (cache is not None and cache.previous_build == build_id
                      and collected.cached == len(collected.articles)
@@ -336,21 +363,26 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
         if unchanged:
             out.discard()
         else:
-            out.add_default(_default_graph(entities, collected, terms))
+            out.add_default(graph.entity_triples(entities, terms) + relations)
     if not unchanged:
-        keep, totals = _view_scope(entities, collected, max_nodes)
+        keep, totals = _view_scope(entities, collected, max_nodes, sum(by_relation.values()))
         view = graph.to_rdflib(graph.view_triples(entities, collected.view, collected.articles,
                                                   terms, keep), options.base)
         html.write(view, view_path, title=title, max_nodes=max_nodes, source=graph_path.name,
                    totals=totals)
     if cache is not None:
         cache.save(build_id)
-    return BuildResult(None, collected.articles, collected.facts, collected.errors,
-                       len(entities), collected.cached)
+    return BuildResult(None, collected.articles, sum(by_relation.values()), collected.errors,
+                       len(entities), collected.cached, by_relation, collected.no_facts,
+                       collected.no_date)
 
 
 def _default_graph(entities, collected: Collected, terms: graph.Terms) -> list:
-    return graph.entity_triples(entities, terms) + graph.relation_triples(
+    return graph.entity_triples(entities, terms) + _relations(collected, terms)
+
+
+def _relations(collected: Collected, terms: graph.Terms) -> list:
+    return graph.relation_triples(
         ((s, p, o) for s, p, o, _sentence, _article in collected.view), terms)
 
 
@@ -363,7 +395,7 @@ def _chain(first: list[Outcome], rest: Iterator[Outcome],
         yield outcome
 
 
-def _view_scope(entities, collected: Collected, max_nodes: int):
+def _view_scope(entities, collected: Collected, max_nodes: int, facts: int):
     """For a graph too big to hand to the view whole: the most connected entities (twice what
     the view draws, so it still chooses) and the totals of the whole graph for its header."""
     if len(entities) <= max_nodes + max_nodes // 4:
@@ -382,13 +414,22 @@ def _view_scope(entities, collected: Collected, max_nodes: int):
     for entity in entities.values():
         by_class[entity.kind] = by_class.get(entity.kind, 0) + 1
     totals = {"articles": len(collected.articles), "entities": len(entities),
-              "facts": len(relations) + parents, "edges": edges + parents, "by_class": by_class}
+              "facts": facts, "edges": edges + parents, "by_class": by_class}
     return set(ranked[: max_nodes + max_nodes // 4]), totals
 
 
 def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, base: str = DEFAULT_BASE,
-          resources: Resources | None = None) -> Graph:
-    """The knowledge graph of the articles in `paths` (files or folders), as an rdflib Graph."""
+          resources: Resources | None = None, strict: bool = False,
+          include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Graph:
+    """The knowledge graph of the articles in `paths` (files or folders), as an rdflib Graph.
+
+    Raises NoInputError when nothing can be read. An input that fails is logged as a warning
+    and left out; with `strict=True` it raises SomeInputsFailed (`.errors` lists each file and
+    its reason, `.result.graph` is the graph of the rest). `run()` returns the errors instead."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return run(paths, base=base, resources=resources).graph
+    result = run(paths, base=base, resources=resources, strict=strict, include=include,
+                 exclude=exclude)
+    for error in result.errors:
+        log.warning("skipped %s", error)
+    return result.graph

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
+import os
 from datetime import datetime
 
 import pytest
+from hypothesis import settings
 
 from kg.model import Article
 from kg.resources import Resources
 from kg.text import sentences
 from kg.text.dates import SHANGHAI
+
+# In CI (the CI variable set, as .ci/run does) hypothesis draws the same examples on every run
+# and keeps no example database, so a failure there reproduces anywhere with CI=1.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

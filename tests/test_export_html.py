@@ -227,7 +227,8 @@ def test_max_nodes_keeps_most_connected():
     ids = {n["id"] for n in data["nodes"]}
     assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
     notice = re.search(r'<p id="kg-omitted"[^>]*>(.*?)</p>', page).group(1)
-    assert "6" in notice and "5" in notice
+    assert "上限 5）" in notice and "只显示连接最多的 5 个实体" in notice
+    assert "另有 6 个实体（" in notice
     assert 'id="kg-omitted"' not in html_export.render(g)
 
 
@@ -341,7 +342,8 @@ def test_untyped_endpoint_and_articles():
     assert {n["text"]: n["cls"] for n in data["nodes"]} == {"李四": "Person", "某公司": "Other"}
     assert [e["label"] for e in data["edges"]] == ["任职于"]
     assert "其他" in [item["label"] for item in data["legend"]]
-    assert data["stats"]["articles"] == 1 and data["stats"]["facts"] == 1
+    # both kg:worksFor and kg:publishes triples are facts (kg/facts.py), drawn or not
+    assert data["stats"]["articles"] == 1 and data["stats"]["facts"] == 2
 
 
 def test_hostile_heading_article_and_href_are_escaped():
@@ -390,20 +392,16 @@ def test_search_covers_aliases(page):
     assert "searchText[n.id]" in page
 
 
-def test_layout_is_fast_and_bounded():
-    """5,000 nodes: the pure-Python layout keeps the render to a few seconds (printed, not
-    asserted: the machine decides), and the page keeps physics off."""
-    import time
-
+def test_layout_of_5000_nodes_draws_all_with_physics_off():
+    """5,000 nodes are all laid out before the page opens and the page keeps physics off
+    (the render time is measured by bench/view_bench.py, not here)."""
     g = Graph()
     nodes = [_entity(g, f"x{i}", KG.Person, f"人物{i}") for i in range(5000)]
     for i in range(1, 5000):
         g.add((nodes[i], KG.worksFor, nodes[(i * 7919) % i]))
         if i % 4 == 0:
             g.add((nodes[i], KG.attends, nodes[(i * 104729) % i]))
-    started = time.perf_counter()
     data = page_data(html_export.render(g, max_nodes=5000))
-    print(f"render of 5000 nodes: {time.perf_counter() - started:.2f} s")
     assert len(data["nodes"]) == 5000
     assert data["options"]["physics"] == {"enabled": False}
     assert data["options"]["interaction"]["hideEdgesOnZoom"] is True

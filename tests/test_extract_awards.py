@@ -10,9 +10,9 @@ CASES = [
     ("包括北京、天津、上海、呼和浩特、青岛在内的5个城市获评“千兆城市”。",
      {(c, "awardedTitle", "千兆城市") for c in ("北京市", "天津市", "上海市", "呼和浩特市", "青岛市")}),
     # a place path names its most specific unit; the title word 称号 is not part of the title
-    ("湖北省咸宁市通山县、黄冈市英山县等2家创建单位也喜获“国家全域旅游示范区”称号。",
+    ("湖北省咸宁市通山县、黄冈市英山县等2家创建单位均喜获“国家全域旅游示范区”称号。",
      {("通山县", "awardedTitle", "国家全域旅游示范区"), ("英山县", "awardedTitle", "国家全域旅游示范区")}),
-    ("神农架林区正式获评“国家全域旅游示范区”称号。", {("神农架林区", "awardedTitle", "国家全域旅游示范区")}),
+    ("神农架林区近日获评“国家全域旅游示范区”称号。", {("神农架林区", "awardedTitle", "国家全域旅游示范区")}),
     # the active voice: ORG 授予 N个城市 …称号, with the list set out line by line below
     ("近日，国家林业和草原局授予3个城市“国家森林城市”称号。\n这3个城市名单包括\n"
      "北京市石景山区、门头沟区\n河北省邢台市",
@@ -22,11 +22,11 @@ CASES = [
     ("工业和信息化部授予2个城市“千兆城市”称号。\n名单如下：\n1.山东省青岛市\n2.四川省绵阳市",
      {("青岛市", "awardedTitle", "千兆城市"), ("绵阳市", "awardedTitle", "千兆城市")}),
     # 入选 with no object: the list is the document named just before
-    ("工信部公布了《2023年度智能制造示范工厂揭榜单位名单》。我市金泽伊利乳粉智能制造示范工厂成功入选。",
-     {("金泽伊利乳粉智能制造示范工厂", "awardedTitle", "2023年度智能制造示范工厂揭榜单位名单")}),
+    ("工信部公布了《2023年度智能制造示范工厂揭榜单位名单》。我市金泽云岭乳粉智能制造示范工厂成功入选。",
+     {("金泽云岭乳粉智能制造示范工厂", "awardedTitle", "2023年度智能制造示范工厂揭榜单位名单")}),
     # a list in book-title marks, and an organisation as the awardee
-    ("金泽伊利乳粉智能制造示范工厂入选《2023年度智能制造示范工厂揭榜单位名单》。",
-     {("金泽伊利乳粉智能制造示范工厂", "awardedTitle", "2023年度智能制造示范工厂揭榜单位")}),
+    ("金泽云岭乳粉智能制造示范工厂入选《2023年度智能制造示范工厂揭榜单位名单》。",
+     {("金泽云岭乳粉智能制造示范工厂", "awardedTitle", "2023年度智能制造示范工厂揭榜单位")}),
     # unquoted, the title says it is one (…名单, …称号)
     ("杭州市余杭区入选第二批国家全域旅游示范区名单。",
      {("余杭区", "awardedTitle", "国家全域旅游示范区")}),  # the batch (第二批) is not the title
@@ -54,13 +54,13 @@ CASES = [
      "2. 东南大学（工业互联网安全方向）\n3. 华为技术有限公司",
      {(o, "awardedTitle", "5G应用安全创新示范中心") for o in ("北京邮电大学", "东南大学", "华为技术有限公司")}),
     # newly elected academicians with their institutions
-    ("新当选的中国科学院院士:景益鹏(数学物理学部,上海交通大学)、唐勇(化学部,同济大学)。",
-     {("景益鹏", "awardedTitle", "中国科学院院士"), ("唐勇", "awardedTitle", "中国科学院院士"),
-      ("景益鹏", "worksFor", "上海交通大学"), ("唐勇", "worksFor", "同济大学")}),
+    ("新当选的中国科学院院士:景一鹏(数学物理学部,上海交通大学)、唐永(化学部,同济大学)。",
+     {("景一鹏", "awardedTitle", "中国科学院院士"), ("唐永", "awardedTitle", "中国科学院院士"),
+      ("景一鹏", "worksFor", "上海交通大学"), ("唐永", "worksFor", "同济大学")}),
 ]
 
 NEGATIVE = [
-    "文化和旅游部公布了第二批国家全域旅游示范区名单，其中湖北省五地上榜。",
+    "文化和旅游部公布了第三批国家全域旅游示范区名单，其中湖北省五地上榜。",
     # a relative clause (入选…的轴承企业) describes a company; it names no title
     "永和轴承则是溧阳首家入选国家级“小巨人”的轴承企业。",
     # 入选 with no object takes a list named before, never a notice

@@ -18,9 +18,9 @@ CASES = [
      {("张晓强", "worksFor", "国家发展和改革委员会"), ("张晓强", "jobTitle", "副主任"),
       ("王劲", "worksFor", "百度公司"), ("王劲", "jobTitle", "副总裁")}),
     # a chain of posts in two organisations; the post nearest the name is the job title
-    ("国家发展和改革委员会党组成员、国家粮食和物资储备局党组书记、局长丛亮出席。",
-     {("丛亮", "worksFor", "国家发展和改革委员会"), ("丛亮", "worksFor", "国家粮食和物资储备局"),
-      ("丛亮", "jobTitle", "局长")}),
+    ("国家发展和改革委员会党组成员、国家能源局党组书记、局长丛明出席。",
+     {("丛明", "worksFor", "国家发展和改革委员会"), ("丛明", "worksFor", "国家能源局"),
+      ("丛明", "jobTitle", "局长")}),
     # a party committee post keeps the committee in the title
     ("天津市委书记李鸿忠致辞。", {("李鸿忠", "worksFor", "天津市委"), ("李鸿忠", "jobTitle", "市委书记")}),
     # a head of government with no body written works for the people's government
@@ -62,9 +62,9 @@ NEGATIVE = [
     # a reporter who learns something is no one named 从工业 or 提问时
     "9月11日，记者从工业和信息化部获悉。",
     "在回答记者提问时，他表示。",
-    "昨天，中国科学院、中国工程院公布两年一度的院士增选结果。",
+    "昨天，中国科学院、中国工程院公布两年一次的院士增选结果。",
     "17日上午举行党的二十大首场记者招待会。",
-    "来自中国科学院、中国工程院的10多位院士出席大会。",
+    "来自中国科学院、中国工程院的20多位院士出席大会。",
     "大会由中国科学技术协会指导。",
     "千兆用户规模提升至3389万户。",
 ]

@@ -20,7 +20,7 @@ from kg.vocab import KG
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "qianzhao-cities-2021.md"
-CORPUS = FIXTURES / "corpus"
+CORPUS = FIXTURES / "probe"
 
 
 def _build(*args: str) -> str:
@@ -72,11 +72,11 @@ def test_a_changed_rule_set_invalidates_the_cache(tmp_path):
 def test_articles_are_kept_without_their_text():
     result = pipeline.run([SEED])
     assert result.articles and all(a.text == "" and a.sentences == () for a in result.articles)
-    assert result.facts >= 35  # the seed states 35 facts
+    assert result.facts == 35  # the seed states 35 facts (its gold file has 35 triples)
 
 
 def test_trig_puts_each_articles_facts_in_its_own_graph(tmp_path):
-    _build(str(SEED), str(CORPUS / "c01.md"), "--out", str(tmp_path), "--format", "trig")
+    _build(str(SEED), str(CORPUS / "conf01.md"), "--out", str(tmp_path), "--format", "trig")
     data = Dataset()
     data.parse(tmp_path / "graph.trig", format="trig")
     named = [g for g in data.graphs() if isinstance(g.identifier, URIRef)
@@ -102,9 +102,7 @@ def test_other_formats_give_the_same_graph(tmp_path, fmt, suffix, parser):
             other.add((s, p, o))
     else:
         other = Graph().parse(tmp_path / fmt / f"graph.{suffix}", format=parser)
-    assert set(turtle) <= set(other)
-    assert {t for t in other if t[1] == KG.awardedTitle} == {
-        t for t in turtle if t[1] == KG.awardedTitle}
+    assert set(turtle) == set(other)
 
 
 def test_the_view_of_a_big_graph_speaks_of_the_whole_graph(tmp_path):

@@ -1,6 +1,6 @@
 """The graph in other software: strict Turtle parsers, Oxigraph stores and SPARQL servers.
 
-* rapper (raptor2), serdi and pyoxigraph parse the Turtle of the seed and of the dev corpus
+* rapper (raptor2), serdi and pyoxigraph parse the Turtle of the seed and of our probe articles
   with zero errors and zero warnings, and find as many triples as rdflib wrote;
 * `kg load --endpoint` fills a real Oxigraph server and a real Virtuoso (private instances on
   loopback, stopped in fixture finalizers even when a test fails), and the example queries of
@@ -29,7 +29,7 @@ from servers import free_port, oxigraph_binary, start_oxigraph, start_virtuoso
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "qianzhao-cities-2021.md"
-CORPUS = FIXTURES / "corpus"
+CORPUS = FIXTURES / "probe"
 QUERIES = Path(__file__).parent.parent / "queries"
 GRAPH_IRI = "https://kg.example.org/graph/dev"
 # DESCRIBE's answer is implementation-defined (SPARQL 1.1 §16.4): not compared across stores
@@ -136,7 +136,7 @@ def _rows(result: Result) -> set[tuple]:
 def file_answers(dev_graph) -> dict[str, set[tuple]]:
     answers = {p.name: _rows(query_file(dev_graph, p.read_text(encoding="utf-8")))
                for p in COMPARED}
-    # the examples are only worth comparing if they find something in the dev corpus
+    # the examples are only worth comparing if they find something in the probe articles
     assert all(answers.values()), [name for name, rows in answers.items() if not rows]
     return answers
 

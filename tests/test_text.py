@@ -1,7 +1,7 @@
 """Text handling: width folding, sentence splitting and Chinese dates."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -90,6 +90,69 @@ def test_dates_resolved_against_article_date(text, reference, expected):
     assert found and found[0].value == expected
 
 
+@pytest.mark.parametrize("text,reference,expected", [
+    # where each date is, as well as what it is; a date after other text is found too
+    ("首届论坛于12月24日在青岛举行", REF, [(5, 11, "2021-12-24")]),
+    ("2023年10月12-13日", REF, [(0, 14, "2023-10-12")]),
+    ("会前，3月5日和3月8日", REF, [(3, 7, "2021-03-05"), (8, 12, "2021-03-08")]),
+    # 去年, 今年, 明年 against the article's year, with or without a day
+    ("去年5月", REF, [(0, 4, "2020-05")]),
+    ("去年12月24日", REF, [(0, 8, "2020-12-24")]),
+    ("明年3月", REF, [(0, 4, "2022-03")]),
+    ("今年1月9日", date(2022, 3, 1), [(0, 6, "2022-01-09")]),
+    # a day alone: this month up to the day after the article, else last month
+    ("19日", date(2022, 10, 18), [(0, 3, "2022-10-19")]),
+    ("20日", date(2022, 10, 18), [(0, 3, "2022-09-20")]),
+    ("18日", date(2022, 10, 18), [(0, 3, "2022-10-18")]),
+    # ... across the turn of the year, and from March back into February
+    ("28日", date(2022, 1, 3), [(0, 3, "2021-12-28")]),
+    ("28日", date(2022, 2, 3), [(0, 3, "2022-01-28")]),
+    ("31日", date(2022, 3, 2), []),   # no 31 February: no date rather than a wrong one
+    # a month and day with no year: up to a month ahead is this year, further is last year
+    ("1月20日", date(2022, 12, 25), [(0, 5, "2022-01-20")]),
+    ("1月20日", date(2022, 12, 31), [(0, 5, "2022-01-20")]),
+    ("2月3日", date(2022, 1, 28), [(0, 4, "2022-02-03")]),
+    ("3月3日", date(2022, 1, 28), [(0, 4, "2021-03-03")]),
+    ("12月31日", date(2022, 1, 1), [(0, 6, "2021-12-31")]),
+    ("11月30日", date(2022, 12, 2), [(0, 6, "2022-11-30")]),
+    ("2月30日", REF, []),
+    # an article without a date: only dates that state their year
+    ("2021年12月24日举行", None, [(0, 11, "2021-12-24")]),
+    ("2021年12月", None, [(0, 8, "2021-12")]),
+    ("12月24日举行", None, []),
+    ("24日举行", None, []),
+    ("今年3月", None, []),
+    ("去年12月24日", None, []),
+])
+def test_date_mentions_table(text, reference, expected):
+    found = dates.find_dates(text, reference)
+    assert [(d.start, d.end, d.value) for d in found] == expected
+
+
+def test_relative_days_are_placed_and_sorted_among_dates():
+    found = dates.find_dates("昨日，即12月24日，今天又", REF, {"今天": 0, "昨日": -1})
+    assert [(d.start, d.end, d.value) for d in found] == [
+        (0, 2, "2021-12-24"), (4, 10, "2021-12-24"), (11, 13, "2021-12-25")]
+    # relative days need the article's date
+    assert dates.find_dates("昨日发布", None, {"昨日": -1}) == []
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("本报义乌10月21日电 (记者", date(2011, 10, 22), date(2011, 10, 21)),
+    ("天津5月20日消息", date(2020, 5, 20), date(2020, 5, 20)),
+    ("北京讯 10月22日讯", date(2011, 10, 21), date(2011, 10, 22)),   # the day after: same year
+    ("北京10月23日电", date(2011, 10, 21), date(2010, 10, 23)),       # two days ahead: last year
+    ("本报北京12月30日电", date(2022, 1, 2), date(2021, 12, 30)),
+    ("北京2月30日电", date(2022, 3, 2), None),
+    ("没有电头的一段文字", date(2022, 3, 2), None),
+    ("本报义乌10月21日电", None, None),
+    ("x" * 53 + "10月21日电", date(2011, 10, 22), date(2011, 10, 21)),  # ends at 60
+    ("x" * 54 + "10月21日电", date(2011, 10, 22), None),  # a dateline is at the start
+])
+def test_dateline(text, published, expected):
+    assert dates.dateline(text, published) == expected
+
+
 @pytest.mark.parametrize("text", ["截至11月底，5G基站", "第17届博览会", "3月份以来", "增长3.5%"])
 def test_not_dates(text):
     assert dates.find_dates(text, REF) == []
@@ -108,10 +171,33 @@ def test_relative_days_and_dateline():
     ("2022-10-18", "2022-10-18T00:00:00+08:00"),
     ("2021年12月25日", "2021-12-25T00:00:00+08:00"),
     ("not a date", None),
+    # time zones: an RFC 2822 date keeps its zone, -0000 (zone unknown) is UTC
+    ("Sat, 25 Dec 2021 12:39:10 +0800", "2021-12-25T12:39:10+08:00"),
+    ("Sat, 25 Dec 2021 04:39:10 -0000", "2021-12-25T04:39:10+00:00"),
+    # ISO 8601 keeps its zone (Z is UTC); without one it is Beijing time
+    ("2021-12-25T04:39:10Z", "2021-12-25T04:39:10+00:00"),
+    ("2021-12-25T04:39:10+00:00", "2021-12-25T04:39:10+00:00"),
+    ("2021-12-25 12:00:00", "2021-12-25T12:00:00+08:00"),
+    # what YAML front matter gives: datetimes with or without a zone, dates
+    (datetime(2021, 12, 25, 12, 0), "2021-12-25T12:00:00+08:00"),
+    (datetime(2021, 12, 25, 4, 0, tzinfo=timezone.utc), "2021-12-25T04:00:00+00:00"),
+    (date(2021, 12, 25), "2021-12-25T00:00:00+08:00"),
+    ("2021/2/30", None),
+    ("", None),
+    (None, None),
 ])
 def test_parse_published(value, expected):
     parsed = dates.parse_published(value)
     assert (parsed.isoformat() if parsed else None) == expected
+
+
+@pytest.mark.parametrize("published,expected", [
+    (datetime(2021, 12, 24, 20, 0, tzinfo=timezone.utc), date(2021, 12, 25)),  # 04:00 in Beijing
+    (datetime(2021, 12, 25, 1, 0, tzinfo=dates.SHANGHAI), date(2021, 12, 25)),
+    (None, None),
+])
+def test_local_date_is_the_date_in_beijing(published, expected):
+    assert dates.local_date(published) == expected
 
 
 @pytest.mark.parametrize("text,pos,start", [

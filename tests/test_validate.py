@@ -25,7 +25,7 @@ def seed_graph() -> Graph:
 
 @pytest.fixture(scope="module")
 def all_graph() -> Graph:
-    return pipeline.run([FIXTURES / "corpus", SEED]).graph
+    return pipeline.run([FIXTURES / "probe", SEED]).graph
 
 
 def copy(graph: Graph) -> Graph:
@@ -44,7 +44,7 @@ def test_the_seed_graph_conforms(seed_graph):
     assert report.violations == []
 
 
-def test_the_seed_and_corpus_graph_conforms(all_graph):
+def test_the_seed_and_probe_graph_conforms(all_graph):
     report = validate(all_graph)
     assert report.conforms, "\n".join(map(str, report.violations))
 

@@ -32,6 +32,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
+from kg import facts
 from kg.export.atomic import write_text
 from kg.vocab import KG, NAMESPACE, PROV, RELATIONS, SCHEMA, labels, load_ontology
 
@@ -205,7 +206,7 @@ class _View:
                                   if s in self.cls and o in self.cls and s != o}
         fact_triples = ({(s, p, o) for s, p, o in literal_facts if s in self.cls}
                         | {e for e in self.edges if _local(e[1]) in FACT_RELATIONS})
-        self.facts = len(fact_triples)
+        self.facts = facts.count(graph)  # kg/facts.py: the one definition of a fact
 
         self.label = {n: _pick_label(graph, n) or _local(n) for n in self.cls}
         self.key = {n: (self.label[n], str(n)) for n in self.cls}

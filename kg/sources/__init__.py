@@ -5,10 +5,12 @@ reason; nothing else escapes, so one bad file never stops a batch.
 """
 from __future__ import annotations
 
+import fnmatch
 import logging
 import os
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg import errors
@@ -114,9 +116,16 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def collect(paths: list[str | os.PathLike]) -> tuple[list[Path], list[InputError]]:
+def collect(paths: list[str | os.PathLike], *, include: Iterable[str] = (),
+            exclude: Iterable[str] = ()) -> tuple[list[Path], list[InputError]]:
     """Expand folders (recursively) into article files; missing paths and folders that cannot
-    be listed become errors."""
+    be listed become errors.
+
+    In a folder, a file is taken when its suffix is one of SUFFIXES, it matches one of the
+    `include` globs (when any are given) and none of the `exclude` globs. A glob matches the
+    file's name or its path relative to the folder (`*` crosses `/`). Files named directly are
+    always taken."""
+    include, exclude = tuple(include), tuple(exclude)
     files: list[Path] = []
     problems: list[InputError] = []
     for p in map(Path, paths):
@@ -130,9 +139,18 @@ def collect(paths: list[str | os.PathLike]) -> tuple[list[Path], list[InputError
             for root, dirs, names in os.walk(p, onerror=unreadable):
                 dirs.sort()
                 found.extend(Path(root) / n for n in names if Path(n).suffix.lower() in SUFFIXES)
-            files.extend(sorted(found))
+            files.extend(sorted(f for f in found if _chosen(f, p, include, exclude)))
         elif p.exists() or p.is_symlink():
             files.append(p)
         else:
             problems.append(InputError(str(p), errors.NOT_FOUND))
     return files, problems
+
+
+def _chosen(file: Path, folder: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    names = (file.name, file.relative_to(folder).as_posix())
+
+    def matches(patterns: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns for name in names)
+
+    return (not include or matches(include)) and not matches(exclude)

@@ -37,8 +37,8 @@ def parse(text: str, data: bytes, path: str) -> Article:
         raise InputError(path, errors.NO_TEXT)
     title = _title(meta, body)
     categories = meta.get("categories") or meta.get("tags") or ()
-    if isinstance(categories, str):
-        categories = (categories,)
+    if not isinstance(categories, (list, tuple, dict)):
+        categories = (categories,)  # one category written as a scalar: `categories: 2021`
     known = {"title", "date", "categories", "author", "url", "permalink", "link"}
     extra = tuple(sorted((str(k), str(v)) for k, v in meta.items()
                          if k not in known and v is not None))

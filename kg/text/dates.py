@@ -32,7 +32,7 @@ def parse_published(value) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         pass
     try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(text)  # reads a trailing Z as UTC since Python 3.11
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=SHANGHAI)
     except ValueError:
         pass
@@ -106,8 +106,9 @@ def _resolve(match: re.Match, reference: date | None) -> str | None:
                 year, month = year - 1, 12
     if year is None:
         year = reference.year
-        # News reports the past: "12月24日" in an article of 2 January is last year.
-        if (month, int(d or 1)) > (reference.month, reference.day + 7) and month - reference.month > 1:
+        # News reports the past: "12月24日" in an article of 2 January is last year; a date up
+        # to a month ahead of the article is an announced event of this year.
+        if month - reference.month > 1:
             year -= 1
     try:
         if d is None:
