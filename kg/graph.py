@@ -274,10 +274,15 @@ def _statement(s, p, o, rf: ResolvedFact, article_node, terms: Terms) -> list[ox
     ]
 
 
+VIEW_EVIDENCE = 5  # evidence sentences per fact that the view's entity panel shows
+
+
 def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: Iterable[Article],
                  terms: Terms, keep: set[str] | None = None) -> list[ox.Triple]:
-    """What the HTML view needs: entities, relations with one evidence sentence each, and the
-    articles' headlines. With `keep`, only those entities and the relations between them."""
+    """What the HTML view needs: entities, relations with up to VIEW_EVIDENCE evidence
+    sentences each, and the articles' headlines, dates, URLs and files (schema:archivedAt,
+    the file the article was read from: the view's panel names it; the graph file does not).
+    With `keep`, only those entities and the relations between them."""
     if keep is not None:
         entities = {k: e for k, e in entities.items() if k in keep}
     triples = entity_triples(entities, terms, schema_types=False)
@@ -285,17 +290,26 @@ def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: 
         node = terms.iri(article_iri(terms.base, article.id))
         triples.append(ox.Triple(node, terms.iri(_RDF + "type"), terms.kg("Article")))
         triples.append(ox.Triple(node, terms.iri(_SCHEMA + "headline"), zh(article.title)))
-    seen: set[tuple] = set()
+        triples.extend(t for t in _article(node, article, terms)
+                       if t.predicate.value in (_SCHEMA + "datePublished", _SCHEMA + "url",
+                                                _SCHEMA + "publisher"))
+        if article.path:
+            triples.append(ox.Triple(node, terms.iri(_SCHEMA + "archivedAt"),
+                                     ox.Literal(text(str(article.path)))))
+    seen: dict[tuple, set] = {}
     for subject, predicate, obj, sentence, article_id in facts:
         if keep is not None and (subject not in keep or isinstance(obj, str) and obj not in keep):
             continue
         s, p, o = terms.entity(subject), terms.kg(predicate), _object(obj, terms)
-        if (s, p, o) in seen:
+        said = seen.get((s, p, o))
+        if said is not None and (len(said) >= VIEW_EVIDENCE or (sentence, article_id) in said):
             continue
-        seen.add((s, p, o))
+        if said is None:
+            said = seen[(s, p, o)] = set()
+            triples.append(ox.Triple(s, p, o))
+        said.add((sentence, article_id))
         node = ox.BlankNode()
-        triples += [ox.Triple(s, p, o),
-                    ox.Triple(node, terms.iri(_RDF + "type"), terms.iri(_RDF + "Statement")),
+        triples += [ox.Triple(node, terms.iri(_RDF + "type"), terms.iri(_RDF + "Statement")),
                     ox.Triple(node, terms.iri(_RDF + "subject"), s),
                     ox.Triple(node, terms.iri(_RDF + "predicate"), p),
                     ox.Triple(node, terms.iri(_RDF + "object"), o),
