@@ -280,7 +280,7 @@ VIEW_EVIDENCE = 5  # evidence sentences per fact that the view's entity panel sh
 def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: Iterable[Article],
                  terms: Terms, keep: set[str] | None = None) -> list[ox.Triple]:
     """What the HTML view needs: entities, relations with up to VIEW_EVIDENCE evidence
-    sentences each, and the articles' headlines, dates, URLs and files (schema:archivedAt,
+    sentences each, and the articles' headlines, dates, URLs and file names (schema:archivedAt,
     the file the article was read from: the view's panel names it; the graph file does not).
     With `keep`, only those entities and the relations between them."""
     if keep is not None:
@@ -294,8 +294,10 @@ def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: 
                        if t.predicate.value in (_SCHEMA + "datePublished", _SCHEMA + "url",
                                                 _SCHEMA + "publisher"))
         if article.path:
+            # the file's name only: the page may be shared, the reader's folders are private
+            name = str(article.path).replace("\\", "/").rsplit("/", 1)[-1]
             triples.append(ox.Triple(node, terms.iri(_SCHEMA + "archivedAt"),
-                                     ox.Literal(text(str(article.path)))))
+                                     ox.Literal(text(name))))
     seen: dict[tuple, set] = {}
     for subject, predicate, obj, sentence, article_id in facts:
         if keep is not None and (subject not in keep or isinstance(obj, str) and obj not in keep):

@@ -1025,7 +1025,9 @@ _APP_JS = r"""(function () {
     var scale = network.getScale();
     lastScale = scale;
     var selected = {};
-    network.getSelectedNodes().forEach(function (id) { selected[id] = true; });
+    var chosen = network.getSelectedNodes();
+    // a few selected nodes are named whatever the zoom; a crowd (an article's facts) is not
+    if (chosen.length <= 10) { chosen.forEach(function (id) { selected[id] = true; }); }
     var changes = [];
     data.nodes.forEach(function (n) {
       var pinned = n.lv === 0 || !!selected[n.id] || (focus !== null && focus.center === n.id);
@@ -1123,9 +1125,10 @@ _APP_JS = r"""(function () {
     }
     return visible;
   }
+  // the ids of the nodes drawn now (for tests and for scripting the page)
   window.kgVisibleNodes = function () {
     return data.nodes.filter(function (n) { return !nodeHidden[n.id]; })
-      .map(function (n) { return n.text; });
+      .map(function (n) { return n.id; });
   };
   function onChange(box, table, attr) {
     box.addEventListener("change", function () {
@@ -1189,7 +1192,10 @@ _APP_JS = r"""(function () {
   var panel = document.getElementById("kg-panel");
   function openPanel() {
     while (panel.firstChild) { panel.removeChild(panel.firstChild); }
-    panel.hidden = false;
+    if (panel.hidden) {
+      panel.hidden = false;
+      network.redraw();   // the canvas is narrower now: fits below must know its new size
+    }
     var close = make("button", "close", "关闭");
     close.type = "button";
     close.addEventListener("click", function () { panel.hidden = true; network.redraw(); });
