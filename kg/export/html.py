@@ -10,6 +10,11 @@ with the locale's encoding and mints random ids, so the page here comes from our
 - safe: the data travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>``,
   ``&``, U+2028 and U+2029 escaped; the header is HTML-escaped here; every string from the graph
   reaches the DOM through ``textContent`` (tooltips are DOM elements built in JS, never HTML);
+- for investigating: a side panel opened by a click gives an entity's label, type, IRI,
+  aliases and every fact about it grouped by relation, each with its evidence sentences and
+  their articles (headline, date, URL or file); focus on a 1-2 hop neighbourhood; the header's
+  sources select an article's facts; filters by class, relation, article date range and
+  isolation, each refitting the view; labels by zoom (the most connected always); PNG export;
 - big graphs: positions are computed here (a deterministic force layout in pure Python, no numpy)
   and physics stays off in the browser, so the page is drawn once and is interactive at once;
   above ``max_nodes`` the most connected entities are kept and the page says what was left out;
