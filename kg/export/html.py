@@ -1037,8 +1037,8 @@ _APP_JS = r"""(function () {
     data.nodes.forEach(function (n) {
       var pinned = n.lv === 0 || !!selected[n.id] || (focus !== null && focus.center === n.id);
       var show = pinned || scale >= n.lv;
-      // a pinned label stays readable (about 13 px on screen) however far out the zoom is
-      var size = pinned ? Math.min(160, Math.max(n.font_size, Math.round(13 / scale))) : n.font_size;
+      // a label drawn stays readable: about 13 px on screen when pinned, 10 px otherwise
+      var size = Math.min(160, Math.max(n.font_size, Math.round((pinned ? 13 : 10) / scale)));
       if (show !== labelShown[n.id] || size !== labelSize[n.id]) {
         labelShown[n.id] = show;
         labelSize[n.id] = size;
