@@ -180,6 +180,12 @@ def export_graph(graph_file: Path, fmt: str, out_dir: Path) -> None:
     properties of their node.
 
     \b
+    Exit status:
+        0  the files were written
+        1  the graph could not be read, or the folder written
+        2  usage error
+
+    \b
     Example:
         kg export output/graph.ttl --to graphml --out export/
         kg export output/graph.ttl --to neo4j --out neo4j-import/
