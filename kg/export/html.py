@@ -1238,6 +1238,7 @@ _APP_JS = r"""(function () {
     span.setAttribute("role", "button");
     span.tabIndex = 0;
     span.addEventListener("click", function () { selectNode(id); });
+    span.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { selectNode(id); } });
     return span;
   }
   function showNode(id) {
@@ -1289,8 +1290,12 @@ _APP_JS = r"""(function () {
   }
   function selectNode(id) {
     if (nodeHidden[id]) {
+      // going to an entity the filters hide: drop the focus and show its class again
       focus = null;
       hiddenCls[clsOf[id]] = false;
+      Array.prototype.forEach.call(document.querySelectorAll("#kg-legend input[data-cls]"), function (box) {
+        if (box.getAttribute("data-cls") === clsOf[id]) { box.checked = true; }
+      });
       applyFilters(false);
     }
     network.selectNodes([id]);
