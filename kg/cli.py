@@ -180,6 +180,58 @@ def view(graph_file: Path, out_file: Path, title: str | None, max_nodes: int) ->
                source=graph_file.name)
 
 
+_EXPORTS = ("csv", "graphml", "gexf", "neo4j")
+
+
+@cli.command(name="export")
+@click.argument("graph_file", metavar="GRAPH",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--to", "fmt", type=click.Choice(_EXPORTS), required=True,
+              help="csv: nodes.csv, edges.csv, evidence.csv; graphml / gexf: graph.graphml / "
+                   "graph.gexf (Gephi, networkx); neo4j: nodes.csv, relationships.csv for "
+                   "neo4j-admin database import, and import.cypher (LOAD CSV).")
+@click.option("--out", "out_dir", default="export", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the files (created if missing).")
+def export_graph(graph_file: Path, fmt: str, out_dir: Path) -> None:
+    """Export a graph file (as written by kg build) to the tools people use: CSV, GraphML,
+    GEXF or Neo4j. Nodes are the entities; edges are the facts between entities, each with
+    its evidence (sentence, article, offsets); a person's post and an event's date are
+    properties of their node.
+
+    \b
+    Exit status:
+        0  the files were written
+        1  the graph could not be read, or the folder written
+        2  usage error
+
+    \b
+    Example:
+        kg export output/graph.ttl --to graphml --out export/
+        kg export output/graph.ttl --to neo4j --out neo4j-import/
+    """
+    from rdflib import Graph
+    from rdflib.util import guess_format
+
+    from kg.export import csvfiles, graphs
+    from kg.export.tables import tables
+
+    graph = Graph()
+    try:
+        graph.parse(graph_file, format=guess_format(str(graph_file)) or "turtle")
+    except Exception as exc:  # rdflib raises many kinds of parse errors
+        raise click.ClickException(f"{graph_file}: cannot parse the graph: {exc}") from None
+    rows = tables(graph)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        writer = graphs.write if fmt in ("graphml", "gexf") else csvfiles.write
+        written = writer(rows, out_dir, fmt)
+    except OSError as exc:
+        raise click.ClickException(f"{out_dir}: cannot write: {exc.strerror or exc}") from None
+    click.echo(f"{len(rows.nodes)} entities, {len(rows.edges)} facts between them -> "
+               + ", ".join(str(p) for p in written), err=True)
+
+
 def _exit_cleanly_on_sigterm() -> None:
     # The default SIGTERM kills Python without unwinding; as SystemExit it unwinds, so an
     # output being written is discarded (its temporary file removed) and the old one stays.

@@ -38,15 +38,21 @@ def _need_oxigraph(what: str) -> None:
 @click.option("--engine", type=click.Choice(["auto", "oxigraph", "rdflib"]), default="auto",
               show_default=True,
               help="For graph files: auto uses Oxigraph (in memory) if installed, else rdflib.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Give the variable ?NAME this value (repeatable). VALUE is an IRI "
+                   "(<…>, http…, or a prefixed name such as place:370200), a number, a SPARQL "
+                   "literal (\"…\"@zh), or else a plain string.")
 def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: str | None,
-          graph_iri: str | None, fmt: str, engine: str) -> None:
+          graph_iri: str | None, fmt: str, engine: str, binds: tuple[str, ...]) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file or a store.
 
     GRAPH is a graph file written by kg build (Turtle, N-Triples, JSON-LD ...); leave it out
     with --store or --endpoint. QUERY is the query text; or give -f FILE.rq instead.
 
     These prefixes are predeclared: kg (also the empty prefix, as in :awardedTitle), rdf,
-    rdfs, skos, schema, prov, xsd, dcterms, owl.
+    rdfs, skos, schema, prov, xsd, dcterms, owl, and the entity prefixes the table prints
+    (person, org, place, event, doc, title, article, statement), so a name it prints can be
+    pasted back into a query. A query's own PREFIX lines take precedence.
     Updates (INSERT, DELETE ...) are refused on graph files; on a --store they are applied.
     Credentials for --endpoint come from KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD.
     Example queries: the queries/ folder of the project.
@@ -62,6 +68,7 @@ def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: s
         kg query output/graph.ttl 'SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p'
         kg query output/graph.ttl -f queries/titles-by-province.rq --format csv
         kg query --store kgstore/ -f queries/speakers.rq
+        kg query output/graph.ttl -f queries/entity.rq --bind name=青岛市
     """
     from kg import query as q
 
@@ -90,6 +97,11 @@ def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: s
         raise click.UsageError(f"unexpected extra argument(s): {' '.join(args[1:])}")
 
     started = time.perf_counter()
+    if binds:
+        try:
+            text = q.bind(text, [q.parse_binding(b, text) for b in binds])
+        except q.QueryError as exc:
+            raise click.BadParameter(str(exc), param_hint="--bind") from None
     try:
         if store_dir is not None:
             _need_oxigraph("--store")

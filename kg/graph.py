@@ -31,6 +31,24 @@ _PROV = "http://www.w3.org/ns/prov#"
 _DCTERMS = "http://purl.org/dc/terms/"
 _FAMILIES = ("person", "org", "place", "event", "doc", "title", "article", "statement")
 
+# Standard types beside ours, so that a schema.org-only consumer sees the data without a
+# reasoner: each kg class's schema.org class, and each relation's schema.org super-property
+# (True: the schema.org property runs the other way, as owl:inverseOf in ontology/kg.ttl).
+# tests/test_schema_types.py checks both tables against the alignment in ontology/kg.ttl.
+SCHEMA_CLASSES = {
+    "Person": "Person", "Organization": "Organization",
+    "GovernmentBody": "GovernmentOrganization", "Place": "Place", "Province": "Place",
+    "City": "Place", "County": "Place", "Event": "Event", "Document": "CreativeWork",
+}
+SCHEMA_PROPERTIES = {
+    "awardedTitle": ("award", False), "publishes": ("publisher", True),
+    "speaksAt": ("attendee", True), "attends": ("attendee", True),
+    "worksFor": ("worksFor", False), "jobTitle": ("jobTitle", False),
+    "heldIn": ("location", False), "heldOn": ("startDate", False),
+    "organizedBy": ("organizer", False), "locatedIn": ("containedInPlace", False),
+    "partOf": ("parentOrganization", False),
+}
+
 _SAFE_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 # Characters a Turtle prefixed name may hold (PN_CHARS_BASE of the Turtle grammar), so that
 # whatever rdflib abbreviates stays valid for strict parsers.
@@ -108,12 +126,16 @@ def zh(value: str) -> ox.Literal:
     return ox.Literal(text(value), language="zh")
 
 
-def entity_triples(entities: dict[str, Entity], terms: Terms) -> list[ox.Triple]:
+def entity_triples(entities: dict[str, Entity], terms: Terms,
+                   schema_types: bool = True) -> list[ox.Triple]:
     out: list[ox.Triple] = []
     for key in sorted(entities):
         entity = entities[key]
         node = terms.entity(key)
         out.append(ox.Triple(node, terms.iri(_RDF + "type"), terms.kg(entity.kind)))
+        if schema_types and entity.kind in SCHEMA_CLASSES:
+            out.append(ox.Triple(node, terms.iri(_RDF + "type"),
+                                 terms.iri(_SCHEMA + SCHEMA_CLASSES[entity.kind])))
         out.append(ox.Triple(node, terms.iri(_RDFS + "label"), zh(entity.label)))
         for alt in entity.alt_labels:
             out.append(ox.Triple(node, terms.iri(_SKOS + "altLabel"), zh(alt)))
@@ -127,8 +149,25 @@ def entity_triples(entities: dict[str, Entity], terms: Terms) -> list[ox.Triple]
                                  ox.Literal(f"{entity.longitude:.6f}", datatype=decimal)))
         if entity.parent and entity.parent in entities:
             relation = "locatedIn" if key.startswith("place/") else "partOf"
-            out.append(ox.Triple(node, terms.kg(relation), terms.entity(entity.parent)))
+            triple = ox.Triple(node, terms.kg(relation), terms.entity(entity.parent))
+            out.append(triple)
+            if schema_types:
+                out.extend(schema_super_triples(triple, relation, terms))
     return out
+
+
+def schema_super_triples(triple: ox.Triple, relation: str, terms: Terms) -> list[ox.Triple]:
+    """The fact again with the relation's schema.org super-property (turned round when the
+    alignment is an inverse); nothing when the ontology aligns none."""
+    if relation not in SCHEMA_PROPERTIES:
+        return []
+    name, inverse = SCHEMA_PROPERTIES[relation]
+    prop = terms.iri(_SCHEMA + name)
+    if inverse:
+        if isinstance(triple.object, ox.Literal):
+            return []
+        return [ox.Triple(triple.object, prop, triple.subject)]
+    return [ox.Triple(triple.subject, prop, triple.object)]
 
 
 def article_quads(article: Article, facts: Iterable[ResolvedFact], terms: Terms,
@@ -163,11 +202,23 @@ def article_triples(article: Article, facts: Iterable[ResolvedFact], terms: Term
     return triples
 
 
-def relation_triples(facts: Iterable[tuple[str, str, object]], terms: Terms) -> list[ox.Triple]:
-    """Each (subject key, relation, object key or Value) once, in a stable order."""
+def relation_triples(facts: Iterable[tuple[str, str, object]], terms: Terms,
+                     schema_types: bool = True) -> list[ox.Triple]:
+    """Each (subject key, relation, object key or Value) once, in a stable order, each followed
+    by its schema.org super-property triple (see SCHEMA_PROPERTIES) unless `schema_types` is
+    off."""
     distinct = {(s, p, o if isinstance(o, str) else (o.text, o.datatype)): o for s, p, o in facts}
-    return [ox.Triple(terms.entity(s), terms.kg(p), _object(o, terms))
-            for (s, p, _), o in sorted(distinct.items(), key=lambda item: repr(item[0]))]
+    out: list[ox.Triple] = []
+    seen: set[ox.Triple] = set()  # speaksAt and attends share schema:attendee
+    for (s, p, _), o in sorted(distinct.items(), key=lambda item: repr(item[0])):
+        triple = ox.Triple(terms.entity(s), terms.kg(p), _object(o, terms))
+        out.append(triple)
+        if schema_types:
+            for extra in schema_super_triples(triple, p, terms):
+                if extra not in seen:
+                    seen.add(extra)
+                    out.append(extra)
+    return out
 
 
 def _article(node: ox.NamedNode, article: Article, terms: Terms) -> list[ox.Triple]:
@@ -223,28 +274,44 @@ def _statement(s, p, o, rf: ResolvedFact, article_node, terms: Terms) -> list[ox
     ]
 
 
+VIEW_EVIDENCE = 5  # evidence sentences per fact that the view's entity panel shows
+
+
 def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: Iterable[Article],
                  terms: Terms, keep: set[str] | None = None) -> list[ox.Triple]:
-    """What the HTML view needs: entities, relations with one evidence sentence each, and the
-    articles' headlines. With `keep`, only those entities and the relations between them."""
+    """What the HTML view needs: entities, relations with up to VIEW_EVIDENCE evidence
+    sentences each, and the articles' headlines, dates, URLs and file names (schema:archivedAt,
+    the file the article was read from: the view's panel names it; the graph file does not).
+    With `keep`, only those entities and the relations between them."""
     if keep is not None:
         entities = {k: e for k, e in entities.items() if k in keep}
-    triples = entity_triples(entities, terms)
+    triples = entity_triples(entities, terms, schema_types=False)
     for article in articles:
         node = terms.iri(article_iri(terms.base, article.id))
         triples.append(ox.Triple(node, terms.iri(_RDF + "type"), terms.kg("Article")))
         triples.append(ox.Triple(node, terms.iri(_SCHEMA + "headline"), zh(article.title)))
-    seen: set[tuple] = set()
+        triples.extend(t for t in _article(node, article, terms)
+                       if t.predicate.value in (_SCHEMA + "datePublished", _SCHEMA + "url",
+                                                _SCHEMA + "publisher"))
+        if article.path:
+            # the file's name only: the page may be shared, the reader's folders are private
+            name = str(article.path).replace("\\", "/").rsplit("/", 1)[-1]
+            triples.append(ox.Triple(node, terms.iri(_SCHEMA + "archivedAt"),
+                                     ox.Literal(text(name))))
+    seen: dict[tuple, set] = {}
     for subject, predicate, obj, sentence, article_id in facts:
         if keep is not None and (subject not in keep or isinstance(obj, str) and obj not in keep):
             continue
         s, p, o = terms.entity(subject), terms.kg(predicate), _object(obj, terms)
-        if (s, p, o) in seen:
+        said = seen.get((s, p, o))
+        if said is not None and (len(said) >= VIEW_EVIDENCE or (sentence, article_id) in said):
             continue
-        seen.add((s, p, o))
+        if said is None:
+            said = seen[(s, p, o)] = set()
+            triples.append(ox.Triple(s, p, o))
+        said.add((sentence, article_id))
         node = ox.BlankNode()
-        triples += [ox.Triple(s, p, o),
-                    ox.Triple(node, terms.iri(_RDF + "type"), terms.iri(_RDF + "Statement")),
+        triples += [ox.Triple(node, terms.iri(_RDF + "type"), terms.iri(_RDF + "Statement")),
                     ox.Triple(node, terms.iri(_RDF + "subject"), s),
                     ox.Triple(node, terms.iri(_RDF + "predicate"), p),
                     ox.Triple(node, terms.iri(_RDF + "object"), o),

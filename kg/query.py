@@ -36,14 +36,14 @@ PREFIXES: dict[str, str] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "dcterms": "http://purl.org/dc/terms/",
     "owl": "http://www.w3.org/2002/07/owl#",
-}
-
-#: only used to shorten IRIs in the readable table (and Turtle output); never in queries
-DISPLAY_PREFIXES: dict[str, str] = {
-    **{name: ns for name, ns in PREFIXES.items() if name},
+    # the entity families the table prints (place:370200, org:工业和信息化部 ...), so that a
+    # name copied from kg query's output can be pasted back into a query
     **{kind: f"{DEFAULT_BASE}{kind}/" for kind in
        ("article", "doc", "event", "org", "person", "place", "statement", "title")},
 }
+
+#: used to shorten IRIs in the readable table (and Turtle output): the same names
+DISPLAY_PREFIXES: dict[str, str] = {name: ns for name, ns in PREFIXES.items() if name}
 
 XSD = PREFIXES["xsd"]
 RDF_LANG_STRING = PREFIXES["rdf"] + "langString"
@@ -267,6 +267,141 @@ def with_prologue(query: str, prefixes: dict[str, str] = PREFIXES) -> str:
     return "\n".join(lines + [query])
 
 
+# ------------------------------------------------------------------------------- --bind
+
+_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_PREFIXED = re.compile(r"([A-Za-z][\w.-]*)?:[^\s<>\"{}|^`\\]*")
+
+
+def _mask(query: str) -> str:
+    """The query with comments, strings and IRIs blanked out, character for character, so
+    that a match in the mask is at the same place in the query."""
+    out = list(query)
+    i, n = 0, len(query)
+    while i < n:
+        c = query[i]
+        if c == "#":
+            j = query.find("\n", i)
+            end = n if j < 0 else j
+        elif c == "<" and (m := re.match(r"<[^<>\"{}|^`\\\s]*>", query[i:])):
+            end = i + m.end()
+        elif c in "\"'":
+            quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else c
+            j = i + len(quote)
+            while j < n and not query.startswith(quote, j):
+                j += 2 if query[j] == "\\" else 1
+            end = min(n, j + len(quote))
+        else:
+            i += 1
+            continue
+        for k in range(i, end):
+            if out[k] != "\n":
+                out[k] = " "
+        i = end
+    return "".join(out)
+
+
+def parse_binding(text: str, query: str = "") -> tuple[str, str]:
+    """NAME=VALUE -> (name, the value as a SPARQL term). VALUE may be written as SPARQL
+    (<iri>, a prefixed name such as place:370200, "a literal"@zh, a number); an http(s) IRI
+    is taken as an IRI; anything else is a plain string."""
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not _VARNAME.fullmatch(name):
+        raise QueryError(f"--bind {text!r}: write NAME=VALUE, e.g. --bind name=青岛市")
+    value = value.strip()
+    known = set(PREFIXES) | declared_prefixes(query)
+    if value.startswith("<") and value.endswith(">") or value[:1] in ("\"", "'"):
+        term = value
+    elif _NUMBER.fullmatch(value):
+        term = value
+    elif re.fullmatch(r"https?://[^\s<>\"{}|^`\\]+", value):
+        term = f"<{value}>"
+    elif _PREFIXED.fullmatch(value) and value.split(":", 1)[0] in known:
+        term = value
+    else:
+        term = '"' + _escape_string(value) + '"'
+    return name, term
+
+
+def bind(query: str, bindings: list[tuple[str, str]]) -> str:
+    """The query with each variable given one value: the query's own `VALUES ?name { … }`
+    (its default) is replaced, otherwise a VALUES block opens the WHERE clause. Standard
+    SPARQL, so it works the same on every engine and endpoint; line numbers are kept."""
+    for name, term in bindings:
+        mask = _mask(query)
+        if not re.search(rf"[?$]{name}(?!\w)", mask):
+            raise QueryError(f"--bind {name}: the query has no variable ?{name}")
+        block = f"VALUES ?{name} {{ {term} }}"
+        own = re.search(rf"(?i)\bVALUES\s+[?$]{name}\s*\{{[^{{}}]*\}}", mask)
+        if own:
+            query = query[:own.start()] + block + query[own.end():]
+            continue
+        where = re.search(r"(?i)\bWHERE\s*\{", mask)
+        if where is None and query_form(query) in ("SELECT", "ASK"):
+            where = re.search(r"\{", mask)
+        if where is None:
+            raise QueryError(f"--bind {name}: the query has no WHERE clause to bind it in")
+        query = query[:where.end()] + f" {block} " + query[where.end():]
+    return query
+
+
+# ------------------------------------------------------------------------------- errors
+
+_POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
+
+
+def syntax_message(detail: str, query: str, line_shift: int = 0) -> str:
+    """Oxigraph's parser message ("error at 2:11: expected one of …" and a wall of character
+    classes) as one short line: where, after what, and what was expected when that is short."""
+    m = _POSITION.search(detail)
+    if not m:
+        first = detail.strip().splitlines()[0] if detail.strip() else "invalid query"
+        return f"syntax error in the query: {_clip_line(first)}"
+    line, column = int(m.group(1)) - line_shift, int(m.group(2))
+    return _where(query, line, column) + _expected(m.group(3), query, line, column)
+
+
+def _rdflib_syntax_message(exc: Exception, query: str, prologue: int) -> str:
+    line, column = getattr(exc, "lineno", None), getattr(exc, "col", None)
+    if isinstance(line, int) and isinstance(column, int):
+        return _where(query, line - prologue, column)
+    text = str(exc).strip().splitlines()
+    return f"syntax error in the query: {_clip_line(text[0] if text else type(exc).__name__)}"
+
+
+def _where(query: str, line: int, column: int) -> str:
+    lines = query.split("\n")
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    tokens = text[:max(0, column - 1)].split()[-2:]
+    near = f' (near "{_clip_line(" ".join(tokens), 40)}")' if tokens else ""
+    return f"syntax error in the query at line {line}, column {column}{near}"
+
+
+def _expected(detail: str, query: str, line: int, column: int) -> str:
+    if "Prefix not found" in detail:
+        lines = query.split("\n")
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        m = re.search(r"([A-Za-z][\w.-]*)?:[^\s]*$", text[:max(0, column - 1)])
+        prefix = (m.group(1) or "") if m else ""
+        return f": undeclared prefix {prefix}: (add PREFIX {prefix}: <…>)"
+    first = detail.strip().splitlines()[0] if detail.strip() else ""
+    items = re.findall(r'"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^,\s][^,]*',
+                       re.sub(r"^expected (one of )?", "", first))
+    # character classes ([_], ['0' ..= '9' | …]) say nothing to a person writing a query
+    words = [x.strip() for x in items if x.strip() and not x.startswith(("[", "'"))]
+    if not words:
+        return ""
+    shown = ", ".join(words[:6]) + (" …" if len(words) > 6 else "")
+    return f": expected {shown}"
+
+
+def _clip_line(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 # ------------------------------------------------------------------------------- engines
 
 _OX_FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS",
@@ -324,7 +459,7 @@ def run_oxigraph(store, query: str, *, default_graph: str | None = None) -> Resu
             kwargs["default_graph"] = ox.NamedNode(default_graph)
         return oxigraph_result(store.query(query, prefixes=PREFIXES, **kwargs))
     except SyntaxError as exc:
-        raise QueryError(f"syntax error in the query: {exc}") from None
+        raise QueryError(syntax_message(str(exc), query)) from None
     except OSError as exc:
         raise QueryError(f"the store failed: {exc}") from None
 
@@ -363,10 +498,11 @@ def run_rdflib(path: Path, query: str) -> Result:
     except Exception as exc:  # rdflib raises many kinds of parse errors
         raise QueryError(f"{path}: cannot parse the graph: {exc}") from None
     form = query_form(query)
+    prefixes = _rdflib_prefixes(query)
     try:
-        answer = graph.query(with_prologue(query, _rdflib_prefixes(query)))
+        answer = graph.query(with_prologue(query, prefixes))
     except Exception as exc:  # pyparsing's ParseException and friends
-        raise QueryError(f"syntax error in the query: {exc}") from None
+        raise QueryError(_rdflib_syntax_message(exc, query, len(prefixes))) from None
     if form == "ASK":
         return Result("ask", boolean=bool(answer.askAnswer))
     if form in ("CONSTRUCT", "DESCRIBE"):

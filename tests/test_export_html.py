@@ -403,5 +403,60 @@ def test_layout_of_5000_nodes_draws_all_with_physics_off():
             g.add((nodes[i], KG.attends, nodes[(i * 104729) % i]))
     data = page_data(html_export.render(g, max_nodes=5000))
     assert len(data["nodes"]) == 5000
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
     assert data["options"]["physics"] == {"enabled": False}
     assert data["options"]["interaction"]["hideEdgesOnZoom"] is True
+
+
+def test_panel_data_facts_evidence_articles_and_label_levels():
+    g = small_graph()
+    article = URIRef(BASE + "article/1")
+    g.add((article, SCHEMA.datePublished, Literal("2021-12-25T09:00:00+08:00")))
+    g.add((article, SCHEMA.url, Literal("https://news.example.org/1.html")))
+    g.add((article, SCHEMA.archivedAt, Literal("a01.md")))
+    st = BNode()   # evidence of a literal fact (the person's post)
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.subject, URIRef(BASE + "person/zhangsan")))
+    g.add((st, RDF.predicate, KG.jobTitle))
+    g.add((st, RDF.object, Literal("市长", lang="zh")))
+    g.add((st, KG.sentence, Literal("市长张三出席。", lang="zh")))
+    g.add((st, PROV.wasDerivedFrom, article))
+    page = html_export.render(g)
+    data = page_data(page)
+    assert data["articles"] == [{"h": "黄山市获评全国文明城市", "p": "", "d": "2021-12-25",
+                                 "u": "https://news.example.org/1.html", "f": "a01.md"}]
+    nodes = {n["text"]: n for n in data["nodes"]}
+    award = next(e for e in data["edges"] if e["rel"] == "awardedTitle")
+    assert award["ev"] == [["黄山市获评全国文明城市。", 0]]       # sentence, article index
+    assert data["lits"] == [{"n": nodes["张三"]["id"], "rel": "jobTitle", "label": "职务",
+                             "v": "市长", "ev": [["市长张三出席。", 0]]}]
+    assert nodes["黄山市"]["iri"] == BASE + "city/huangshan" and nodes["黄山市"]["deg"] == 2
+    # few nodes: every label always drawn; the relation filter offers what is drawn
+    assert {n["lv"] for n in data["nodes"]} == {0}
+    assert [r["rel"] for r in data["relations"]] == ["awardedTitle", "speaksAt", "heldIn"]
+    relations = re.search(r'<span id="kg-relations">(.*?)</span>\s*<span class="dates">', page, re.S)
+    assert 'data-rel="speaksAt"' in relations.group(1) and "致辞于" in relations.group(1)
+
+
+def test_labels_by_zoom_level_rank_by_connections():
+    g = Graph()
+    hub = _entity(g, "hub", KG.Organization, "中心单位")
+    people = [_entity(g, f"p{i}", KG.Person, f"人物{i:03d}") for i in range(200)]
+    for i, person in enumerate(people):
+        g.add((person, KG.worksFor, hub))
+        if i % 2:
+            g.add((person, KG.attends, URIRef(BASE + f"e{i % 7}")))
+    data = page_data(html_export.render(g))
+    levels = {n["text"]: n["lv"] for n in data["nodes"]}
+    assert levels["中心单位"] == 0
+    assert sum(1 for v in levels.values() if v == 0) == html_export.MIN_ALWAYS_LABELLED
+    assert max(levels.values()) <= 1.2
+    # the better connected a node, the earlier its label appears
+    assert levels["人物001"] <= levels["人物000"]
+
+
+def test_the_panel_and_filters_write_text_never_markup(page):
+    script = page.split("<script>")[-1]
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+    assert "document.write" not in script and "eval(" not in script
+    assert "textContent" in script

@@ -10,6 +10,11 @@ with the locale's encoding and mints random ids, so the page here comes from our
 - safe: the data travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>``,
   ``&``, U+2028 and U+2029 escaped; the header is HTML-escaped here; every string from the graph
   reaches the DOM through ``textContent`` (tooltips are DOM elements built in JS, never HTML);
+- for investigating: a side panel opened by a click gives an entity's label, type, IRI,
+  aliases and every fact about it grouped by relation, each with its evidence sentences and
+  their articles (headline, date, URL or file); focus on a 1-2 hop neighbourhood; the header's
+  sources select an article's facts; filters by class, relation, article date range and
+  isolation, each refitting the view; labels by zoom (the most connected always); PNG export;
 - big graphs: positions are computed here (a deterministic force layout in pure Python, no numpy)
   and physics stays off in the browser, so the page is drawn once and is interactive at once;
   above ``max_nodes`` the most connected entities are kept and the page says what was left out;
@@ -47,6 +52,9 @@ MAX_NODE_EVIDENCE = 3     # evidence sentences per node tooltip
 MAX_TEXT = 300            # characters per evidence sentence / literal in a tooltip
 MAX_LABEL = 18            # characters of a node label drawn on the canvas (full text in tooltip)
 MAX_ARTICLES = 200        # articles listed in the header
+MAX_PANEL_EVIDENCE = 5    # evidence sentences per fact in the entity panel
+ALWAYS_LABELLED = 0.03    # this share of the drawn nodes (the most connected) is always labelled
+MIN_ALWAYS_LABELLED = 20  # ... and at least this many
 EDGE_LENGTH = 110.0       # ideal edge length of the layout, in vis-network canvas units
 BLOCKS = 12               # far-field repulsion works on a BLOCKS x BLOCKS grid of the drawing
 FAR_FIELD = 0.1           # ... at this fraction of the near-field strength
@@ -204,13 +212,16 @@ class _View:
                         self.cls[end] = OTHER
         self.edges: set[tuple] = {(s, p, o) for s, p, o in candidates
                                   if s in self.cls and o in self.cls and s != o}
-        fact_triples = ({(s, p, o) for s, p, o in literal_facts if s in self.cls}
+        self.literal_facts = sorted({(s, p, o) for s, p, o in literal_facts if s in self.cls},
+                                    key=lambda t: tuple(map(str, t)))
+        fact_triples = (set(self.literal_facts)
                         | {e for e in self.edges if _local(e[1]) in FACT_RELATIONS})
         self.facts = facts.count(graph)  # kg/facts.py: the one definition of a fact
 
         self.label = {n: _pick_label(graph, n) or _local(n) for n in self.cls}
         self.key = {n: (self.label[n], str(n)) for n in self.cls}
         self.evidence = self._evidence(statements)
+        self.pairs = self._pairs(statements)
         self.with_evidence = sum(1 for t in fact_triples if self.evidence.get(t, ([],))[0])
         # node -> evidence sentences of the statements about it (as subject first, then object)
         self.node_evidence: dict = {}
@@ -246,8 +257,25 @@ class _View:
                 entry[1].update(sources)
         return {k: (sorted(v[0]), sorted(v[1])) for k, v in out.items()}
 
+    def _pairs(self, statements) -> dict[tuple, list[tuple[str, object]]]:
+        """(s, p, o) -> its (evidence sentence, article node) pairs, sorted, for the panel."""
+        g = self.graph
+        out: dict[tuple, set] = {}
+        for st in statements:
+            s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+            if s is None or p is None or o is None:
+                continue
+            articles = [a for a in g.objects(st, PROV.wasDerivedFrom) if not isinstance(a, Literal)]
+            for prop in EVIDENCE_PROPS:
+                for t in g.objects(st, prop):
+                    if isinstance(t, Literal) and str(t).strip():
+                        for a in articles or [None]:
+                            out.setdefault((s, p, o), set()).add((str(t), a))
+        return {k: sorted(v, key=lambda x: (x[0], str(x[1]))) for k, v in out.items()}
+
     def article_rows(self) -> list[dict]:
-        """The articles of the graph for the header: headline, publisher, date (newest first)."""
+        """The articles of the graph for the header: headline, publisher, date (newest first),
+        and for the panel its URL and the file it was read from, when known."""
         g = self.graph
         rows = []
         for a in self.articles:
@@ -256,6 +284,8 @@ class _View:
                 "publisher": _first(g, a, SCHEMA.publisher, DCTERMS.source) or "",
                 "date": (_first(g, a, SCHEMA.datePublished, DCTERMS.date) or "")[:10],
                 "iri": str(a),
+                "url": _first(g, a, SCHEMA.url) or "",
+                "file": _first(g, a, SCHEMA.archivedAt) or "",
             })
         rows.sort(key=lambda r: (r["date"] == "", _neg(r["date"]), r["headline"], r["iri"]))
         return rows
@@ -301,6 +331,11 @@ class _View:
         lines.append(f"关系：{p}")
         return "\n".join(lines)
 
+    def _panel_evidence(self, fact: tuple, article_index: dict) -> list[list]:
+        """[sentence, index of its article in data.articles or -1] for the entity panel."""
+        return [[_clip(text, MAX_TEXT), article_index.get(str(a), -1) if a is not None else -1]
+                for text, a in self.pairs.get(fact, [])[:MAX_PANEL_EVIDENCE]]
+
     def _class_label(self, cls: str) -> str:
         return OTHER_LABEL if cls == OTHER else self.zh.get(cls, cls)
 
@@ -332,6 +367,16 @@ class _View:
         large = len(nodes) > LARGE_GRAPH
         positions = _layout(nx.Graph(drawn), nodes)
 
+        by_degree = sorted(nodes, key=lambda n: (-drawn.degree(n), self.key[n]))
+        always = max(MIN_ALWAYS_LABELLED, math.ceil(ALWAYS_LABELLED * len(nodes)))
+        # the zoom (vis-network scale) from which a node's label is drawn: the most connected
+        # always (0), the rest from 0.3 to 1.2 by rank, so that labels appear as you zoom in
+        level = {n: 0 if r < always else
+                 round(0.3 + 0.9 * (r - always) / max(1, len(nodes) - always), 3)
+                 for r, n in enumerate(by_degree)}
+        articles = self.article_rows()
+        article_index = {row["iri"]: i for i, row in enumerate(articles)}
+
         node_rows = []
         for n in nodes:
             degree = drawn.degree(n)
@@ -351,6 +396,10 @@ class _View:
                 "tip": self._node_tip(n, degree),
                 "x": x,
                 "y": y,
+                "iri": str(n) if isinstance(n, URIRef) else "",
+                "deg": degree,
+                "lv": level[n],
+                "code": ", ".join(self._literals(n, KG.code)),
             })
 
         # Several relations between the same two entities: bend all but the first apart.
@@ -368,7 +417,22 @@ class _View:
                 "rel": _local(p),
                 "bend": 0.0 if k == 0 else round(0.25 * ((k + 1) // 2) * (1 if k % 2 else -1), 2),
                 "tip": self._edge_tip(s, p, o),
+                "ev": self._panel_evidence((s, p, o), article_index),
             })
+        literal_rows = [{
+            "n": ids[s],
+            "rel": _local(p),
+            "label": self._rel_label(p),
+            "v": _clip(o, MAX_TEXT),
+            "ev": self._panel_evidence((s, p, o), article_index),
+        } for s, p, o in self.literal_facts if s in ids]
+        relation_counts: dict[str, int] = {}
+        for row in edge_rows:
+            relation_counts[row["rel"]] = relation_counts.get(row["rel"], 0) + 1
+        order = {r: i for i, r in enumerate(EDGE_RELATIONS)}
+        relations = [{"rel": r, "label": self.zh.get(r, r), "count": c}
+                     for r, c in sorted(relation_counts.items(),
+                                        key=lambda rc: (order.get(rc[0], 99), rc[0]))]
 
         by_class = dict(totals["by_class"]) if totals else {}
         present = sorted({self.cls[n] for n in self.cls} | set(by_class),
@@ -389,6 +453,10 @@ class _View:
         return {
             "nodes": node_rows,
             "edges": edge_rows,
+            "lits": literal_rows,
+            "relations": relations,
+            "articles": [{"h": a["headline"], "p": a["publisher"], "d": a["date"],
+                          "u": a["url"], "f": a["file"]} for a in articles],
             "legend": legend,
             "options": _options(large, len(nodes)),
             "stats": {
@@ -764,14 +832,20 @@ def _page(title: str, data: dict, articles: list[dict], source: str | None) -> s
         f'<span class="swatch swatch-{_esc(item["shape"])}" style="background:{_esc(item["color"])}">'
         f'</span>{_esc(item["label"])} <span class="count">{item["count"]}</span></label>'
         for item in data["legend"] if item["count"])
+    relation_items = "\n".join(
+        f'<label class="legend-item"><input type="checkbox" checked data-rel="{_esc(item["rel"])}">'
+        f'{_esc(item["label"])} <span class="count">{item["count"]}</span></label>'
+        for item in data["relations"])
     return _TEMPLATE.format(
         title=_esc(title),
         summary=_esc(summary),
         notice=notice,
         sources=sources,
         legend=legend_items,
+        relations=relation_items,
         vis_css=css,
         vis_js=js,
+        app_js=_APP_JS,
         data=_json_for_script(data),
     )
 
@@ -815,6 +889,28 @@ header .notice {{ color: #a33; }}
 #graph {{ flex: 1; min-height: 400px; position: relative; }}
 #kg-empty {{ position: absolute; top: 40%; width: 100%; text-align: center; color: #888; }}
 div.vis-tooltip {{ white-space: pre-wrap; max-width: 460px; font-size: 13px; line-height: 1.45; overflow-wrap: anywhere; }}
+#kg-main {{ flex: 1; display: flex; min-height: 0; }}
+#kg-main #graph {{ flex: 1; min-width: 0; }}
+#kg-panel {{ width: 400px; flex: none; overflow: auto; border-left: 1px solid #ddd; background: #fff; padding: 10px 14px; font-size: 13px; line-height: 1.5; }}
+#kg-panel[hidden] {{ display: none; }}
+#kg-panel h2 {{ font-size: 18px; margin: 0 0 4px; overflow-wrap: anywhere; }}
+#kg-panel h3 {{ font-size: 14px; margin: 12px 0 4px; color: #333; border-bottom: 1px solid #eee; }}
+#kg-panel .row {{ margin: 2px 0; overflow-wrap: anywhere; }}
+#kg-panel .key {{ color: #888; margin-right: .4em; }}
+#kg-panel .iri {{ font-family: monospace; font-size: 12px; color: #555; }}
+#kg-panel ul {{ list-style: none; margin: 0; padding: 0; }}
+#kg-panel li.fact {{ margin: 6px 0 8px; }}
+#kg-panel .target {{ font-weight: bold; cursor: pointer; color: #1f4e8c; }}
+#kg-panel .target:hover {{ text-decoration: underline; }}
+#kg-panel blockquote {{ margin: 3px 0 1px; padding: 2px 8px; border-left: 3px solid #d9d9d9; color: #333; overflow-wrap: anywhere; }}
+#kg-panel .source {{ color: #888; font-size: 12px; overflow-wrap: anywhere; }}
+#kg-panel .buttons {{ margin: 6px 0; display: flex; gap: 6px; flex-wrap: wrap; }}
+#kg-panel .close {{ float: right; }}
+#kg-sources li.kg-article {{ cursor: pointer; }}
+#kg-sources li.kg-article:hover, #kg-sources li.chosen {{ background: #eef3fb; }}
+.controls button {{ font-size: 12px; padding: 2px 8px; }}
+.controls .dates input {{ font-size: 12px; }}
+#kg-visible {{ color: #555; }}
 </style>
 </head>
 <body>
@@ -824,113 +920,488 @@ div.vis-tooltip {{ white-space: pre-wrap; max-width: 460px; font-size: 13px; lin
 {notice}
 {sources}
 <div class="controls">
-<input type="search" id="kg-search" placeholder="搜索实体名称" aria-label="搜索实体名称">
+<input type="search" id="kg-search" placeholder="搜索实体名称（回车聚焦）" aria-label="搜索实体名称">
 <span id="kg-status"></span>
 <span id="kg-legend">
 {legend}
 </span>
 </div>
+<div class="controls">
+<span id="kg-relations">
+{relations}
+</span>
+<span class="dates">报道日期 <input type="date" id="kg-date-from" aria-label="起始日期"> 至 <input type="date" id="kg-date-to" aria-label="截止日期"></span>
+<label class="legend-item"><input type="checkbox" id="kg-isolated">隐藏孤立节点</label>
+<button type="button" id="kg-reset">重置筛选</button>
+<button type="button" id="kg-fit">适应窗口</button>
+<button type="button" id="kg-png">导出 PNG</button>
+<span id="kg-visible"></span>
+</div>
 </header>
+<div id="kg-main">
 <div id="graph"></div>
+<aside id="kg-panel" hidden></aside>
+</div>
 <script type="application/json" id="kg-data">{data}</script>
 <script>
 {vis_js}
 </script>
 <script>
-(function () {{
-  "use strict";
-  var started = performance.now();
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  // Tooltips are elements whose text is set with textContent: never parsed as HTML.
-  function tip(text) {{
-    var el = document.createElement("div");
-    el.className = "kg-tip";
-    el.textContent = text;
-    return el;
-  }}
-  var nodeRows = data.nodes.map(function (n) {{
-    return {{
-      id: n.id, label: n.label, cls: n.cls, shape: n.shape, size: n.size, x: n.x, y: n.y,
-      font: {{ size: n.font_size }},
-      title: tip(n.tip),
-      color: {{ background: n.color, border: "#444444",
-               highlight: {{ background: n.color, border: "#000000" }},
-               hover: {{ background: n.color, border: "#000000" }} }}
-    }};
-  }});
-  var searchText = {{}};
-  var clsOf = {{}};
-  data.nodes.forEach(function (n) {{
-    searchText[n.id] = [n.text].concat(n.alt || []).join("\\n").toLowerCase();
-    clsOf[n.id] = n.cls;
-  }});
-  var edgeRows = data.edges.map(function (e) {{
-    var row = {{ id: e.id, from: e.from, to: e.to, label: e.label, rel: e.rel, title: tip(e.tip) }};
-    if (e.bend) {{
-      row.smooth = {{ enabled: true, type: e.bend > 0 ? "curvedCW" : "curvedCCW",
-                     roundness: Math.abs(e.bend) }};
-    }}
-    return row;
-  }});
-  var nodes = new vis.DataSet(nodeRows);
-  var edges = new vis.DataSet(edgeRows);
-  var container = document.getElementById("graph");
-  if (!nodeRows.length) {{
-    var empty = document.createElement("p");
-    empty.id = "kg-empty";
-    empty.textContent = "图中没有可显示的实体。";
-    container.appendChild(empty);
-  }}
-  var network = new vis.Network(container, {{ nodes: nodes, edges: edges }}, data.options);
-  window.network = network;
-  window.kgTimings = {{ built: performance.now() - started }};
-  network.once("afterDrawing", function () {{
-    window.kgTimings.drawn = performance.now() - started;
-    window.kgReady = true;
-  }});
-
-  // class filter: legend checkboxes hide/show nodes of a class and the edges touching them
-  var hidden = {{}};
-  function applyFilter() {{
-    nodes.update(nodeRows.map(function (n) {{ return {{ id: n.id, hidden: !!hidden[n.cls] }}; }}));
-    edges.update(edgeRows.map(function (e) {{
-      return {{ id: e.id, hidden: !!(hidden[clsOf[e.from]] || hidden[clsOf[e.to]]) }};
-    }}));
-  }}
-  Array.prototype.forEach.call(document.querySelectorAll("#kg-legend input[data-cls]"), function (box) {{
-    box.addEventListener("change", function () {{
-      hidden[box.getAttribute("data-cls")] = !box.checked;
-      applyFilter();
-    }});
-  }});
-
-  // search: select the nodes whose name or alias contains the text; Enter focuses the first one
-  var search = document.getElementById("kg-search");
-  var status = document.getElementById("kg-status");
-  function matches() {{
-    var q = search.value.trim().toLowerCase();
-    if (!q) {{ return null; }}
-    return nodeRows.filter(function (n) {{
-      return !hidden[n.cls] && searchText[n.id].indexOf(q) !== -1;
-    }}).map(function (n) {{ return n.id; }});
-  }}
-  search.addEventListener("input", function () {{
-    var hits = matches();
-    if (hits === null) {{ status.textContent = ""; network.unselectAll(); return; }}
-    status.textContent = hits.length ? ("找到 " + hits.length + " 个") : "没有匹配";
-    network.selectNodes(hits);
-    if (hits.length) {{ network.fit({{ nodes: hits, animation: {{ duration: 300 }} }}); }}
-  }});
-  search.addEventListener("keydown", function (ev) {{
-    if (ev.key !== "Enter") {{ return; }}
-    var hits = matches();
-    if (hits && hits.length) {{
-      network.selectNodes([hits[0]]);
-      network.focus(hits[0], {{ scale: 1.4, animation: {{ duration: 300 }} }});
-    }}
-  }});
-}})();
+{app_js}
 </script>
 </body>
 </html>
 """
+
+# The page's own script. Every string from the graph reaches the DOM through textContent
+# (tooltips, panel, status lines): never parsed as HTML.
+_APP_JS = r"""(function () {
+  "use strict";
+  var started = performance.now();
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  // Tooltips are elements whose text is set with textContent: never parsed as HTML.
+  function tip(text) {
+    var el = document.createElement("div");
+    el.className = "kg-tip";
+    el.textContent = text;
+    return el;
+  }
+  function make(tag, cls, text) {
+    var el = document.createElement(tag);
+    if (cls) { el.className = cls; }
+    if (text !== undefined && text !== null) { el.textContent = text; }
+    return el;
+  }
+  var byId = {}, clsOf = {}, searchText = {}, edgesOf = {}, litsOf = {};
+  var nodeRows = data.nodes.map(function (n) {
+    byId[n.id] = n;
+    clsOf[n.id] = n.cls;
+    edgesOf[n.id] = [];
+    litsOf[n.id] = [];
+    searchText[n.id] = [n.text].concat(n.alt || []).join("\n").toLowerCase();
+    return {
+      id: n.id, label: n.lv === 0 ? n.label : "", cls: n.cls, shape: n.shape, size: n.size,
+      x: n.x, y: n.y, font: { size: n.font_size }, title: tip(n.tip),
+      color: { background: n.color, border: "#444444",
+               highlight: { background: n.color, border: "#000000" },
+               hover: { background: n.color, border: "#000000" } }
+    };
+  });
+  var edgeById = {};
+  var edgeRows = data.edges.map(function (e) {
+    edgeById[e.id] = e;
+    edgesOf[e.from].push(e);
+    if (e.to !== e.from) { edgesOf[e.to].push(e); }
+    var row = { id: e.id, from: e.from, to: e.to, label: e.label, rel: e.rel, title: tip(e.tip) };
+    if (e.bend) {
+      row.smooth = { enabled: true, type: e.bend > 0 ? "curvedCW" : "curvedCCW",
+                     roundness: Math.abs(e.bend) };
+    }
+    return row;
+  });
+  (data.lits || []).forEach(function (l) { if (litsOf[l.n]) { litsOf[l.n].push(l); } });
+  var classLabel = {};
+  data.legend.forEach(function (item) { classLabel[item.cls] = item.label; });
+
+  var nodes = new vis.DataSet(nodeRows);
+  var edges = new vis.DataSet(edgeRows);
+  var container = document.getElementById("graph");
+  if (!nodeRows.length) {
+    var empty = document.createElement("p");
+    empty.id = "kg-empty";
+    empty.textContent = "图中没有可显示的实体。";
+    container.appendChild(empty);
+  }
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  window.network = network;
+  window.kgTimings = { built: performance.now() - started };
+  network.once("afterDrawing", function () {
+    window.kgTimings.drawn = performance.now() - started;
+    updateLabels();
+    window.kgReady = true;
+  });
+
+  // labels by zoom: the most connected always, the rest once the zoom reaches their level;
+  // selected and focused nodes always
+  var labelShown = {}, labelSize = {};
+  nodeRows.forEach(function (n) { labelShown[n.id] = n.label !== ""; labelSize[n.id] = n.font.size; });
+  var focus = null;
+  var lastScale = null;
+  function updateLabels() {
+    var scale = network.getScale();
+    lastScale = scale;
+    var selected = {};
+    var chosen = network.getSelectedNodes();
+    // a few selected nodes are named whatever the zoom; a crowd (an article's facts) is not
+    if (chosen.length <= 10) { chosen.forEach(function (id) { selected[id] = true; }); }
+    var changes = [];
+    data.nodes.forEach(function (n) {
+      var pinned = n.lv === 0 || !!selected[n.id] || (focus !== null && focus.center === n.id);
+      var show = pinned || scale >= n.lv;
+      // a label drawn stays readable: about 13 px on screen when pinned, 10 px otherwise
+      var size = Math.min(160, Math.max(n.font_size, Math.round((pinned ? 13 : 10) / scale)));
+      if (show !== labelShown[n.id] || size !== labelSize[n.id]) {
+        labelShown[n.id] = show;
+        labelSize[n.id] = size;
+        changes.push({ id: n.id, label: show ? n.label : "", font: { size: size } });
+      }
+    });
+    if (changes.length) { nodes.update(changes); }
+  }
+  var labelsPending = false;
+  function scheduleLabels() {
+    if (labelsPending) { return; }
+    labelsPending = true;
+    window.requestAnimationFrame(function () { labelsPending = false; updateLabels(); });
+  }
+  network.on("zoom", scheduleLabels);
+  // the first fit (and any other change of scale) happens without a zoom event
+  network.on("afterDrawing", function () {
+    if (network.getScale() !== lastScale) { scheduleLabels(); }
+  });
+  network.on("animationFinished", scheduleLabels);
+  network.on("select", scheduleLabels);
+
+  // filters: class, relation, article date range, focus, isolated nodes
+  var hiddenCls = {}, hiddenRel = {};
+  var dateFrom = document.getElementById("kg-date-from");
+  var dateTo = document.getElementById("kg-date-to");
+  var isolated = document.getElementById("kg-isolated");
+  var visibleLine = document.getElementById("kg-visible");
+  var dates = data.articles.map(function (a) { return a.d; }).filter(function (d) { return d; }).sort();
+  if (dates.length) {
+    [dateFrom, dateTo].forEach(function (input) {
+      input.min = dates[0];
+      input.max = dates[dates.length - 1];
+    });
+  }
+  function inRange(ev) {
+    var lo = dateFrom.value, hi = dateTo.value;
+    return ev.some(function (pair) {
+      var a = data.articles[pair[1]];
+      var d = a ? a.d : "";
+      return d !== "" && (!lo || d >= lo) && (!hi || d <= hi);
+    });
+  }
+  var nodeHidden = {}, edgeHidden = {};
+  function applyFilters(refit) {
+    var dated = !!(dateFrom.value || dateTo.value);
+    var ok = {};
+    data.nodes.forEach(function (n) {
+      var keep = !hiddenCls[n.cls] && (focus === null || !!focus.members[n.id]);
+      if (keep && dated) {
+        keep = edgesOf[n.id].some(function (e) { return inRange(e.ev); }) ||
+               litsOf[n.id].some(function (l) { return inRange(l.ev); });
+      }
+      ok[n.id] = keep;
+    });
+    var shownEdges = {}, degree = {};
+    data.edges.forEach(function (e) {
+      var keep = ok[e.from] && ok[e.to] && !hiddenRel[e.rel] &&
+                 (!dated || !e.ev.length || inRange(e.ev));
+      shownEdges[e.id] = keep;
+      if (keep) {
+        degree[e.from] = (degree[e.from] || 0) + 1;
+        degree[e.to] = (degree[e.to] || 0) + 1;
+      }
+    });
+    var nodeChanges = [], edgeChanges = [], visible = [], edgeCount = 0;
+    data.nodes.forEach(function (n) {
+      var show = ok[n.id] && (!isolated.checked || !!degree[n.id]);
+      if (show) { visible.push(n.id); }
+      if (nodeHidden[n.id] !== !show) {
+        nodeHidden[n.id] = !show;
+        nodeChanges.push({ id: n.id, hidden: !show });
+      }
+    });
+    data.edges.forEach(function (e) {
+      var show = shownEdges[e.id];
+      if (show) { edgeCount += 1; }
+      if (edgeHidden[e.id] !== !show) {
+        edgeHidden[e.id] = !show;
+        edgeChanges.push({ id: e.id, hidden: !show });
+      }
+    });
+    if (nodeChanges.length) { nodes.update(nodeChanges); }
+    if (edgeChanges.length) { edges.update(edgeChanges); }
+    visibleLine.textContent = "当前显示 " + visible.length + " 个节点、" + edgeCount + " 条关系";
+    if (refit && visible.length) {
+      network.fit({ nodes: visible, animation: false });
+      scheduleLabels();
+    }
+    return visible;
+  }
+  // the ids of the nodes drawn now (for tests and for scripting the page)
+  window.kgVisibleNodes = function () {
+    return data.nodes.filter(function (n) { return !nodeHidden[n.id]; })
+      .map(function (n) { return n.id; });
+  };
+  function onChange(box, table, attr) {
+    box.addEventListener("change", function () {
+      table[box.getAttribute(attr)] = !box.checked;
+      applyFilters(true);
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("#kg-legend input[data-cls]"), function (box) {
+    onChange(box, hiddenCls, "data-cls");
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("#kg-relations input[data-rel]"), function (box) {
+    onChange(box, hiddenRel, "data-rel");
+  });
+  [dateFrom, dateTo, isolated].forEach(function (input) {
+    input.addEventListener("change", function () { applyFilters(true); });
+  });
+  document.getElementById("kg-reset").addEventListener("click", function () {
+    hiddenCls = {};
+    hiddenRel = {};
+    focus = null;
+    dateFrom.value = "";
+    dateTo.value = "";
+    isolated.checked = false;
+    Array.prototype.forEach.call(document.querySelectorAll(".controls input[type=checkbox][data-cls], .controls input[type=checkbox][data-rel]"),
+      function (box) { box.checked = true; });
+    applyFilters(true);
+  });
+  document.getElementById("kg-fit").addEventListener("click", function () {
+    network.fit({ animation: false });
+    scheduleLabels();
+  });
+  applyFilters(false);
+
+  // focus: only the entity and its neighbours up to `hops` links away
+  function setFocus(center, hops) {
+    var members = {};
+    members[center] = true;
+    var frontier = [center];
+    for (var step = 0; step < hops; step += 1) {
+      var next = [];
+      frontier.forEach(function (id) {
+        edgesOf[id].forEach(function (e) {
+          var other = e.from === id ? e.to : e.from;
+          if (!members[other]) { members[other] = true; next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    focus = { center: center, hops: hops, members: members };
+    applyFilters(true);
+    showNode(center);
+  }
+  function clearFocus() {
+    var center = focus ? focus.center : null;
+    focus = null;
+    applyFilters(true);
+    if (center) { showNode(center); }
+  }
+
+  // the side panel: everything known about one entity, or one article's facts
+  var panel = document.getElementById("kg-panel");
+  function openPanel() {
+    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
+    if (panel.hidden) {
+      panel.hidden = false;
+      network.redraw();   // the canvas is narrower now: fits below must know its new size
+    }
+    var close = make("button", "close", "关闭");
+    close.type = "button";
+    close.addEventListener("click", function () { panel.hidden = true; network.redraw(); });
+    panel.appendChild(close);
+  }
+  function row(key, value, cls) {
+    var div = make("div", "row");
+    div.appendChild(make("span", "key", key));
+    div.appendChild(make("span", cls || "", value));
+    return div;
+  }
+  function button(text, action) {
+    var b = make("button", "", text);
+    b.type = "button";
+    b.addEventListener("click", action);
+    return b;
+  }
+  function sourceLine(index) {
+    var a = data.articles[index];
+    if (!a) { return null; }
+    var parts = [a.h];
+    if (a.d) { parts.push(a.d); }
+    if (a.u) { parts.push(a.u); } else if (a.f) { parts.push("文件：" + a.f); }
+    return make("div", "source", "—— " + parts.join(" · "));
+  }
+  function evidenceList(ev, item) {
+    ev.forEach(function (pair) {
+      item.appendChild(make("blockquote", "evidence", pair[0]));
+      var line = sourceLine(pair[1]);
+      if (line) { item.appendChild(line); }
+    });
+  }
+  function targetLink(id) {
+    var span = make("span", "target", byId[id].text);
+    span.setAttribute("role", "button");
+    span.tabIndex = 0;
+    span.addEventListener("click", function () { selectNode(id); });
+    span.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { selectNode(id); } });
+    return span;
+  }
+  function showNode(id) {
+    var n = byId[id];
+    openPanel();
+    panel.setAttribute("data-node", id);
+    panel.appendChild(make("h2", "", n.text));
+    panel.appendChild(row("类型", classLabel[n.cls] || n.cls));
+    if (n.iri) { panel.appendChild(row("IRI", n.iri, "iri")); }
+    if (n.alt && n.alt.length) { panel.appendChild(row("别名", n.alt.join("、"))); }
+    if (n.code) { panel.appendChild(row("代码", n.code)); }
+    panel.appendChild(row("关系数", String(n.deg)));
+    var buttons = make("div", "buttons");
+    buttons.appendChild(button("聚焦 1 跳", function () { setFocus(id, 1); }));
+    buttons.appendChild(button("聚焦 2 跳", function () { setFocus(id, 2); }));
+    if (focus !== null) { buttons.appendChild(button("取消聚焦", clearFocus)); }
+    panel.appendChild(buttons);
+    // facts grouped by relation (and direction), then the literal ones (post, date)
+    var groups = [], groupOf = {};
+    edgesOf[id].forEach(function (e) {
+      var out = e.from === id;
+      var key = e.rel + (out ? ">" : "<");
+      if (!groupOf[key]) {
+        groupOf[key] = { title: out ? e.label + " →" : "← " + e.label, items: [] };
+        groups.push(groupOf[key]);
+      }
+      groupOf[key].items.push({ other: out ? e.to : e.from, ev: e.ev });
+    });
+    litsOf[id].forEach(function (l) {
+      var key = l.rel + "=";
+      if (!groupOf[key]) {
+        groupOf[key] = { title: l.label, items: [] };
+        groups.push(groupOf[key]);
+      }
+      groupOf[key].items.push({ value: l.v, ev: l.ev });
+    });
+    if (!groups.length) { panel.appendChild(make("p", "meta", "没有关于它的事实。")); }
+    groups.forEach(function (g) {
+      panel.appendChild(make("h3", "", g.title + "（" + g.items.length + "）"));
+      var list = make("ul", "facts");
+      g.items.forEach(function (f) {
+        var item = make("li", "fact");
+        item.appendChild(f.other !== undefined ? targetLink(f.other) : make("span", "value", f.value));
+        evidenceList(f.ev, item);
+        list.appendChild(item);
+      });
+      panel.appendChild(list);
+    });
+  }
+  function selectNode(id) {
+    if (nodeHidden[id]) {
+      // going to an entity the filters hide: drop the focus and show its class again
+      focus = null;
+      hiddenCls[clsOf[id]] = false;
+      Array.prototype.forEach.call(document.querySelectorAll("#kg-legend input[data-cls]"), function (box) {
+        if (box.getAttribute("data-cls") === clsOf[id]) { box.checked = true; }
+      });
+      applyFilters(false);
+    }
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    showNode(id);
+    scheduleLabels();
+  }
+  function showArticle(index) {
+    var a = data.articles[index];
+    openPanel();
+    panel.setAttribute("data-article", String(index));
+    panel.appendChild(make("h2", "", a.h));
+    if (a.d) { panel.appendChild(row("日期", a.d)); }
+    if (a.p) { panel.appendChild(row("来源", a.p)); }
+    if (a.u) { panel.appendChild(row("网址", a.u, "iri")); }
+    if (a.f) { panel.appendChild(row("文件", a.f, "iri")); }
+    var from = function (ev) { return ev.some(function (pair) { return pair[1] === index; }); };
+    var chosenEdges = data.edges.filter(function (e) { return from(e.ev); });
+    var chosenLits = (data.lits || []).filter(function (l) { return from(l.ev); });
+    var ends = {};
+    chosenEdges.forEach(function (e) { ends[e.from] = true; ends[e.to] = true; });
+    chosenLits.forEach(function (l) { ends[l.n] = true; });
+    panel.appendChild(make("h3", "", "本文的事实（" + (chosenEdges.length + chosenLits.length) + "）"));
+    var list = make("ul", "facts");
+    chosenEdges.forEach(function (e) {
+      var item = make("li", "fact");
+      item.appendChild(targetLink(e.from));
+      item.appendChild(make("span", "rel", " —" + e.label + "→ "));
+      item.appendChild(targetLink(e.to));
+      evidenceList(e.ev.filter(function (pair) { return pair[1] === index; }), item);
+      list.appendChild(item);
+    });
+    chosenLits.forEach(function (l) {
+      var item = make("li", "fact");
+      item.appendChild(targetLink(l.n));
+      item.appendChild(make("span", "rel", " " + l.label + "：" + l.v));
+      evidenceList(l.ev.filter(function (pair) { return pair[1] === index; }), item);
+      list.appendChild(item);
+    });
+    panel.appendChild(list);
+    var ids = Object.keys(ends).filter(function (id) { return !nodeHidden[id]; });
+    network.setSelection({ nodes: ids, edges: chosenEdges.map(function (e) { return e.id; })
+      .filter(function (id) { return !edgeHidden[id]; }) }, { unselectAll: true, highlightEdges: false });
+    if (ids.length) { network.fit({ nodes: ids, animation: false }); }
+    scheduleLabels();
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) { showNode(params.nodes[0]); }
+  });
+  // the header's source list: each article selects its facts
+  Array.prototype.forEach.call(document.querySelectorAll("#kg-sources li"), function (li, i) {
+    if (i >= data.articles.length || li.classList.contains("meta")) { return; }
+    li.classList.add("kg-article");
+    li.setAttribute("role", "button");
+    li.tabIndex = 0;
+    li.title = "选中本文的事实";
+    function choose() {
+      Array.prototype.forEach.call(document.querySelectorAll("#kg-sources li.chosen"),
+        function (other) { other.classList.remove("chosen"); });
+      li.classList.add("chosen");
+      showArticle(i);
+    }
+    li.addEventListener("click", choose);
+    li.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { choose(); } });
+  });
+
+  // search: select the nodes whose name or alias contains the text; Enter focuses the first one
+  var search = document.getElementById("kg-search");
+  var status = document.getElementById("kg-status");
+  function matches() {
+    var q = search.value.trim().toLowerCase();
+    if (!q) { return null; }
+    return nodeRows.filter(function (n) {
+      return !nodeHidden[n.id] && searchText[n.id].indexOf(q) !== -1;
+    }).map(function (n) { return n.id; });
+  }
+  search.addEventListener("input", function () {
+    var hits = matches();
+    if (hits === null) { status.textContent = ""; network.unselectAll(); return; }
+    status.textContent = hits.length ? ("找到 " + hits.length + " 个") : "没有匹配";
+    network.selectNodes(hits);
+    if (hits.length) { network.fit({ nodes: hits, animation: false }); }
+    scheduleLabels();
+  });
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter") { return; }
+    var hits = matches();
+    if (hits && hits.length) { selectNode(hits[0]); }
+  });
+
+  // the current view as a PNG (white background, as drawn)
+  document.getElementById("kg-png").addEventListener("click", function () {
+    var canvas = container.querySelector("canvas");
+    var out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(canvas, 0, 0);
+    var link = document.createElement("a");
+    link.download = "graph.png";
+    link.href = out.toDataURL("image/png");
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  });
+})();"""

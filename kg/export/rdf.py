@@ -8,6 +8,7 @@ formats put everything in the default graph. The file appears only when complete
 from __future__ import annotations
 
 import io
+import json
 import os
 from collections.abc import Iterable
 
@@ -85,7 +86,7 @@ class GraphFile:
             exc = (_Discarded, _Discarded(), None)
         elif exc[0] is None and self._held:
             triples = [q.triple if isinstance(q, ox.Quad) else q for q in self._held]
-            self._handle.write(serialize_terms(triples, self._ox_format, self._prefixes))
+            self._handle.write(jsonld_bytes(triples, self._prefixes))
         self._target.__exit__(*exc)
         return exc[0] is _Discarded
 
@@ -112,6 +113,16 @@ def serialize_terms(items: list, fmt: ox.RdfFormat, prefixes: dict[str, str],
     return data
 
 
+def jsonld_bytes(triples: list, prefixes: dict[str, str]) -> bytes:
+    """JSON-LD compacted with the context shipped in the package (kg.export.jsonld)."""
+    from kg.export import jsonld
+
+    if not triples:
+        return jsonld.dumps([], prefixes)
+    expanded = json.loads(serialize_terms(triples, ox.RdfFormat.JSON_LD, {}))
+    return jsonld.dumps(expanded, prefixes)
+
+
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     """An rdflib Graph in one of FORMATS (for graphs built in memory by the library)."""
     _format(fmt)
@@ -120,7 +131,9 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
         lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
         return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
     if fmt == "jsonld":
-        return graph.serialize(format="json-ld", encoding="utf-8", sort_keys=True, indent=1)
+        data = graph.serialize(format="nt", encoding="utf-8")
+        bound = {name: str(ns) for name, ns in graph.namespaces()}
+        return jsonld_bytes(list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)), bound)
     if fmt == "nquads":
         return graph.serialize(format="nquads", encoding="utf-8")
     return graph.serialize(format=fmt, encoding="utf-8")
