@@ -101,15 +101,15 @@ LIST_CASES = [
      "直辖市城区（1个）\n上海市徐汇区",
      {(c, "awardedTitle", "第九届全国文明城市") for c in ("石家庄市", "西宁市", "徐汇区")}),
     # several titles named in one sentence, each with its own list
-    ("决定命名江苏省徐州市等7个城市为国家生态园林城市、河北省沧州市等46个城市为国家园林城市。",
-     {("徐州市", "awardedTitle", "国家生态园林城市"), ("沧州市", "awardedTitle", "国家园林城市")}),
+    ("现决定命名山东省威海市等5个城市为国家生态园林城市、安徽省黄山市等30个城市为国家园林城市。",
+     {("威海市", "awardedTitle", "国家生态园林城市"), ("黄山市", "awardedTitle", "国家园林城市")}),
     # a list under a heading that names no title takes the one the article named
     ("经研究，决定命名北京市海淀区某某镇等3个乡镇为国家卫生乡镇(县城)。\n命名名单(江西省)\n"
      "南昌市:蒋巷镇、黄马乡\n九江市:永修县城",
      {("某某镇", "awardedTitle", "国家卫生乡镇(县城)"), ("蒋巷镇", "awardedTitle", "国家卫生乡镇(县城)"),
       ("黄马乡", "awardedTitle", "国家卫生乡镇(县城)"), ("永修县城", "awardedTitle", "国家卫生乡镇(县城)")}),
     # a count taken up again after a colon: 这3个城市是
-    ("北京市平谷区等3个城市被国家林业和草原局授予“国家森林城市”称号。这3个城市是：北京市平谷区，"
+    ("北京市平谷区等3个城市日前被授予“国家森林城市”称号。这3个城市是：北京市平谷区，"
      "浙江省舟山市和江山市。",
      {(c, "awardedTitle", "国家森林城市") for c in ("平谷区", "舟山市", "江山市")}),
     # the title quoted before the colon
@@ -144,14 +144,14 @@ LIST_CASES += [
      {("赵某某", "awardedTitle", "某市劳动模范"), ("钱某某", "awardedTitle", "某市劳动模范"),
       ("某某县", "awardedTitle", "某市模范集体"), ("某某区发改局", "awardedTitle", "某市模范集体")}),
     # the passive with its agent: 被全国总工会授予 (the agent is no awardee), an unquoted title
-    ("某某市税务局、某某勘测有限公司等9家单位被全国总工会授予全国五一劳动奖状。",
+    ("某某市税务局、某某勘测有限公司等12家单位日前被全国总工会授予全国五一劳动奖状。",
      {("某某市税务局", "awardedTitle", "全国五一劳动奖状"),
       ("某某勘测有限公司", "awardedTitle", "全国五一劳动奖状")}),
     # people with their posts in a list; a count without 等
     ("某某装备有限公司数控车工范某辉、某某街道西堡社区人民调解员李某叶等43人荣获全国五一劳动奖章。",
      {("范某辉", "awardedTitle", "全国五一劳动奖章"), ("李某叶", "awardedTitle", "全国五一劳动奖章")}),
     # (the batch is not part of the title)
-    ("我区甲乙冷却塔股份有限公司和丙丁减速机股份有限公司2家企业上榜第六批制造业单项冠军。",
+    ("本市甲乙冷却塔股份有限公司和丙丁减速机股份有限公司2家企业近日上榜第八批制造业单项冠军。",
      {("甲乙冷却塔股份有限公司", "awardedTitle", "制造业单项冠军"),
       ("丙丁减速机股份有限公司", "awardedTitle", "制造业单项冠军")}),
 ]

@@ -169,7 +169,7 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
         rest_at = nxt.end if after else name_end
         conj = re.match(r"和|与|及|以及", seg[rest_at:])
         if conj:
-            # 会长李毅中和…学术委员会常务副主席、重庆市原市长黄奇帆: the second person's posts
+            # 会长甲某和…研究会常务副会长、某市原市长乙某: the second person's posts
             # may go on into the next segment.
             more, more_pending = _parse_segment(text, s0 + rest_at + conj.end(), s1, res, [], "、")
             people.extend(more)
