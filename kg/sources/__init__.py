@@ -38,13 +38,20 @@ def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     return _read_bytes(path, max_bytes)
 
 
-def parse_bytes(path: str | os.PathLike, data: bytes) -> Article:
-    """An Article from the bytes of the file at `path` (its suffix says how to read it)."""
+def parse_bytes(path: str | os.PathLike, data: bytes, *,
+                notes: list[str] | None = None) -> Article:
+    """An Article from the bytes of the file at `path` (its suffix says how to read it).
+
+    `notes`, when given, receives what was left out of a readable file (a front-matter field
+    that is not valid), so that it can be reported while the article is kept."""
     path = Path(path)
     suffix = path.suffix.lower()
     text = decode(data, str(path))
     if suffix in (".md", ".markdown"):
-        from kg.sources.markdown import parse
+        from kg.sources import markdown
+
+        def parse(text, data, path):
+            return markdown.parse(text, data, path, notes=notes)
     elif suffix in (".html", ".htm"):
         from kg.sources.html import parse
     else:
@@ -93,7 +100,10 @@ def decode(data: bytes, path: str) -> str:
             except UnicodeDecodeError:
                 raise InputError(path, errors.UNDECODABLE) from None
     if b"\x00" in data:
-        raise InputError(path, errors.BINARY)
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(path, errors.BINARY)
+        return _clean(text)
     try:
         return _clean(data.decode("utf_8"))
     except UnicodeDecodeError:
@@ -104,6 +114,23 @@ def decode(data: bytes, path: str) -> str:
     if best is None:
         raise InputError(path, errors.UNDECODABLE)
     return _clean(str(best))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte order mark, or None. Its NUL bytes are mostly the high
+    halves of ASCII characters (newlines, digits, markup), so most fall on odd offsets
+    (little-endian) or on even ones (big-endian); the decoded text must then be text, which
+    binary data is not (NUL characters, controls, lone surrogates)."""
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    try:
+        text = data.decode("utf_16_le" if odd else "utf_16_be")
+    except UnicodeDecodeError:
+        return None
+    bad = sum(1 for c in text if not (c.isprintable() or c in "\t\r\n\u3000"))
+    return text if bad <= len(text) // 100 else None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
