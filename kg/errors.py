@@ -46,3 +46,4 @@ OUTPUT_NOT_A_FOLDER = "not a folder"
 OUTPUT_BUSY = ("another kg build{holder} is writing to this folder; wait for it to finish "
                "or build into another --out")
 UNREADABLE_DIR = "cannot list the folder: {reason}"
+NO_ARTICLE_FILES = "no article files in this folder or below it (looked for {expected})"

@@ -277,7 +277,7 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
                  jobs: int = 1, use_cache: bool = True, title: str | None = None,
                  max_nodes: int = 1000,
                  progress: Callable[[Outcome, int], None] | None = None,
-                 lock_wait: float = LOCK_WAIT) -> BuildResult:
+                 lock_wait: float | None = None) -> BuildResult:
     """Build into `out_dir`: the graph file (streamed as articles come) and graph.html.
 
     Nothing is written when no article could be read. The outputs change together or not at
@@ -292,7 +292,7 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
     made = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        with atomic.FolderLock(out_dir, wait=lock_wait):
+        with atomic.FolderLock(out_dir, wait=LOCK_WAIT if lock_wait is None else lock_wait):
             atomic.remove_stale_temporaries(out_dir, out_dir / CACHE_NAME)
             result = _build_locked(files, errors, out_dir, options, jobs, use_cache, title,
                                    max_nodes, progress)

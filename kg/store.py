@@ -49,11 +49,11 @@ def load_store(graph_file: Path, directory: Path, *, graph: str | None = None,
     Returns the number of triples in that graph afterwards."""
     import pyoxigraph as ox
 
-    directory.mkdir(parents=True, exist_ok=True)
     try:
+        directory.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(directory))
     except OSError as exc:
-        raise StoreError(f"{directory}: cannot open the store: {exc}") from None
+        raise StoreError(f"{directory}: cannot open the store: {exc.strerror or exc}") from None
     target = ox.NamedNode(graph) if graph else ox.DefaultGraph()
     if replace:
         store.clear_graph(target)

@@ -146,20 +146,46 @@ def collect(paths: list[str | os.PathLike]) -> tuple[list[Path], list[InputError
     be listed become errors."""
     files: list[Path] = []
     problems: list[InputError] = []
+    seen: set[tuple[int, int]] = set()  # folders walked, by device and inode
     for p in map(Path, paths):
         if p.is_dir():
+            seen.add(_identity(p))
+            reported = len(problems)
             found: list[Path] = []
 
             def unreadable(exc: OSError) -> None:
                 problems.append(InputError(exc.filename or str(p), errors.UNREADABLE_DIR.format(
                     reason=exc.strerror or str(exc))))
 
-            for root, dirs, names in os.walk(p, onerror=unreadable):
-                dirs.sort()
+            for root, dirs, names in os.walk(p, onerror=unreadable, followlinks=True):
+                dirs[:] = sorted(_unseen_folders(root, dirs, seen))
                 found.extend(Path(root) / n for n in names if Path(n).suffix.lower() in SUFFIXES)
+            if not found and len(problems) == reported:
+                problems.append(InputError(str(p), errors.NO_ARTICLE_FILES.format(
+                    expected=", ".join(SUFFIXES))))
             files.extend(sorted(found))
         elif p.exists() or p.is_symlink():
             files.append(p)
         else:
             problems.append(InputError(str(p), errors.NOT_FOUND))
     return files, problems
+
+
+def _identity(folder: str | os.PathLike) -> tuple[int, int]:
+    info = os.stat(folder)
+    return info.st_dev, info.st_ino
+
+
+def _unseen_folders(root: str, dirs: list[str], seen: set[tuple[int, int]]) -> list[str]:
+    """Subfolders not walked yet: symbolic links to folders are followed, but a link back up
+    the tree (a loop) or to a folder already read is not walked twice."""
+    keep = []
+    for name in dirs:
+        try:
+            identity = _identity(os.path.join(root, name))
+        except OSError:
+            continue  # a dangling link
+        if identity not in seen:
+            seen.add(identity)
+            keep.append(name)
+    return keep
