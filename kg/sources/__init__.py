@@ -126,7 +126,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
     try:
-        text = data.decode("utf_16_le" if odd else "utf_16_be")
+        text = data.decode("utf_16_le" if odd > even else "utf_16_be")
     except UnicodeDecodeError:
         return None
     bad = sum(1 for c in text if not (c.isprintable() or c in "\t\r\n\u3000"))

@@ -1,0 +1,116 @@
+"""Hostile or odd article files (issue 16): YAML alias bombs, bad front-matter fields,
+UTF-16 without a byte order mark."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import pipeline, sources
+from kg.cli import cli
+from kg.errors import InputError
+
+SEED = Path(__file__).parent / "fixtures" / "qianzhao-cities-2021.md"
+BODY = SEED.read_text(encoding="utf-8").split("\n---", 2)[-1]  # the seed without its front matter
+
+
+def _article(front: str) -> str:
+    return f"---\n{front.strip()}\n---{BODY}"
+
+
+def alias_bomb(levels: int) -> str:
+    """Front matter whose aliases expand to 9**levels strings (a "billion laughs")."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels + 1):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    return "title: 炸弹\n" + "\n".join(lines)
+
+
+# -- item 2: alias bombs ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("levels", [3, 9])
+def test_yaml_aliases_are_refused_and_the_file_named(tmp_path, levels):
+    bomb = tmp_path / "bomb.md"
+    bomb.write_text(_article(alias_bomb(levels)), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        sources.read(bomb)
+    assert caught.value.path == str(bomb)
+    assert "aliases (*a0) are not allowed" in caught.value.reason
+
+
+def test_a_bomb_among_good_files_is_one_reported_error(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bomb.md").write_text(_article(alias_bomb(9)), encoding="utf-8")
+    (folder / "good.md").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(folder), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert f"error: {folder / 'bomb.md'}: malformed YAML front matter: aliases" in result.output
+    assert "1 article(s), 1 failed" in result.output
+    assert sum(p.stat().st_size for p in out.glob(".kg-cache/*/*")) < 1_000_000
+
+
+def test_anchors_without_aliases_are_still_read(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(_article("title: &t 标题\ndate: 2021-12-25"), encoding="utf-8")
+    assert sources.read(path).title
+
+
+# -- item 13: one bad front-matter field ----------------------------------------------------------
+
+BAD_FIELDS = [
+    ("date: 2021-13-45", "date", "'2021-13-45' is not a date"),
+    ("date: 0000-01-01", "date", "'0000-01-01' is not a date"),
+    ("date: 99999-01-01", "date", "'99999-01-01' has a year out of range"),
+    ("categories: 5", "categories", "'5' is not a list of names"),
+]
+
+
+@pytest.mark.parametrize("field,name,reason", BAD_FIELDS)
+def test_a_bad_field_is_reported_and_the_article_kept(tmp_path, field, name, reason):
+    path = tmp_path / "a.md"
+    path.write_text(_article(f"title: 千兆城市\n{field}"), encoding="utf-8")
+    notes: list[str] = []
+    article = sources.parse_bytes(path, path.read_bytes(), notes=notes)
+    assert "千兆城市" in article.title and len(article.sentences) > 10
+    assert notes == [f"front matter field {name!r} left out: {reason}"]
+    if name == "date":
+        assert article.published is None  # never a silently different date (9999-01-01)
+    result = CliRunner().invoke(cli, ["build", str(path), "--out", str(tmp_path / "out"),
+                                      "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {path}: front matter field {name!r} left out" in result.output
+    assert "1 article(s)" in result.output
+
+
+def test_warnings_survive_the_cache(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(_article("title: 千兆城市\ndate: 2021-13-45"), encoding="utf-8")
+    out = tmp_path / "out"
+    options = pipeline.Options()
+    first = pipeline.build_folder([path], out, options=options)
+    second = pipeline.build_folder([path], out, options=options)
+    assert second.cached == 1
+    assert [w.reason for w in first.warnings] == [w.reason for w in second.warnings]
+    assert len(second.warnings) == 1
+
+
+# -- item 18: UTF-16 without a BOM ---------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf_16_le", "utf_16_be"])
+def test_utf16_without_a_bom_is_read(tmp_path, encoding):
+    path = tmp_path / "a.md"
+    data = SEED.read_text(encoding="utf-8").encode(encoding)
+    assert not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    path.write_bytes(data)
+    article = sources.read(path)
+    assert article.title and "千兆城市" in article.text
+
+
+def test_binary_is_still_binary(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(InputError, match="binary"):
+        sources.read(path)
