@@ -383,8 +383,20 @@ def run_rdflib(path: Path, query: str) -> Result:
     return Result("select", vars=names, rows=rows)
 
 
-def query_file(path: Path, query: str, engine: str = "auto") -> Result:
-    """Run a read-only query over a graph file. Updates are refused (the file is not a store)."""
+def refuse_service(query: str) -> None:
+    """SERVICE makes the local engine send requests to the servers a query names: a query
+    from someone else must not make kg reach out unless the user asked for it."""
+    if re.search(r"(?i)\bSERVICE\b", _strip(query)):
+        raise QueryError("the query uses SERVICE, which sends requests to other servers; "
+                         "refused unless you give --allow-service")
+
+
+def query_file(path: Path, query: str, engine: str = "auto", *,
+               allow_service: bool = False) -> Result:
+    """Run a read-only query over a graph file. Updates are refused (the file is not a store),
+    and so is SERVICE unless allowed."""
+    if not allow_service:
+        refuse_service(query)
     if query_form(query) == "UPDATE":
         raise QueryError(
             "updates are refused on a graph file: kg query only reads files. Load the graph "
@@ -406,8 +418,12 @@ def open_store(directory: Path, *, write: bool = False):
         raise QueryError(f"{directory}: cannot open the store: {exc}") from None
 
 
-def query_store(directory: Path, query: str, *, graph: str | None = None) -> Result:
-    """Run a query or an update on an Oxigraph store folder (made by kg load --store)."""
+def query_store(directory: Path, query: str, *, graph: str | None = None,
+                allow_service: bool = False) -> Result:
+    """Run a query or an update on an Oxigraph store folder (made by kg load --store);
+    SERVICE is refused unless allowed."""
+    if not allow_service:
+        refuse_service(query)
     write = query_form(query) == "UPDATE"
     return run_oxigraph(open_store(directory, write=write), query, default_graph=graph)
 
