@@ -118,7 +118,7 @@ def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: s
         if store_dir is not None:
             _need_oxigraph("--store")
             result = q.query_store(store_dir, text, graph=graph_iri,
-                                   allow_service=allow_service)
+                                   allow_service=allow_service, lazy=True)
         elif endpoint is not None:
             from kg.store import StoreError, http_query
 
@@ -129,13 +129,49 @@ def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: s
         else:
             if engine == "oxigraph":
                 _need_oxigraph("--engine oxigraph")
-            result = q.query_file(graph_file, text, engine=engine, allow_service=allow_service)
-        out = q.render(result, fmt)
+            result = q.query_file(graph_file, text, engine=engine, allow_service=allow_service,
+                                  lazy=True)
+        counted = _Counted(result.rows)
+        result.rows = counted
+        _write_streamed(q.iter_render(result, fmt))
     except q.QueryError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(out, nl=False)
+    except (OSError, ValueError) as exc:  # the engine failed while the answer was read
+        raise click.ClickException(f"the query failed: {exc}") from None
     if fmt == "table" and result.kind == "select" and sys.stderr.isatty():
-        click.echo(f"{len(result)} row(s) in {time.perf_counter() - started:.2f}s", err=True)
+        click.echo(f"{counted.count} row(s) in {time.perf_counter() - started:.2f}s", err=True)
+
+
+class _Counted:
+    """Rows passed through as they are written, counted."""
+
+    def __init__(self, rows):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self):
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+
+def _write_streamed(pieces, size: int = 1 << 16) -> None:
+    """Write the answer as it comes, in blocks: memory does not grow with the answer. A
+    reader that stops early (kg query ... | head) ends the command quietly."""
+    block: list[str] = []
+    held = 0
+    try:
+        for piece in pieces:
+            block.append(piece)
+            held += len(piece)
+            if held >= size:
+                click.echo("".join(block), nl=False)
+                block, held = [], 0
+        click.echo("".join(block), nl=False)
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
 
 
 @click.command()

@@ -328,3 +328,64 @@ def test_symlinked_subfolders_are_followed_without_looping(tmp_path):
     (top / "self").symlink_to(top, target_is_directory=True)
     files, problems = sources.collect([top])
     assert [f.name for f in files] == ["seed.md"] and not problems
+
+
+# -- item 9: query answers are streamed ----------------------------------------------------------
+
+def _lazy_rows(total: int, consumed: list[int]):
+    from kg.query import Term
+
+    for i in range(total):
+        consumed[0] = i + 1
+        yield {"s": Term("uri", f"https://kg.example.org/id/x/{i}"),
+               "n": Term("literal", str(i), None, "http://www.w3.org/2001/XMLSchema#integer")}
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "nt", "turtle"])
+def test_every_format_is_written_while_the_answer_is_read(fmt, monkeypatch):
+    from kg import query as q
+
+    monkeypatch.setattr(q, "SORTED_UP_TO", 1000)
+    consumed = [0]
+    total = 50_000
+    if fmt in ("nt", "turtle"):
+        rows = _lazy_rows(total, consumed)
+        result = q.Result("graph", triples=((r["s"], q.Term("uri", q.PREFIXES["rdfs"] + "label"),
+                                             r["n"]) for r in rows))
+    else:
+        result = q.Result("select", vars=["s", "n"], rows=_lazy_rows(total, consumed))
+    pieces = q.iter_render(result, fmt)
+    first = next(pieces)
+    assert first and consumed[0] <= 1001  # output began long before the answer was read
+    text = first + "".join(pieces)
+    assert consumed[0] == total
+    assert "x/49999" in text
+
+
+def test_streamed_output_is_the_standard_format(tmp_path, monkeypatch):
+    import pyoxigraph as ox
+
+    from kg import query as q
+
+    graph = tmp_path / "g.nt"
+    graph.write_text("".join(f"<https://kg.example.org/id/x/{i}> "
+                             f"<http://www.w3.org/2000/01/rdf-schema#label> \"第{i}\"@zh .\n"
+                             for i in range(3000)), encoding="utf-8")
+    monkeypatch.setattr(q, "SORTED_UP_TO", 100)
+    monkeypatch.setattr(q, "TABLE_SAMPLE", 100)
+    result = q.query_file(graph, "SELECT ?s ?o WHERE { ?s ?p ?o }", lazy=True)
+    assert not isinstance(result.rows, list)  # read as it is written, never held whole
+    for fmt, ox_format in (("json", ox.QueryResultsFormat.JSON),
+                           ("tsv", ox.QueryResultsFormat.TSV)):
+        run = kg("query", str(graph), "SELECT ?s ?o WHERE { ?s ?p ?o }", "--format", fmt)
+        assert run.exit_code == 0, run.output
+        assert len(list(ox.parse_query_results(run.stdout_bytes, ox_format))) == 3000
+    for fmt, ox_format in (("turtle", ox.RdfFormat.TURTLE), ("nt", ox.RdfFormat.N_TRIPLES)):
+        run = kg("query", str(graph), "CONSTRUCT WHERE { ?s ?p ?o }", "--format", fmt)
+        assert run.exit_code == 0, run.output
+        assert len(list(ox.parse(run.stdout_bytes, format=ox_format))) == 3000
+    csv_lines = kg("query", str(graph), "SELECT ?s ?o WHERE { ?s ?p ?o }", "--format",
+                   "csv").stdout_bytes.split(b"\r\n")
+    assert csv_lines[0] == b"s,o" and len(csv_lines) == 3002 and csv_lines[-1] == b""
+    table = kg("query", str(graph), "SELECT ?s ?o WHERE { ?s ?p ?o }").output.splitlines()
+    assert len(table) == 3002 and all("│" in line for line in table[2:])
