@@ -12,7 +12,9 @@ import dataclasses
 import hashlib
 import json
 import logging
+import os
 import shutil
+import stat
 from datetime import datetime
 from importlib import resources as package_files
 from pathlib import Path
@@ -53,8 +55,7 @@ class Cache:
 
     def get(self, digest: str, path: str) -> "Outcome | None":
         try:
-            with (self.folder / digest).open("rb") as handle:
-                data = handle.read(MAX_ENTRY_BYTES + 1)
+            data = _read_entry(self.folder / digest)
             hit = decode(data, digest)
             if self.check is not None:
                 self.check(hit.chunk)
@@ -96,6 +97,20 @@ class Cache:
         for entry in self.folder.iterdir():
             if entry.name not in self.used:
                 entry.unlink(missing_ok=True)
+
+
+def _read_entry(path: Path) -> bytes:
+    """An entry's bytes, if it is a regular file of a sane size: a FIFO, a device or a link
+    put in its place must neither block the build nor make it read forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            raise BadEntry("not a regular file of a sane size")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(MAX_ENTRY_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 def signature(options) -> str:

@@ -340,7 +340,9 @@ def _build_locked(files: list[Path], errors: list[InputError], out_dir: Path, op
         for outcome in first:
             collected.add(outcome)
         return BuildResult(None, [], 0, collected.errors, 0, 0, collected.warnings)
-    settings = f"{cache.signature if cache else signature(options)}|{len(files)}|{title}|{max_nodes}|"
+    # what the outputs depend on besides the inputs: kg's rules and options, the view's settings
+    rules = cache.signature if cache else signature(options)
+    settings = f"{rules}|{len(files)}|{title}|{max_nodes}|"
     previous = atomic.read_manifest(out_dir)
     with atomic.OutputSet(out_dir) as outputs:
         with rdf.GraphFile(out_dir / graph_name, options.fmt, graph.prefixes(options.base),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -77,6 +78,8 @@ HOSTILE_ENTRIES = {
     "json of the wrong shape": _valid_entry({"digest": DIGEST, "article": 5}),
     "wrong types, valid checksum": None,
     "injected prefix, valid checksum": None,
+    "a fifo": None,
+    "a link to a device": None,
     "deeply nested json": b'{"format":"kg-cache","version":1,"sha256":"x"}\n' + b"[" * 100_000,
 }
 
@@ -100,7 +103,13 @@ def test_a_bad_entry_is_a_miss_never_an_error(built, case):
         # a valid chunk that would change what every later article's kg: names mean
         body["chunk"] = "@prefix kg: <http://evil.example/> .\n" + body["chunk"]
         data = _valid_entry(body)
-    entry.write_bytes(data)
+    entry.unlink()
+    if case == "a fifo":
+        os.mkfifo(entry)  # opening it for reading would wait for a writer forever
+    elif case == "a link to a device":
+        entry.symlink_to("/dev/zero")
+    else:
+        entry.write_bytes(data)
     result = _build(out)
     assert result.exit_code == 0, result.output
     assert (out / "graph.ttl").read_bytes() == graph
