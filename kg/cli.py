@@ -80,6 +80,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
         kg build corpus/ --exclude README.md --exclude 'drafts/*'
     """
     from kg import pipeline
+    from kg.errors import KgError
     from kg.export import rdf
     from kg.vocab import DEFAULT_BASE
 
@@ -87,16 +88,23 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
     base = base or DEFAULT_BASE
     if not re.fullmatch(r"https?://[^\s<>\"{}|^`\\]+[/#]", base):
         raise click.BadParameter("must be an http(s) IRI ending with / or #", param_hint="--base")
+    _check_iri(base)
     started = time.perf_counter()
     options = pipeline.Options(base=base, fmt=fmt, max_bytes=max_file_size * 1024 * 1024)
     _exit_cleanly_on_sigterm()
-    with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
-        result = pipeline.build_folder(inputs, out_dir, options=options, jobs=jobs or _cpus(),
-                                       use_cache=not no_cache, title=title,
-                                       max_nodes=max_nodes, progress=progress.update,
-                                       include=include, exclude=exclude)
+    try:
+        with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+            result = pipeline.build_folder(inputs, out_dir, options=options,
+                                           jobs=jobs or _cpus(), use_cache=not no_cache,
+                                           title=title, max_nodes=max_nodes,
+                                           progress=progress.update,
+                                           include=include, exclude=exclude)
+    except KgError as exc:
+        raise click.ClickException(shown(str(exc))) from None
     for error in result.errors:
-        click.echo(f"error: {error.path}: {error.reason}", err=True)
+        click.echo(f"error: {shown_name(error.path)}: {shown(error.reason)}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {shown_name(warning.path)}: {shown(warning.reason)}", err=True)
     if not result.articles:
         if not result.errors:
             raise click.ClickException("no article file found (.md, .markdown, .html, .htm, "
@@ -104,9 +112,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
         raise click.ClickException("no article could be read; nothing was written")
     if not quiet:
         for path in result.no_facts:
-            click.echo(f"warning: {path}: no fact found", err=True)
+            click.echo(f"warning: {shown_name(path)}: no fact found", err=True)
         for path in result.no_date:
-            click.echo(f"warning: {path}: no publication date (dates in it are not resolved)",
+            click.echo(f"warning: {shown_name(path)}: no publication date (dates in it are not resolved)",
                        err=True)
         cached = f" ({result.cached} unchanged, from the cache)" if result.cached else ""
         click.echo(
@@ -119,6 +127,30 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
                 f"{rel} {n}" for rel, n in result.by_relation.items()), err=True)
     if result.errors:
         sys.exit(1)
+
+
+def _check_iri(base: str) -> None:
+    """What the pattern above lets through but no RDF writer accepts (a bad %-escape, a bad
+    host) is a usage error too, named before any work is done."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(base + "x")
+    except ValueError as exc:
+        raise click.BadParameter(f"not a valid IRI: {exc}", param_hint="--base") from None
+
+
+def shown(text: str) -> str:
+    """Text from files and file names, safe on a terminal: control characters (escape
+    sequences, line breaks that would forge another line) are shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def shown_name(name: str) -> str:
+    """A file name for an error line: as it is when plain, quoted with escapes otherwise."""
+    return name if name.isprintable() else repr(name)
 
 
 class _Progress:
@@ -176,8 +208,12 @@ def view(graph_file: Path, out_file: Path, title: str | None, max_nodes: int) ->
         graph.parse(graph_file, format=guess_format(str(graph_file)) or "turtle")
     except Exception as exc:  # rdflib raises many kinds of parse errors
         raise click.ClickException(f"{graph_file}: cannot parse the graph: {exc}") from None
-    html.write(graph, out_file, title=title or graph_file.name, max_nodes=max_nodes,
-               source=graph_file.name)
+    try:
+        html.write(graph, out_file, title=title or graph_file.name, max_nodes=max_nodes,
+                   source=graph_file.name)
+    except OSError as exc:
+        raise click.ClickException(f"{out_file}: cannot write the page: "
+                                   f"{exc.strerror or exc}") from None
 
 
 _EXPORTS = ("csv", "graphml", "gexf", "neo4j")

@@ -13,6 +13,24 @@ import click
 _FORMATS = ("table", "csv", "tsv", "json", "turtle", "nt")
 
 
+def _timeout_option(function):
+    return click.option(
+        "--timeout", default=60, show_default=True, type=click.FloatRange(min=0.1),
+        metavar="SECONDS",
+        help="How long to wait for the server to connect, or to send the next part of its "
+             "answer, before giving up.")(function)
+
+
+def _check_endpoint(url: str | None, option: str) -> None:
+    """Credentials in a URL would show in process lists, logs and error messages."""
+    from kg.store import PASSWORD_ENV, USER_ENV, has_credentials
+
+    if url is not None and has_credentials(url):
+        raise click.BadParameter(
+            f"the URL holds a user name or password (not shown); give the URL without it and "
+            f"set {USER_ENV} and {PASSWORD_ENV}", param_hint=option)
+
+
 def _need_oxigraph(what: str) -> None:
     from kg.query import have_oxigraph
 
@@ -42,8 +60,13 @@ def _need_oxigraph(what: str) -> None:
               help="Give the variable ?NAME this value (repeatable). VALUE is an IRI "
                    "(<…>, http…, or a prefixed name such as place:370200), a number, a SPARQL "
                    "literal (\"…\"@zh), or else a plain string.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a query over a graph file or store use SERVICE, which sends requests "
+                   "to the servers it names (refused otherwise).")
+@_timeout_option
 def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: str | None,
-          graph_iri: str | None, fmt: str, engine: str, binds: tuple[str, ...]) -> None:
+          graph_iri: str | None, fmt: str, engine: str, binds: tuple[str, ...],
+          allow_service: bool, timeout: float) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file or a store.
 
     GRAPH is a graph file written by kg build (Turtle, N-Triples, JSON-LD ...); leave it out
@@ -73,6 +96,7 @@ def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: s
     from kg import query as q
 
     args = list(args)
+    _check_endpoint(endpoint, "--endpoint")
     targets = sum(x is not None for x in (store_dir, endpoint))
     if targets > 1:
         raise click.UsageError("give either --store or --endpoint, not both")
@@ -105,24 +129,61 @@ def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: s
     try:
         if store_dir is not None:
             _need_oxigraph("--store")
-            result = q.query_store(store_dir, text, graph=graph_iri)
+            result = q.query_store(store_dir, text, graph=graph_iri,
+                                   allow_service=allow_service, lazy=True)
         elif endpoint is not None:
             from kg.store import StoreError, http_query
 
             try:
-                result = http_query(endpoint, text, graph=graph_iri)
+                result = http_query(endpoint, text, graph=graph_iri, timeout=timeout)
             except StoreError as exc:
                 raise click.ClickException(str(exc)) from None
         else:
             if engine == "oxigraph":
                 _need_oxigraph("--engine oxigraph")
-            result = q.query_file(graph_file, text, engine=engine)
-        out = q.render(result, fmt)
+            result = q.query_file(graph_file, text, engine=engine, allow_service=allow_service,
+                                  lazy=True)
+        counted = _Counted(result.rows)
+        result.rows = counted
+        _write_streamed(q.iter_render(result, fmt))
     except q.QueryError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(out, nl=False)
+    except (OSError, ValueError) as exc:  # the engine failed while the answer was read
+        raise click.ClickException(f"the query failed: {exc}") from None
     if fmt == "table" and result.kind == "select" and sys.stderr.isatty():
-        click.echo(f"{len(result)} row(s) in {time.perf_counter() - started:.2f}s", err=True)
+        click.echo(f"{counted.count} row(s) in {time.perf_counter() - started:.2f}s", err=True)
+
+
+class _Counted:
+    """Rows passed through as they are written, counted."""
+
+    def __init__(self, rows):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self):
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+
+def _write_streamed(pieces, size: int = 1 << 16) -> None:
+    """Write the answer as it comes, in blocks: memory does not grow with the answer. A
+    reader that stops early (kg query ... | head) ends the command quietly."""
+    block: list[str] = []
+    held = 0
+    try:
+        for piece in pieces:
+            block.append(piece)
+            held += len(piece)
+            if held >= size:
+                click.echo("".join(block), nl=False)
+                block, held = [], 0
+        click.echo("".join(block), nl=False)
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
 
 
 @click.command()
@@ -140,9 +201,13 @@ def query(args: tuple[str, ...], query_file, store_dir: Path | None, endpoint: s
 @click.option("--graph", "graph_iri", metavar="IRI",
               help="The named graph to load into (default: the default graph).")
 @click.option("--replace", is_flag=True,
-              help="Empty the target graph first (default: add to it).")
+              help="Replace the target graph (default: add to it). On a server with SPARQL "
+                   "Update the graph is loaded beside it and then moved over it, so a failed "
+                   "load keeps the old graph.")
+@_timeout_option
 def load(graph_file: Path, store_dir: Path | None, endpoint: str | None,
-         update_endpoint: str | None, graph_iri: str | None, replace: bool) -> None:
+         update_endpoint: str | None, graph_iri: str | None, replace: bool,
+         timeout: float) -> None:
     """Load a graph file into a triple store: an embedded Oxigraph store or a SPARQL server.
 
     --store DIR bulk-loads into a persistent Oxigraph store, then query it with
@@ -168,6 +233,8 @@ def load(graph_file: Path, store_dir: Path | None, endpoint: str | None,
 
     if (store_dir is None) == (endpoint is None):
         raise click.UsageError("give exactly one of --store DIR or --endpoint URL")
+    _check_endpoint(endpoint, "--endpoint")
+    _check_endpoint(update_endpoint, "--update-endpoint")
     _need_oxigraph("kg load")
     started = time.perf_counter()
     try:
@@ -177,11 +244,15 @@ def load(graph_file: Path, store_dir: Path | None, endpoint: str | None,
             click.echo(f"{count} triples in {where} ({time.perf_counter() - started:.1f}s)",
                        err=True)
         else:
-            count, protocol = load_endpoint(graph_file, endpoint, graph=graph_iri,
-                                            update_url=update_endpoint, replace=replace)
+            loaded = load_endpoint(graph_file, endpoint, graph=graph_iri,
+                                   update_url=update_endpoint, replace=replace, timeout=timeout)
             where = f"<{graph_iri}>" if graph_iri else "the default graph"
-            click.echo(f"{count} triples sent to {endpoint}, {where}, by "
-                       f"{'Graph Store Protocol' if protocol == 'graph-store' else 'SPARQL Update'}"
-                       f" ({time.perf_counter() - started:.1f}s)", err=True)
+            how = "Graph Store Protocol" if loaded.protocol == "graph-store" else "SPARQL Update"
+            if loaded.staged:
+                how += " into a staging graph, then moved"
+            check = (f"; the graph now holds {loaded.count} triples" if loaded.count is not None
+                     else "; not verified (no query endpoint found next to it)")
+            click.echo(f"{loaded.sent} triples sent to {endpoint}, {where}, by {how}{check} "
+                       f"({time.perf_counter() - started:.1f}s)", err=True)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None

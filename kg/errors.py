@@ -19,6 +19,16 @@ class InputError(KgError):
         return (type(self), (self.path, self.reason))
 
 
+class OutputError(KgError):
+    """An output cannot be written (a full disk, a read-only folder, a file in the way, another
+    build in the same folder). Carries the path and the reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 UNSUPPORTED_SUFFIX = "unsupported file type {suffix!r}; expected one of {expected}"
 NOT_FOUND = "no such file or folder"
 EMPTY = "the file is empty"
@@ -31,6 +41,10 @@ NOT_A_FILE = "not a regular file"
 PERMISSION = "permission denied"
 TOO_DEEP = "the HTML is nested too deeply to read"
 UNEXPECTED = "could not be read ({error})"
+OUTPUT_FAILED = "cannot write the output: {reason}; the previous output, if any, is unchanged"
+OUTPUT_NOT_A_FOLDER = "not a folder"
+OUTPUT_BUSY = ("another kg build{holder} is writing to this folder; wait for it to finish "
+               "or build into another --out")
 UNREADABLE_DIR = "cannot list the folder: {reason}"
 
 
@@ -71,3 +85,4 @@ NOTHING_READ = "no article could be read: {detail}"
 NOTHING_FOUND = ("no article file (.md, .html, .htm, .txt) found in {paths}; "
                  "check the path and the include/exclude patterns")
 SOME_FAILED = "{count} input(s) could not be read: {detail}"
+NO_ARTICLE_FILES = "no article files in this folder or below it (looked for {expected})"

@@ -14,18 +14,22 @@ import dataclasses
 import hashlib
 import logging
 import os
-import pickle
-import shutil
+import re
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from importlib import resources as package_files
 from pathlib import Path
 
 from rdflib import Graph
 
 from kg import __version__, facts as fact_defs, graph, sources
-from kg.errors import InputError, NoInputError, SomeInputsFailed
+from kg import errors as messages
+from kg.cache import CACHE_NAME, Cache, signature
+from kg.errors import InputError, NoInputError, OutputError, SomeInputsFailed
 from kg.export import atomic, rdf
 from kg.extractors import default_extractors
 from kg.model import Article, Fact
@@ -34,8 +38,9 @@ from kg.resources import Resources
 from kg.vocab import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
-CACHE_NAME = ".kg-cache"
 _BATCH = 256
+#: how long a build waits for another one writing to the same output folder
+LOCK_WAIT = 10.0
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class Outcome:
     view: list[tuple] = field(default_factory=list)  # (subject key, relation, object, sentence)
     facts: int = 0
     cached: bool = False
+    notes: list[str] = field(default_factory=list)  # what was dropped from a readable file
 
 
 @dataclass
@@ -74,6 +80,8 @@ class BuildResult:
     by_relation: dict[str, int] = field(default_factory=dict)
     no_facts: list[str] = field(default_factory=list)   # articles that gave no fact
     no_date: list[str] = field(default_factory=list)    # articles with no publication date
+    warnings: list[InputError] = field(default_factory=list)  # kept, but not all of it
+    unchanged: bool = False  # the outputs on disk matched this build: nothing was written
 
 
 def read(path: str | os.PathLike) -> Article:
@@ -94,8 +102,9 @@ def extract(article: Article, resources: Resources) -> list[Fact]:
 def process(path: str, data: bytes, digest: str, options: Options,
             resources: Resources) -> Outcome:
     """One file's bytes -> its Outcome; every failure becomes the Outcome's error."""
+    notes: list[str] = []
     try:
-        article = sources.parse_bytes(path, data)
+        article = sources.parse_bytes(path, data, notes=notes)
         facts = extract(article, resources)
     except InputError as exc:
         return Outcome(path, digest, error=exc)
@@ -116,7 +125,7 @@ def process(path: str, data: bytes, digest: str, options: Options,
         items = graph.article_triples(meta, resolved, terms, relations=False)
     chunk = rdf.serialize_terms(items, ox_format, graph.prefixes(options.base), header=False)
     view = [(rf.subject, rf.predicate, rf.object, rf.fact.evidence.sentence) for rf in resolved]
-    return Outcome(path, digest, None, meta, observations, chunk, view, len(facts))
+    return Outcome(path, digest, None, meta, observations, chunk, view, len(facts), notes=notes)
 
 
 # -- running many files ---------------------------------------------------------------------
@@ -124,9 +133,39 @@ def process(path: str, data: bytes, digest: str, options: Options,
 _worker_resources: Resources | None = None  # set once in each worker process, by _init_worker
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     global _worker_resources
+    _die_with(parent)
     _worker_resources = Resources.load()
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker end when the build that started it ends, even by kill -9: otherwise
+    workers live on for as long as the machine is up."""
+    # The build turns SIGTERM into an exit that unwinds; a worker just stops.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux") and os.getppid() == parent:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the build died before prctl took effect
+                os._exit(1)
+            return
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """Where prctl is not available (or the worker's parent is a fork server): poll."""
+    while True:
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            pass
+        time.sleep(0.5)
 
 
 def _work(item: tuple[str, bytes, str, Options, "Path | None"]) -> Outcome:
@@ -143,7 +182,8 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
     """An Outcome per file, in the order of `files`; duplicates of earlier content are skipped."""
     resources = resources if resources is not None or jobs > 1 else Resources.load()
     seen: set[str] = set()
-    pool = ProcessPoolExecutor(jobs, initializer=_init_worker) if jobs > 1 else None
+    pool = (ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(os.getpid(),))
+            if jobs > 1 else None)
     try:
         for start in range(0, len(files), _BATCH):
             batch: list[Outcome | tuple[str, bytes, str, Options]] = []
@@ -182,68 +222,6 @@ def _stored(outcome: Outcome, folder: Path | None) -> Outcome:
     return outcome
 
 
-class Cache:
-    """Outcomes by content hash, one small file each under OUT/.kg-cache, between builds.
-
-    Entries live in a folder named after a signature of kg's version, its rules and data files
-    and the options, so a change to any of them starts afresh. Entries are read when needed and
-    written as they are made: memory does not grow with the corpus."""
-
-    def __init__(self, root: Path, signature: str):
-        self.root, self.signature = root, signature
-        self.folder = root / signature[:24]
-        self.used: set[str] = set()
-        self.previous_build: str | None = None
-        try:
-            self.previous_build = (self.folder / "build").read_text(encoding="utf-8").strip()
-        except OSError:
-            pass
-
-    @classmethod
-    def load(cls, folder: Path, options: Options) -> "Cache":
-        return cls(folder / CACHE_NAME, _signature(options))
-
-    def get(self, digest: str, path: str) -> Outcome | None:
-        try:
-            with (self.folder / digest).open("rb") as handle:
-                hit = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError,
-                ValueError):
-            return None  # not cached, or unreadable: extract again
-        self.used.add(digest)
-        return dataclasses.replace(hit, path=path, cached=True)
-
-    @staticmethod
-    def store(folder: Path, outcome: Outcome) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        with atomic.AtomicFile(folder / outcome.digest, durable=False) as handle:
-            pickle.dump(dataclasses.replace(outcome, cached=False), handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-
-    def save(self, build: str) -> None:
-        """Record the build and drop what it did not use (deleted files, other signatures)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic.write_text(self.folder / "build", build)
-        for entry in self.root.iterdir():
-            if entry.is_dir() and entry != self.folder:
-                shutil.rmtree(entry, ignore_errors=True)
-        for entry in self.folder.iterdir():
-            if entry.name != "build" and entry.name not in self.used:
-                entry.unlink(missing_ok=True)
-
-
-def _signature(options: Options) -> str:
-    digest = hashlib.sha256(f"{__version__}|{options}".encode("utf-8"))
-    root = package_files.files("kg")
-    for folder in ("", "sources", "text", "gazetteer", "mentions", "extractors", "data"):
-        node = root.joinpath(folder) if folder else root
-        for entry in sorted(node.iterdir(), key=lambda e: e.name):
-            if entry.is_file() and entry.name.endswith((".py", ".tsv", ".txt")):
-                digest.update(entry.name.encode("utf-8"))
-                digest.update(entry.read_bytes())
-    return digest.hexdigest()
-
-
 # -- building -------------------------------------------------------------------------------
 
 @dataclass
@@ -258,8 +236,10 @@ class Collected:
     digests: list[str] = field(default_factory=list)
     no_facts: list[str] = field(default_factory=list)
     no_date: list[str] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> bool:
+        self.warnings.extend(InputError(outcome.path, note) for note in outcome.notes)
         if outcome.error is not None:
             log.info("%s", outcome.error)
             self.errors.append(outcome.error)
@@ -321,20 +301,57 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
                  jobs: int = 1, use_cache: bool = True, title: str | None = None,
                  max_nodes: int = 1000,
                  progress: Callable[[Outcome, int], None] | None = None,
-                 include: Iterable[str] = (), exclude: Iterable[str] = ()) -> BuildResult:
+                 include: Iterable[str] = (), exclude: Iterable[str] = (),
+                 lock_wait: float | None = None) -> BuildResult:
     """Build into `out_dir`: the graph file (streamed as articles come) and graph.html.
 
-    Nothing is written when no article could be read. When every file came from the cache and
-    the previous build used exactly the same inputs and settings, the outputs are left as they
-    are (they would be byte-identical)."""
+    Nothing is written when no article could be read. The outputs change together or not at
+    all, and OUT/.kg-manifest.json records the inputs they were built from and their sizes and
+    hashes. When the manifest says the outputs on disk were built from exactly these inputs
+    and settings, and they still match it, they are left as they are. One build at a time
+    writes to a folder (OUT/.kg-lock); a second one waits `lock_wait` seconds, then fails.
+    Raises OutputError when the outputs cannot be written."""
+    files, errors = sources.collect(list(paths), include=include, exclude=exclude)
+    if not files:
+        return BuildResult(None, [], 0, errors, 0, 0)
+    made = not out_dir.exists()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with atomic.FolderLock(out_dir, wait=LOCK_WAIT if lock_wait is None else lock_wait):
+            atomic.remove_stale_temporaries(out_dir, out_dir / CACHE_NAME)
+            result = _build_locked(files, errors, out_dir, options, jobs, use_cache, title,
+                                   max_nodes, progress)
+    except atomic.FolderBusy as exc:
+        holder = f" (process {exc})" if str(exc).isdigit() else ""
+        raise OutputError(str(out_dir), messages.OUTPUT_BUSY.format(holder=holder)) from None
+    except OSError as exc:
+        raise OutputError(str(out_dir), messages.OUTPUT_FAILED.format(
+            reason=_os_reason(exc, out_dir))) from None
+    if made and not result.articles:  # nothing was written: leave no empty folder behind
+        (out_dir / atomic.LOCK).unlink(missing_ok=True)
+        try:
+            out_dir.rmdir()
+        except OSError:
+            pass
+    return result
+
+
+def _os_reason(exc: OSError, out_dir: Path) -> str:
+    if isinstance(exc, (FileExistsError, NotADirectoryError)) or (
+            out_dir.exists() and not out_dir.is_dir()):
+        return messages.OUTPUT_NOT_A_FOLDER
+    return exc.strerror or str(exc)
+
+
+def _build_locked(files: list[Path], errors: list[InputError], out_dir: Path, options: Options,
+                  jobs: int, use_cache: bool, title: str | None, max_nodes: int,
+                  progress: Callable[[Outcome, int], None] | None) -> BuildResult:
     from kg.export import html
 
-    files, errors = sources.collect(list(paths), include=include, exclude=exclude)
-    cache = Cache.load(out_dir, options) if use_cache else None
+    cache = Cache.load(out_dir, options, _chunk_check(options)) if use_cache else None
     resources = Resources.load()
     collected = Collected(errors=errors)
-    graph_path = out_dir / rdf.filename(options.fmt)
-    view_path = out_dir / "graph.html"
+    graph_name = rdf.filename(options.fmt)
     terms = graph.Terms(options.base)
     stream = outcomes(files, options, resources=resources, jobs=jobs, cache=cache)
     first: list[Outcome] = []
@@ -347,34 +364,69 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
     if not any(o.error is None for o in first):
         for outcome in first:
             collected.add(outcome)
-        return BuildResult(None, [], 0, collected.errors, 0, 0)
-    signature = f"{len(files)}|{title}|{max_nodes}|"
-    with rdf.GraphFile(graph_path, options.fmt, graph.prefixes(options.base)) as out:
-        for outcome in _chain(first, stream, progress, len(files)):
-            if collected.add(outcome):
-                out.add_chunk(outcome.chunk)
-        entities = merge(collected.observations, resources)
-        relations = _relations(collected, terms)
-        by_relation = fact_defs.tally((t.subject, t.predicate.value, t.object) for t in relations)
-        build_id = hashlib.sha256((signature + "|".join(collected.digests)).encode()).hexdigest()
-        unchanged = (cache is not None and cache.previous_build == build_id
-                     and collected.cached == len(collected.articles)
-                     and graph_path.exists() and view_path.exists())
-        if unchanged:
-            out.discard()
-        else:
-            out.add_default(graph.entity_triples(entities, terms) + relations)
-    if not unchanged:
-        keep, totals = _view_scope(entities, collected, max_nodes, sum(by_relation.values()))
-        view = graph.to_rdflib(graph.view_triples(entities, collected.view, collected.articles,
-                                                  terms, keep), options.base)
-        html.write(view, view_path, title=title, max_nodes=max_nodes, source=graph_path.name,
-                   totals=totals)
+        return BuildResult(None, [], 0, collected.errors, 0, 0, warnings=collected.warnings)
+    # what the outputs depend on besides the inputs: kg's rules and options, the view's settings
+    rules = cache.signature if cache else signature(options)
+    settings = f"{rules}|{len(files)}|{title}|{max_nodes}|"
+    previous = atomic.read_manifest(out_dir)
+    with atomic.OutputSet(out_dir) as outputs:
+        with rdf.GraphFile(out_dir / graph_name, options.fmt, graph.prefixes(options.base),
+                           target=outputs.file(graph_name)) as out:
+            for outcome in _chain(first, stream, progress, len(files)):
+                if collected.add(outcome):
+                    out.add_chunk(outcome.chunk)
+            entities = merge(collected.observations, resources)
+            relations = _relations(collected, terms)
+            by_relation = fact_defs.tally((t.subject, t.predicate.value, t.object)
+                                          for t in relations)
+            build_id = hashlib.sha256((settings + "|".join(collected.digests)).encode()
+                                      ).hexdigest()
+            unchanged = (cache is not None and previous is not None
+                         and previous.get("build") == build_id
+                         and collected.cached == len(collected.articles)
+                         and atomic.outputs_match(out_dir, previous, [graph_name, "graph.html"]))
+            if unchanged:
+                out.discard()
+            else:
+                out.add_default(graph.entity_triples(entities, terms) + relations)
+        if not unchanged:
+            keep, totals = _view_scope(entities, collected, max_nodes, sum(by_relation.values()))
+            view = graph.to_rdflib(graph.view_triples(entities, collected.view,
+                                                      collected.articles, terms, keep),
+                                   options.base)
+            page = html.render(view, title=title, max_nodes=max_nodes, source=graph_name,
+                               totals=totals)
+            outputs.write("graph.html", page.encode("utf-8"))
+            outputs.commit({"version": 1, "build": build_id, "inputs": [
+                {"path": a.path, "sha256": d}
+                for a, d in zip(collected.articles, collected.digests)]})
     if cache is not None:
-        cache.save(build_id)
+        cache.save()
     return BuildResult(None, collected.articles, sum(by_relation.values()), collected.errors,
                        len(entities), collected.cached, by_relation, collected.no_facts,
-                       collected.no_date)
+                       collected.no_date, collected.warnings, unchanged)
+
+
+_DIRECTIVE = re.compile(rb"(?im)^[ \t]*(@prefix|@base|prefix[ \t]|base[ \t])")
+
+
+def _chunk_check(options: Options) -> Callable[[bytes], None]:
+    """A check that a cached article's RDF is what kg writes: it parses alone, and declares no
+    prefix or base that would change the meaning of the articles after it."""
+    import pyoxigraph as ox
+
+    fmt = options.fmt if options.fmt in ("turtle", "nt", "trig", "nquads") else "nquads"
+    ox_format = rdf.FORMATS[fmt][1]
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in graph.prefixes(options.base).items()
+                     ).encode("utf-8") if fmt in ("turtle", "trig") else b""
+
+    def check(chunk: bytes) -> None:
+        if _DIRECTIVE.search(chunk):
+            raise ValueError("a prefix or base directive in a cached chunk")
+        for _quad in ox.parse(header + chunk, format=ox_format):
+            pass
+
+    return check
 
 
 def _default_graph(entities, collected: Collected, terms: graph.Terms) -> list:

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -424,28 +426,29 @@ def have_oxigraph() -> bool:
     return True
 
 
-def oxigraph_result(answer) -> Result:
+def oxigraph_result(answer, *, lazy: bool = False) -> Result:
+    """The engine's answer as a Result; with `lazy`, rows and triples are iterators that
+    are read as the output is written (memory does not grow with the answer)."""
     import pyoxigraph as ox
 
     if isinstance(answer, ox.QueryBoolean):
         return Result("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         names = [v.value for v in answer.variables]
-        rows = []
-        for solution in answer:
-            row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = from_oxigraph(value)
-            rows.append(row)
-        return Result("select", vars=names, rows=rows)
-    triples = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
-               for t in answer]
-    return Result("graph", triples=triples)
+
+        def row(solution) -> dict[str, Term]:
+            return {name: from_oxigraph(solution[name]) for name in names
+                    if solution[name] is not None}
+
+        rows = (row(solution) for solution in answer)
+        return Result("select", vars=names, rows=rows if lazy else list(rows))
+    triples = ((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+               for t in answer)
+    return Result("graph", triples=triples if lazy else list(triples))
 
 
-def run_oxigraph(store, query: str, *, default_graph: str | None = None) -> Result:
+def run_oxigraph(store, query: str, *, default_graph: str | None = None,
+                 lazy: bool = False) -> Result:
     """Run a query (or, on a writable store, an update) on a pyoxigraph Store."""
     import pyoxigraph as ox
 
@@ -457,7 +460,7 @@ def run_oxigraph(store, query: str, *, default_graph: str | None = None) -> Resu
         kwargs = {}
         if default_graph:
             kwargs["default_graph"] = ox.NamedNode(default_graph)
-        return oxigraph_result(store.query(query, prefixes=PREFIXES, **kwargs))
+        return oxigraph_result(store.query(query, prefixes=PREFIXES, **kwargs), lazy=lazy)
     except SyntaxError as exc:
         raise QueryError(syntax_message(str(exc), query)) from None
     except OSError as exc:
@@ -519,8 +522,20 @@ def run_rdflib(path: Path, query: str) -> Result:
     return Result("select", vars=names, rows=rows)
 
 
-def query_file(path: Path, query: str, engine: str = "auto") -> Result:
-    """Run a read-only query over a graph file. Updates are refused (the file is not a store)."""
+def refuse_service(query: str) -> None:
+    """SERVICE makes the local engine send requests to the servers a query names: a query
+    from someone else must not make kg reach out unless the user asked for it."""
+    if re.search(r"(?i)\bSERVICE\b", _strip(query)):
+        raise QueryError("the query uses SERVICE, which sends requests to other servers; "
+                         "refused unless you give --allow-service")
+
+
+def query_file(path: Path, query: str, engine: str = "auto", *,
+               allow_service: bool = False, lazy: bool = False) -> Result:
+    """Run a read-only query over a graph file. Updates are refused (the file is not a store),
+    and so is SERVICE unless allowed."""
+    if not allow_service:
+        refuse_service(query)
     if query_form(query) == "UPDATE":
         raise QueryError(
             "updates are refused on a graph file: kg query only reads files. Load the graph "
@@ -528,7 +543,7 @@ def query_file(path: Path, query: str, engine: str = "auto") -> Result:
             "kg query --store DIR, or edit the articles and rebuild")
     if engine == "rdflib" or (engine == "auto" and not have_oxigraph()):
         return run_rdflib(path, query)
-    return run_oxigraph(load_memory_store(path), query)
+    return run_oxigraph(load_memory_store(path), query, lazy=lazy)
 
 
 def open_store(directory: Path, *, write: bool = False):
@@ -542,10 +557,15 @@ def open_store(directory: Path, *, write: bool = False):
         raise QueryError(f"{directory}: cannot open the store: {exc}") from None
 
 
-def query_store(directory: Path, query: str, *, graph: str | None = None) -> Result:
-    """Run a query or an update on an Oxigraph store folder (made by kg load --store)."""
+def query_store(directory: Path, query: str, *, graph: str | None = None,
+                allow_service: bool = False, lazy: bool = False) -> Result:
+    """Run a query or an update on an Oxigraph store folder (made by kg load --store);
+    SERVICE is refused unless allowed."""
+    if not allow_service:
+        refuse_service(query)
     write = query_form(query) == "UPDATE"
-    return run_oxigraph(open_store(directory, write=write), query, default_graph=graph)
+    return run_oxigraph(open_store(directory, write=write), query, default_graph=graph,
+                        lazy=lazy)
 
 
 # ------------------------------------------------------------------------------- output
@@ -562,58 +582,122 @@ def _cell(text: str) -> str:
     return text.replace("\n", "⏎").replace("\r", "").replace("\t", " ")
 
 
+#: rows the readable table measures before it starts writing (later rows keep those widths)
+TABLE_SAMPLE = 1000
+#: a graph answer up to this size is sorted (reproducible output); a bigger one is written
+#: in the engine's order as it comes, so that memory does not grow with it
+SORTED_UP_TO = 100_000
+
+
 def format_table(result: Result) -> str:
+    return "".join(iter_table(result))
+
+
+def iter_table(result: Result) -> Iterator[str]:
     if result.kind == "ask":
-        return ("yes" if result.boolean else "no") + "\n"
+        yield ("yes" if result.boolean else "no") + "\n"
+        return
     if result.kind == "graph":
-        return format_graph(result, "turtle")
+        yield from iter_graph(result, "turtle")
+        return
     header = result.vars
-    body = [[_cell(row[v].short()) if v in row else "" for v in header] for row in result.rows]
+    rows = iter(result.rows)
+    sample = list(itertools.islice(rows, TABLE_SAMPLE))
+
+    def cells(row: dict[str, Term]) -> list[str]:
+        return [_cell(row[v].short()) if v in row else "" for v in header]
+
+    body = [cells(r) for r in sample]
     widths = [max([_width(h)] + [_width(r[i]) for r in body]) for i, h in enumerate(header)]
-    lines = [" │ ".join(_pad(h, w) for h, w in zip(header, widths)).rstrip(),
-             "─┼─".join("─" * w for w in widths)]
-    lines += [" │ ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in body]
-    return "\n".join(lines) + "\n"
+
+    def line(values: list[str]) -> str:
+        return " │ ".join(_pad(c, w) for c, w in zip(values, widths)).rstrip() + "\n"
+
+    yield line(header)
+    yield "─┼─".join("─" * w for w in widths) + "\n"
+    for values in body:
+        yield line(values)
+    for row in rows:
+        yield line(cells(row))
 
 
 def format_json(result: Result) -> str:
+    return "".join(iter_json(result))
+
+
+def iter_json(result: Result) -> Iterator[str]:
     if result.kind == "ask":
-        data: dict = {"head": {}, "boolean": bool(result.boolean)}
-    else:
-        data = {"head": {"vars": result.vars},
-                "results": {"bindings": [{k: t.json() for k, t in row.items()}
-                                         for row in result.rows]}}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        yield json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=1) + "\n"
+        return
+    yield '{\n "head": ' + json.dumps({"vars": result.vars}, ensure_ascii=False) + \
+        ',\n "results": {\n  "bindings": ['
+    separator = "\n   "
+    for row in result.rows:
+        yield separator + json.dumps({k: t.json() for k, t in row.items()}, ensure_ascii=False)
+        separator = ",\n   "
+    yield "\n  ]\n }\n}\n"
 
 
 def format_csv(result: Result) -> str:
+    return "".join(iter_csv(result))
+
+
+def iter_csv(result: Result) -> Iterator[str]:
     """SPARQL 1.1 Query Results CSV: lexical values, CRLF line ends."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     if result.kind == "ask":
         writer.writerow(["_askResult"])
         writer.writerow(["true" if result.boolean else "false"])
-        return out.getvalue()
+        yield out.getvalue()
+        return
     writer.writerow(result.vars)
     for row in result.rows:
         writer.writerow([("_:" + row[v].value if row[v].kind == "bnode" else row[v].value)
                          if v in row else "" for v in result.vars])
-    return out.getvalue()
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
 
 
 def format_tsv(result: Result) -> str:
+    return "".join(iter_tsv(result))
+
+
+def iter_tsv(result: Result) -> Iterator[str]:
     """SPARQL 1.1 Query Results TSV: terms in SPARQL/Turtle syntax."""
     if result.kind == "ask":
-        return "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
-    lines = ["\t".join("?" + v for v in result.vars)]
+        yield "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
+        return
+    yield "\t".join("?" + v for v in result.vars) + "\n"
     for row in result.rows:
-        lines.append("\t".join(row[v].n3() if v in row else "" for v in result.vars))
-    return "\n".join(lines) + "\n"
+        yield "\t".join(row[v].n3() if v in row else "" for v in result.vars) + "\n"
 
 
 def format_graph(result: Result, fmt: str) -> str:
     """CONSTRUCT/DESCRIBE answers: N-Triples ("nt"), or Turtle with the display prefixes."""
-    triples = sorted(result.triples, key=lambda t: tuple(x.n3() for x in t))
+    return "".join(iter_graph(result, fmt))
+
+
+def iter_graph(result: Result, fmt: str) -> Iterator[str]:
+    """A graph answer, sorted when it is small enough to hold (SORTED_UP_TO), else written in
+    the engine's order as it comes (Turtle then declares every display prefix up front)."""
+    triples = iter(result.triples)
+    held = list(itertools.islice(triples, SORTED_UP_TO + 1))
+    if len(held) <= SORTED_UP_TO:
+        yield _graph_text(sorted(held, key=lambda t: tuple(x.n3() for x in t)), fmt)
+        return
+    if fmt == "nt":
+        for s, p, o in itertools.chain(held, triples):
+            yield f"{s.n3()} {p.n3()} {o.n3()} .\n"
+        return
+    yield "".join(f"@prefix {n}: <{ns}> .\n" for n, ns in DISPLAY_PREFIXES.items()) + "\n"
+    for triple in itertools.chain(held, triples):
+        yield _graph_text([triple], "turtle", header=False)
+
+
+def _graph_text(triples: list, fmt: str, header: bool = True) -> str:
     if fmt == "nt":
         return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
     used = {}
@@ -646,6 +730,8 @@ def format_graph(result: Result, fmt: str) -> str:
     if lines:
         lines[-1] = lines[-1][:-2] + " ."
     head = [f"@prefix {n}: <{DISPLAY_PREFIXES[n]}> ." for n in DISPLAY_PREFIXES if n in used]
+    if not header:
+        return "\n".join(lines) + "\n"
     return "\n".join(head + ([""] if head else []) + lines) + "\n"
 
 
@@ -654,14 +740,20 @@ GRAPH_FORMATS = ("table", "turtle", "nt")
 
 
 def render(result: Result, fmt: str) -> str:
+    return "".join(iter_render(result, fmt))
+
+
+def iter_render(result: Result, fmt: str) -> Iterator[str]:
+    """The answer in `fmt`, piece by piece as the engine gives it (raises QueryError at once
+    for a format that does not fit the answer)."""
     if result.kind == "graph":
         if fmt not in GRAPH_FORMATS:
             raise QueryError(f"a CONSTRUCT or DESCRIBE answer is a graph: use --format "
                              f"turtle or nt, not {fmt}")
-        return format_graph(result, "nt" if fmt == "nt" else "turtle")
+        return iter_graph(result, "nt" if fmt == "nt" else "turtle")
     if fmt in ("turtle", "nt"):
         raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE answers; "
                          f"use table, csv, tsv or json")
-    return {"table": format_table, "csv": format_csv, "tsv": format_tsv,
-            "json": format_json}[fmt](result)
+    return {"table": iter_table, "csv": iter_csv, "tsv": iter_tsv,
+            "json": iter_json}[fmt](result)
 

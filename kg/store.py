@@ -8,7 +8,13 @@
 * `http_query`: the SPARQL 1.1 Protocol, for `kg query --endpoint`.
 
 HTTP goes through urllib (standard library) with Basic and Digest authentication. Credentials
-come from the environment (KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD), never from the command line.
+come from the environment (KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD), never from the command line,
+and are never printed. Redirects are not followed: a redirect would carry the credentials to
+another server, and turns a load (POST) into a GET that loads nothing; it is reported instead.
+A load is verified where the server allows it: the triples in the target graph are counted
+afterwards. With --replace, the graph is loaded into a staging graph first and moved over the
+target in one SPARQL Update (where the server has SPARQL Update), so a failed load leaves the
+old graph as it was.
 """
 from __future__ import annotations
 
@@ -32,7 +38,8 @@ USER_ENV = "KG_ENDPOINT_USER"
 PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
 #: triples per HTTP request: bounded memory and request size for big graphs
 CHUNK = 50_000
-TIMEOUT = 600
+#: seconds to wait for a server to connect or to send the next part of an answer
+TIMEOUT = 60
 
 
 class StoreError(Exception):
@@ -49,11 +56,11 @@ def load_store(graph_file: Path, directory: Path, *, graph: str | None = None,
     Returns the number of triples in that graph afterwards."""
     import pyoxigraph as ox
 
-    directory.mkdir(parents=True, exist_ok=True)
     try:
+        directory.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(directory))
     except OSError as exc:
-        raise StoreError(f"{directory}: cannot open the store: {exc}") from None
+        raise StoreError(f"{directory}: cannot open the store: {exc.strerror or exc}") from None
     target = ox.NamedNode(graph) if graph else ox.DefaultGraph()
     if replace:
         store.clear_graph(target)
@@ -162,11 +169,21 @@ class Reply:
     challenges: list[str] = field(default_factory=list)
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect comes back as the 3xx reply it is (see `request`), never followed."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 def _exchange(url: str, method: str, data: bytes | None, headers: dict[str, str],
-              what: str) -> Reply:
+              what: str, timeout: float = TIMEOUT) -> Reply:
     req = urllib.request.Request(url, data=data, method=method, headers=headers)
     try:
-        with urllib.request.urlopen(req, timeout=TIMEOUT) as response:
+        with _OPENER.open(req, timeout=timeout) as response:
             return Reply(response.status, response.headers.get("Content-Type", ""),
                          response.read(), {k.lower(): v for k, v in response.headers.items()})
     except urllib.error.HTTPError as exc:
@@ -180,18 +197,22 @@ def _exchange(url: str, method: str, data: bytes | None, headers: dict[str, str]
             raise StoreError(f"{what}: connection refused by {_origin(url)}: "
                              f"is the server running, and is the URL right?") from None
         if isinstance(reason, socket.gaierror):
-            raise StoreError(f"{what}: unknown host in {url}") from None
+            raise StoreError(f"{what}: unknown host in {redact(url)}") from None
         if isinstance(reason, (socket.timeout, TimeoutError)):
-            raise StoreError(f"{what}: {_origin(url)} did not answer in {TIMEOUT}s") from None
+            raise StoreError(f"{what}: {_origin(url)} did not answer in {timeout:g}s "
+                             f"(raise --timeout if it is only slow)") from None
         if isinstance(reason, (BrokenPipeError, ConnectionResetError)):
             raise _Dropped(str(reason)) from None
         raise StoreError(f"{what}: cannot reach {_origin(url)}: {reason}") from None
     except (BrokenPipeError, ConnectionResetError) as exc:
         raise _Dropped(str(exc)) from None
-    except (ConnectionError, socket.timeout, TimeoutError) as exc:
+    except (socket.timeout, TimeoutError):
+        raise StoreError(f"{what}: {_origin(url)} did not answer in {timeout:g}s "
+                         f"(raise --timeout if it is only slow)") from None
+    except ConnectionError as exc:
         raise StoreError(f"{what}: connection to {_origin(url)} failed: {exc}") from None
-    except ValueError as exc:  # a malformed URL
-        raise StoreError(f"{what}: {url}: {exc}") from None
+    except ValueError:  # a malformed URL (its text may hold a password: not shown)
+        raise StoreError(f"{what}: {redact(url)} is not a valid URL") from None
 
 
 class _Dropped(Exception):
@@ -200,16 +221,19 @@ class _Dropped(Exception):
 
 
 def request(url: str, *, method: str = "GET", data: bytes | None = None,
-            headers: dict[str, str] | None = None, what: str = "the request") -> Reply:
+            headers: dict[str, str] | None = None, what: str = "the request",
+            timeout: float = TIMEOUT) -> Reply:
     """One HTTP exchange, authenticated if the server asks; every failure becomes a StoreError
-    with an actionable message. HTTP error statuses other than 401/403 are returned."""
+    with an actionable message. HTTP error statuses other than 401/403 are returned; a
+    redirect is an error (it is never followed, see the module's doc)."""
     headers = dict(headers or {})
     auth = _auth_for(url)
     if auth is not None and auth.scheme is None and data:
         # learn the challenge without sending the body (see _Auth); a probe that needs no
         # authentication sends nothing that changes the store
         probe = _exchange(url, "POST", b"", {"Content-Type": headers.get(
-            "Content-Type", "text/turtle")}, what)
+            "Content-Type", "text/turtle")}, what, timeout)
+        _refuse_redirect(probe, url, what)
         if probe.status == 401:
             auth.learn(probe.challenges)
     reply = None
@@ -219,13 +243,14 @@ def request(url: str, *, method: str = "GET", data: bytes | None = None,
         if value:
             sent["Authorization"] = value
         try:
-            reply = _exchange(url, method, data, sent, what)
+            reply = _exchange(url, method, data, sent, what, timeout)
         except _Dropped as exc:
             if auth is None or attempt == 2:
-                raise StoreError(f"{what}: {_origin(url)} closed the connection ({exc}); "
-                                 f"if it needs a login, set {USER_ENV} and {PASSWORD_ENV}"
-                                 ) from None
-            probe = _exchange(url, "POST", b"", {}, what)
+                hint = "" if auth is not None else \
+                    f"; if it needs a login, set {USER_ENV} and {PASSWORD_ENV}"
+                raise Dropped(f"{what}: {_origin(url)} closed the connection ({exc})",
+                              hint) from None
+            probe = _exchange(url, "POST", b"", {}, what, timeout)
             if probe.status == 401:
                 auth.learn(probe.challenges)
             continue
@@ -234,6 +259,7 @@ def request(url: str, *, method: str = "GET", data: bytes | None = None,
             continue  # first contact, or a stale nonce: answer the fresh challenge once
         break
     assert reply is not None
+    _refuse_redirect(reply, url, what)
     if reply.status in (401, 403):
         hint = (f"set {USER_ENV} and {PASSWORD_ENV}" if auth is None
                 else f"check {USER_ENV} / {PASSWORD_ENV} and the account's rights")
@@ -242,9 +268,51 @@ def request(url: str, *, method: str = "GET", data: bytes | None = None,
     return reply
 
 
+class Dropped(StoreError):
+    """The server closed the connection (it may have died). The hint about logins is only
+    given when no credentials were set, and not when the server already took part of a load
+    (then it died, it did not ask for a login)."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message + hint)
+        self.message = message
+
+
+def _refuse_redirect(reply: Reply, url: str, what: str) -> None:
+    if 300 <= reply.status < 400 and reply.status != 304:
+        target = urllib.parse.urljoin(url, reply.headers.get("location", ""))
+        where = "another server" if _origin(target) != _origin(url) else "another URL"
+        raise StoreError(
+            f"{what}: {_origin(url)} redirected the request to {where}, {redact(target)} "
+            f"(HTTP {reply.status}); kg does not follow redirects (credentials stay with the "
+            f"server they were meant for, and a redirected load loads nothing): if that is "
+            f"the right server, use its URL")
+
+
 def _origin(url: str) -> str:
+    """scheme://host:port, without any user name or password the URL holds."""
     parts = urllib.parse.urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        port = ""
+    return f"{parts.scheme}://{host}{port}"
+
+
+def has_credentials(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    return "@" in parts.netloc
+
+
+def redact(url: str) -> str:
+    """The URL with any user name and password in it replaced by ***."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urllib.parse.urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
 
 
 def _excerpt(body: bytes, limit: int = 600) -> str:
@@ -283,58 +351,187 @@ def guess_update_url(endpoint: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(path=path, query=""))
 
 
-def _ntriples_chunks(graph_file: Path, size: int) -> Iterator[tuple[bytes, int]]:
-    """The graph as N-Triples documents of at most `size` triples (one document if the graph
-    has blank nodes: a blank node must not be split across requests)."""
+def guess_query_url(endpoint: str) -> str:
+    """Where the SPARQL query endpoint likely is, next to a Graph Store or Update endpoint."""
+    parts = urllib.parse.urlsplit(endpoint)
+    path = parts.path
+    for other, query in (("/sparql-graph-crud-auth", "/sparql"), ("/sparql-graph-crud", "/sparql"),
+                         ("/sparql-auth", "/sparql"), ("/store", "/query"), ("/data", "/query"),
+                         ("/update", "/query"), ("/statements", ""),
+                         ("/rdf-graphs/service", "")):
+        if path.endswith(other):
+            path = path[: -len(other)] + query
+            break
+    return urllib.parse.urlunsplit(parts._replace(path=path, query=""))
+
+
+def refuse_query_endpoint(endpoint: str) -> None:
+    """A load sent to a query endpoint (Virtuoso's /sparql, Fuseki's /query) is not a load;
+    some such servers never answer it. Say so before sending anything."""
+    last = urllib.parse.urlsplit(endpoint).path.rstrip("/").rsplit("/", 1)[-1].lower()
+    if last in ("sparql", "query"):
+        raise StoreError(
+            f"{redact(endpoint)} is a SPARQL query endpoint, not a Graph Store: give the "
+            f"server's Graph Store URL (Oxigraph .../store, Fuseki .../ds/data, Virtuoso "
+            f".../sparql-graph-crud-auth, GraphDB .../repositories/R/rdf-graphs/service)")
+
+
+@dataclass
+class _Survey:
+    total: int          # triples in the file
+    distinct: int       # distinct triples: what the target graph holds after a replace
+    blank_nodes: bool
+
+
+def _survey(graph_file: Path) -> _Survey:
     import pyoxigraph as ox
 
-    def parse():
-        try:
-            yield from ox.parse(path=str(graph_file), format=rdf_format(graph_file))
-        except SyntaxError as exc:
-            raise StoreError(f"{graph_file}: cannot parse the graph: {exc}") from None
+    seen: set[bytes] = set()
+    total = 0
+    blank = False
+    for quad in _parse(graph_file):
+        total += 1
+        blank = blank or isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object,
+                                                                               ox.BlankNode)
+        line = f"{quad.subject} {quad.predicate} {quad.object}".encode("utf-8")
+        seen.add(hashlib.blake2b(line, digest_size=12).digest())
+    return _Survey(total, len(seen), blank)
 
-    has_bnodes = any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
-                     for q in parse())
-    if has_bnodes:
-        size = 1 << 62
+
+def _parse(graph_file: Path):
+    import pyoxigraph as ox
+
+    try:
+        yield from ox.parse(path=str(graph_file), format=rdf_format(graph_file))
+    except SyntaxError as exc:
+        raise StoreError(f"{graph_file}: cannot parse the graph: {exc}") from None
+
+
+def _ntriples_chunks(graph_file: Path, size: int) -> Iterator[tuple[bytes, int]]:
+    """The graph as N-Triples documents of at most `size` triples (give a size of 0 for one
+    document: a graph with blank nodes must not split them across requests)."""
     batch: list[str] = []
-    for quad in parse():
+    for quad in _parse(graph_file):
         batch.append(f"{quad.subject} {quad.predicate} {quad.object} .\n")
-        if len(batch) >= size:
+        if size and len(batch) >= size:
             yield "".join(batch).encode("utf-8"), len(batch)
             batch = []
     if batch:
         yield "".join(batch).encode("utf-8"), len(batch)
 
 
+@dataclass
+class Loaded:
+    """What a load did: triples sent, the protocol, whether it went through a staging graph,
+    and the triples the target graph holds afterwards (None when the server cannot be asked)."""
+
+    sent: int
+    protocol: str
+    staged: bool = False
+    count: int | None = None
+
+
 def load_endpoint(graph_file: Path, endpoint: str, *, graph: str | None = None,
                   update_url: str | None = None, replace: bool = False,
-                  chunk: int = CHUNK) -> tuple[int, str]:
-    """Send the graph to a SPARQL 1.1 server. Returns (triples sent, protocol used).
+                  chunk: int = CHUNK, timeout: float = TIMEOUT) -> Loaded:
+    """Send the graph to a SPARQL 1.1 server, then check it is there.
 
     Graph Store HTTP Protocol first (POST adds to the graph, PUT replaces it); if the server has
-    no such endpoint (404, 405, 415, 501), SPARQL Update INSERT DATA to `update_url`."""
-    sent = 0
-    protocol = "graph-store"
-    target = graph_store_url(endpoint, graph)
-    first = True
-    for body, count in _ntriples_chunks(graph_file, chunk):
-        if protocol == "graph-store":
-            # N-Triples is Turtle; text/turtle is the one type every Graph Store accepts
-            reply = request(target, method="PUT" if (replace and first) else "POST", data=body,
-                            headers={"Content-Type": "text/turtle; charset=utf-8"},
-                            what=f"loading into {endpoint}")
-            if first and reply.status in (404, 405, 415, 501):
-                protocol = "update"
-            else:
-                _check(reply, f"{endpoint} rejected the data")
-        if protocol == "update":
-            _insert_data(update_url or guess_update_url(endpoint), body.decode("utf-8"), graph,
-                         drop=replace and first)
-        sent += count
-        first = False
-    return sent, protocol
+    no such endpoint (404, 405, 415, 501), SPARQL Update INSERT DATA to `update_url`. With
+    `replace` and SPARQL Update available, the data goes to a staging graph that one MOVE puts
+    in place of the target, so a failure leaves the target as it was. A failure says how many
+    triples were loaded; a load that the server acknowledged but that the target graph does
+    not hold afterwards is an error."""
+    refuse_query_endpoint(endpoint)
+    survey = _survey(graph_file)
+    update = update_url or guess_update_url(endpoint)
+    staging = _staging_graph(update, timeout) if replace else None
+    into = staging or graph
+    loaded = Loaded(0, "graph-store", staged=staging is not None)
+    try:
+        for body, count in _ntriples_chunks(graph_file, 0 if survey.blank_nodes else chunk):
+            first = loaded.sent == 0
+            _send(body, endpoint, into, update, loaded, replace=replace and not staging,
+                  first=first, timeout=timeout)
+            loaded.sent += count
+        if staging:
+            target = f"GRAPH <{graph}>" if graph else "DEFAULT"
+            _update(update, f"MOVE SILENT GRAPH <{staging}> TO {target}", timeout)
+    except StoreError as exc:
+        text = exc.message if isinstance(exc, Dropped) and loaded.sent else str(exc)
+        raise StoreError(f"{text}; {_progress(loaded, survey, graph, staging, update, timeout)}"
+                         ) from None
+    loaded.count = _count(endpoint, update, graph, timeout)
+    expected = survey.distinct  # a replaced graph holds exactly these; a graph added to, more
+    if loaded.count is not None and loaded.count < expected:
+        where = f"<{graph}>" if graph else "the default graph"
+        raise StoreError(f"{redact(endpoint)} accepted the data, but {where} holds "
+                         f"{loaded.count} triples, fewer than the {expected} sent: the load "
+                         f"did not take effect")
+    return loaded
+
+
+def _send(body: bytes, endpoint: str, graph: str | None, update: str, loaded: Loaded, *,
+          replace: bool, first: bool, timeout: float) -> None:
+    if loaded.protocol == "graph-store":
+        # N-Triples is Turtle; text/turtle is the one type every Graph Store accepts
+        reply = request(graph_store_url(endpoint, graph), method="PUT" if (replace and first)
+                        else "POST", data=body,
+                        headers={"Content-Type": "text/turtle; charset=utf-8"},
+                        what=f"loading into {redact(endpoint)}", timeout=timeout)
+        if first and reply.status in (404, 405, 415, 501):
+            loaded.protocol = "update"
+        else:
+            _check(reply, f"{redact(endpoint)} rejected the data")
+    if loaded.protocol == "update":
+        _insert_data(update, body.decode("utf-8"), graph, drop=replace and first,
+                     timeout=timeout)
+
+
+def _staging_graph(update: str, timeout: float) -> str | None:
+    """A fresh graph name to load into, if the server takes SPARQL Update at `update` (asked
+    with an update that changes nothing); None if it does not."""
+    staging = f"urn:kg:staging:{secrets.token_hex(12)}"
+    try:
+        _update(update, f"CLEAR SILENT GRAPH <{staging}>", timeout)
+    except StoreError:
+        return None
+    return staging
+
+
+def _update(url: str, update: str, timeout: float) -> None:
+    reply = request(url, method="POST", data=urllib.parse.urlencode({"update": update}).encode(),
+                    headers={"Content-Type": "application/x-www-form-urlencoded"},
+                    what=f"SPARQL Update at {redact(url)}", timeout=timeout)
+    _check(reply, f"{redact(url)} rejected the update")
+
+
+def _progress(loaded: Loaded, survey: _Survey, graph: str | None, staging: str | None,
+              update: str, timeout: float) -> str:
+    """What a failed load leaves behind, in words."""
+    where = f"<{graph}>" if graph else "the default graph"
+    if staging:
+        try:
+            _update(update, f"DROP SILENT GRAPH <{staging}>", timeout)
+        except StoreError:
+            return (f"{where} is unchanged; {loaded.sent} of {survey.total} triples were "
+                    f"loaded into the staging graph <{staging}>, which could not be dropped")
+        return f"{where} is unchanged (nothing of this load was kept)"
+    return f"{loaded.sent} of {survey.total} triples were loaded into {where}"
+
+
+def _count(endpoint: str, update: str, graph: str | None, timeout: float) -> int | None:
+    """The triples in the target graph, from the server's query endpoint; None if there is
+    none where it is usually found."""
+    pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    for url in dict.fromkeys((guess_query_url(endpoint), guess_query_url(update))):
+        try:
+            answer = http_query(url, f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}",
+                                timeout=timeout)
+            return int(answer.rows[0]["n"].value)
+        except (StoreError, QueryError, LookupError, ValueError, TypeError):
+            continue
+    return None
 
 
 def _check(reply: Reply, what: str) -> None:
@@ -342,19 +539,18 @@ def _check(reply: Reply, what: str) -> None:
         raise StoreError(f"{what} (HTTP {reply.status}): {_excerpt(reply.body)}")
 
 
-def _insert_data(url: str, ntriples: str, graph: str | None, *, drop: bool) -> None:
+def _insert_data(url: str, ntriples: str, graph: str | None, *, drop: bool,
+                 timeout: float = TIMEOUT) -> None:
     inner = f"GRAPH <{graph}> {{\n{ntriples}}}" if graph else ntriples
     update = f"INSERT DATA {{\n{inner}\n}}"
     if drop:
         update = (f"DROP SILENT GRAPH <{graph}> ;\n" if graph else "CLEAR SILENT DEFAULT ;\n") \
             + update
-    reply = request(url, method="POST", data=urllib.parse.urlencode({"update": update}).encode(),
-                    headers={"Content-Type": "application/x-www-form-urlencoded"},
-                    what=f"SPARQL Update at {url}")
-    _check(reply, f"{url} rejected the update")
+    _update(url, update, timeout)
 
 
-def http_query(endpoint: str, query: str, *, graph: str | None = None) -> Result:
+def http_query(endpoint: str, query: str, *, graph: str | None = None,
+               timeout: float = TIMEOUT) -> Result:
     """A read-only query through the SPARQL 1.1 Protocol. The predeclared prefixes are sent
     as PREFIX lines; `graph` is sent as default-graph-uri."""
     form = query_form(query)
@@ -369,8 +565,8 @@ def http_query(endpoint: str, query: str, *, graph: str | None = None) -> Result
     reply = request(endpoint, method="POST", data=urllib.parse.urlencode(fields).encode(),
                     headers={"Content-Type": "application/x-www-form-urlencoded",
                              "Accept": accept},
-                    what=f"querying {endpoint}")
-    _check(reply, f"{endpoint} refused the query")
+                    what=f"querying {redact(endpoint)}", timeout=timeout)
+    _check(reply, f"{redact(endpoint)} refused the query")
     if form in ("SELECT", "ASK"):
         _refuse_truncated(reply, endpoint)
         try:

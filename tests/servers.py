@@ -5,15 +5,19 @@ stopped by `Server.stop()` (call it from a fixture finalizer: it runs even when 
 """
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,3 +164,68 @@ def start_virtuoso(folder: Path, *, max_rows: int = 1_000_000) -> Server:
                     log, user="dba", password="dba")
     _wait_ready(server)
     return server
+
+
+# -- misbehaving servers, written in the test ---------------------------------------------------
+
+class Recorder(http.server.BaseHTTPRequestHandler):
+    """A handler that records every request (method, path, headers, body) in `server.seen`;
+    subclasses answer in `answer(method)`, by default 204."""
+
+    def _handle(self, method: str) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        self.server.seen.append(Seen(method, self.path, dict(self.headers.items()), body))
+        self.answer(method, body)
+
+    def answer(self, method: str, body: bytes) -> None:
+        self.reply(204)
+
+    def reply(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None):
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        self._handle("GET")
+
+    def do_POST(self):  # noqa: N802
+        self._handle("POST")
+
+    def do_PUT(self):  # noqa: N802
+        self._handle("PUT")
+
+    def do_DELETE(self):  # noqa: N802
+        self._handle("DELETE")
+
+    def log_message(self, *args):
+        pass
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@contextmanager
+def local_http(handler: type[Recorder]) -> Iterator[http.server.HTTPServer]:
+    """A server on 127.0.0.1 (a free port) in a thread, shut down on leaving the block;
+    `server.url` is its base URL and `server.seen` what it received."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    server.seen = []
+    server.url = f"http://127.0.0.1:{server.server_port}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

@@ -23,6 +23,8 @@ from kg.export import atomic
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 EXPECTED = json.loads((HOSTILE / "expected.json").read_text(encoding="utf-8"))
 SEED = Path(__file__).parent / "fixtures" / "qianzhao-cities-2021.md"
+# what a build leaves in its output folder: the outputs, their manifest, the cache, the lock
+OUTPUT_FILES = [".kg-cache", ".kg-lock", ".kg-manifest.json", "graph.html", "graph.ttl"]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -79,7 +81,7 @@ def test_building_the_hostile_folder(tmp_path):
         assert person in labels
     assert "深圳峰會開幕" in labels  # the Big5 article, decoded (its headline is its label)
     assert "数字经济发展规划" in labels  # ... and read: 工業和信息化部印發《數字經濟發展規劃》
-    assert sorted(p.name for p in out.iterdir()) == [".kg-cache", "graph.html", "graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == OUTPUT_FILES
 
 
 def test_hostile_names_stay_text(tmp_path):
@@ -140,7 +142,7 @@ def test_killing_a_build_keeps_the_previous_graph(tmp_path, sig):
     proc.wait(timeout=30)
     assert (out / "graph.ttl").read_bytes() == before
     if sig == signal.SIGTERM:  # unwinds: nothing half-written is left behind
-        assert sorted(p.name for p in out.iterdir()) == [".kg-cache", "graph.html", "graph.ttl"]
+        assert sorted(p.name for p in out.iterdir()) == OUTPUT_FILES
 
 
 def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):

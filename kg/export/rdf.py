@@ -42,11 +42,13 @@ def _format(fmt: str):
 class GraphFile:
     """with GraphFile(path, fmt, prefixes) as out: out.add_chunk(data); out.add_default(triples)"""
 
-    def __init__(self, path: str | os.PathLike, fmt: str, prefixes: dict[str, str]):
+    def __init__(self, path: str | os.PathLike, fmt: str, prefixes: dict[str, str],
+                 target: atomic.AtomicFile | None = None):
         self.fmt = fmt
         self._suffix, self._ox_format, self._named = _format(fmt)
         self._prefixes = dict(sorted(prefixes.items()))
-        self._target = atomic.AtomicFile(path)
+        # `target`: a deferred file of an OutputSet, renamed with the other outputs
+        self._target = target or atomic.AtomicFile(path)
         self._held: list = []  # JSON-LD is one document: it is written at the end
         self._discard = False
 

@@ -40,13 +40,20 @@ def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     return _read_bytes(path, max_bytes)
 
 
-def parse_bytes(path: str | os.PathLike, data: bytes) -> Article:
-    """An Article from the bytes of the file at `path` (its suffix says how to read it)."""
+def parse_bytes(path: str | os.PathLike, data: bytes, *,
+                notes: list[str] | None = None) -> Article:
+    """An Article from the bytes of the file at `path` (its suffix says how to read it).
+
+    `notes`, when given, receives what was left out of a readable file (a front-matter field
+    that is not valid), so that it can be reported while the article is kept."""
     path = Path(path)
     suffix = path.suffix.lower()
     text = decode(data, str(path))
     if suffix in (".md", ".markdown"):
-        from kg.sources.markdown import parse
+        from kg.sources import markdown
+
+        def parse(text, data, path):
+            return markdown.parse(text, data, path, notes=notes)
     elif suffix in (".html", ".htm"):
         from kg.sources.html import parse
     else:
@@ -95,7 +102,10 @@ def decode(data: bytes, path: str) -> str:
             except UnicodeDecodeError:
                 raise InputError(path, errors.UNDECODABLE) from None
     if b"\x00" in data:
-        raise InputError(path, errors.BINARY)
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(path, errors.BINARY)
+        return _clean(text)
     try:
         return _clean(data.decode("utf_8"))
     except UnicodeDecodeError:
@@ -106,6 +116,23 @@ def decode(data: bytes, path: str) -> str:
     if best is None:
         raise InputError(path, errors.UNDECODABLE)
     return _clean(str(best))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte order mark, or None. Its NUL bytes are mostly the high
+    halves of ASCII characters (newlines, digits, markup), so most fall on odd offsets
+    (little-endian) or on even ones (big-endian); the decoded text must then be text, which
+    binary data is not (NUL characters, controls, lone surrogates)."""
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    try:
+        text = data.decode("utf_16_le" if odd > even else "utf_16_be")
+    except UnicodeDecodeError:
+        return None
+    bad = sum(1 for c in text if not (c.isprintable() or c in "\t\r\n\u3000"))
+    return text if bad <= len(text) // 100 else None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -128,17 +155,23 @@ def collect(paths: list[str | os.PathLike], *, include: Iterable[str] = (),
     include, exclude = tuple(include), tuple(exclude)
     files: list[Path] = []
     problems: list[InputError] = []
+    seen: set[tuple[int, int]] = set()  # folders walked, by device and inode
     for p in map(Path, paths):
         if p.is_dir():
+            seen.add(_identity(p))
+            reported = len(problems)
             found: list[Path] = []
 
             def unreadable(exc: OSError) -> None:
                 problems.append(InputError(exc.filename or str(p), errors.UNREADABLE_DIR.format(
                     reason=exc.strerror or str(exc))))
 
-            for root, dirs, names in os.walk(p, onerror=unreadable):
-                dirs.sort()
+            for root, dirs, names in os.walk(p, onerror=unreadable, followlinks=True):
+                dirs[:] = sorted(_unseen_folders(root, dirs, seen))
                 found.extend(Path(root) / n for n in names if Path(n).suffix.lower() in SUFFIXES)
+            if not found and len(problems) == reported:
+                problems.append(InputError(str(p), errors.NO_ARTICLE_FILES.format(
+                    expected=", ".join(SUFFIXES))))
             files.extend(sorted(f for f in found if _chosen(f, p, include, exclude)))
         elif p.exists() or p.is_symlink():
             files.append(p)
@@ -154,3 +187,23 @@ def _chosen(file: Path, folder: Path, include: tuple[str, ...], exclude: tuple[s
         return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns for name in names)
 
     return (not include or matches(include)) and not matches(exclude)
+
+
+def _identity(folder: str | os.PathLike) -> tuple[int, int]:
+    info = os.stat(folder)
+    return info.st_dev, info.st_ino
+
+
+def _unseen_folders(root: str, dirs: list[str], seen: set[tuple[int, int]]) -> list[str]:
+    """Subfolders not walked yet: symbolic links to folders are followed, but a link back up
+    the tree (a loop) or to a folder already read is not walked twice."""
+    keep = []
+    for name in dirs:
+        try:
+            identity = _identity(os.path.join(root, name))
+        except OSError:
+            continue  # a dangling link
+        if identity not in seen:
+            seen.add(identity)
+            keep.append(name)
+    return keep

@@ -83,8 +83,9 @@ def html_paragraphs(html: str) -> list[str]:
     junk = [el for el in root.iter()
             if not isinstance(el.tag, str) or el.tag in _JUNK_TAGS or el.tag == "img"
             or _JUNK_CLASSES.search(el.get("class") or "")]
+    junk_ids = set(map(id, junk))  # once: per element it made reading quadratic
     for el in junk:
-        if el.getparent() is not None and not _inside(el, junk):
+        if el.getparent() is not None and not _inside(el, junk_ids):
             el.drop_tree()  # keeps the text that follows the element
     for el in root.iter(*_BLOCKS):
         el.text = "\n" + (el.text or "")
@@ -99,10 +100,9 @@ def _parser() -> lxml.html.HTMLParser:
     return lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
 
 
-def _inside(el, junk: list) -> bool:
+def _inside(el, junk_ids: set[int]) -> bool:
     """Whether an ancestor of `el` is junk too (it goes with it)."""
-    ancestors = set(map(id, junk))
-    return any(id(a) in ancestors for a in el.iterancestors())
+    return any(id(a) in junk_ids for a in el.iterancestors())
 
 
 def text_paragraphs(text: str) -> list[str]:

@@ -21,7 +21,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.load(match.group(1), Loader=_LOADER) or {}
+        meta = load_front_matter(match.group(1)) or {}
     except yaml.YAMLError as exc:
         detail = str(exc).splitlines()[0]
         raise InputError(path, errors.BAD_FRONT_MATTER.format(detail=detail)) from None
@@ -30,8 +30,58 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     return meta, text[match.end():]
 
 
-def parse(text: str, data: bytes, path: str) -> Article:
+class _FrontMatterLoader(_LOADER):
+    """The safe loader, with dates that are not real dates (2021-13-45) read as text, so that
+    one bad field is reported and left out instead of losing the article."""
+
+
+def _timestamp_or_text(loader, node):
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def load_front_matter(text: str):
+    """YAML front matter as Python data. Aliases (*name) are refused before anything is built:
+    a few kilobytes of nested aliases expand to gigabytes (a "billion laughs"), and front
+    matter has no use for them."""
+    for event in yaml.parse(text, Loader=_FrontMatterLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed in front matter")
+    return yaml.load(text, Loader=_FrontMatterLoader)
+
+
+def checked_fields(meta: dict, notes: list[str] | None) -> dict:
+    """The front matter without the fields kg reads that are not valid; each one left out is
+    described in `notes` (the article itself is kept)."""
+    meta = dict(meta)
+    notes = notes if notes is not None else []
+
+    def drop(name: str, why: str) -> None:
+        del meta[name]
+        notes.append(f"front matter field {name!r} left out: {why}")
+
+    date = meta.get("date")
+    if date is not None:
+        shown = str(date)[:40]
+        if re.match(r"\s*[+-]?\d{5,}", shown):
+            drop("date", f"{shown!r} has a year out of range")
+        elif parse_published(date) is None:
+            drop("date", f"{shown!r} is not a date")
+    for name in ("categories", "tags"):
+        value = meta.get(name)
+        if value is not None and not isinstance(value, (str, list, tuple)):
+            drop(name, f"{str(value)[:40]!r} is not a list of names")
+    return meta
+
+
+def parse(text: str, data: bytes, path: str, *, notes: list[str] | None = None) -> Article:
     meta, body_text = split_front_matter(text, path)
+    meta = checked_fields(meta, notes)
     body = bodies.split_boilerplate(bodies.html_paragraphs(body_text), bodies.Boilerplate.load())
     if not body.paragraphs:
         raise InputError(path, errors.NO_TEXT)

@@ -1,0 +1,261 @@
+"""Per-file results kept between builds, as data only: anyone who can write to an output folder
+must not be able to run code as the next person who builds into it.
+
+An entry is two lines of UTF-8: a JSON header (format, version, the SHA-256 of the second line)
+and the Outcome as JSON. Reading checks the header, the checksum, every field's type and that the
+serialised RDF parses; an entry that fails any check is a miss (the file is extracted again),
+never an error. Nothing is unpickled or imported from an entry.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import shutil
+import stat
+from datetime import datetime
+from importlib import resources as package_files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg import __version__
+from kg.export import atomic
+from kg.model import Article, Value
+
+if TYPE_CHECKING:  # pipeline imports this module
+    from kg.pipeline import Outcome
+
+log = logging.getLogger(__name__)
+CACHE_NAME = ".kg-cache"
+FORMAT = "kg-cache"
+VERSION = 1
+#: an entry bigger than this is not ours (the largest article's entry is a few MB)
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+
+
+class BadEntry(ValueError):
+    """A cache entry that cannot be trusted: it is treated as a miss."""
+
+
+class Cache:
+    """Outcomes by content hash, one small file each under OUT/.kg-cache, between builds.
+
+    Entries live in a folder named after a signature of kg's version, its rules and data files
+    and the options, so a change to any of them starts afresh. Entries are read when needed and
+    written as they are made: memory does not grow with the corpus. `check` (optional) is
+    called with each entry's serialised RDF and raises if it does not parse."""
+
+    def __init__(self, root: Path, signature: str, check=None):
+        self.root, self.signature = root, signature
+        self.folder = root / signature[:24]
+        self.used: set[str] = set()
+        self.check = check
+
+    def get(self, digest: str, path: str) -> "Outcome | None":
+        try:
+            data = _read_entry(self.folder / digest)
+            hit = decode(data, digest)
+            if self.check is not None:
+                self.check(hit.chunk)
+        except OSError:
+            return None  # not cached: extract
+        except Exception as exc:  # whatever is in the file, a bad entry is only a miss
+            log.info("ignoring the cache entry %s: %s", digest[:12], exc)
+            return None
+        self.used.add(digest)
+        return dataclasses.replace(hit, path=path, cached=True)
+
+    @classmethod
+    def load(cls, folder: Path, options, check=None) -> "Cache":
+        """The cache of the output folder `folder` for a build with `options`."""
+        return cls(folder / CACHE_NAME, signature(options), check)
+
+    @staticmethod
+    def store(folder: Path, outcome: "Outcome") -> None:
+        """Best effort: a cache that cannot be written (full disk ...) only costs time later."""
+        try:
+            data = encode(outcome)
+        except (UnicodeDecodeError, TypeError, ValueError) as exc:
+            log.info("not caching %s: %s", outcome.path, exc)
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with atomic.AtomicFile(folder / outcome.digest, durable=False) as handle:
+                handle.write(data)
+        except OSError as exc:
+            log.info("cannot write the cache entry of %s: %s", outcome.path, exc)
+
+    def save(self) -> None:
+        """Drop what this build did not use (deleted files, other signatures)."""
+        if not self.folder.is_dir():
+            return
+        for entry in self.root.iterdir():
+            if entry.is_dir() and not entry.is_symlink() and entry != self.folder:
+                shutil.rmtree(entry, ignore_errors=True)
+        for entry in self.folder.iterdir():
+            if entry.name not in self.used:
+                entry.unlink(missing_ok=True)
+
+
+def _read_entry(path: Path) -> bytes:
+    """An entry's bytes, if it is a regular file of a sane size: a FIFO, a device or a link
+    put in its place must neither block the build nor make it read forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            raise BadEntry("not a regular file of a sane size")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(MAX_ENTRY_BYTES + 1)
+    finally:
+        os.close(fd)
+
+
+def signature(options) -> str:
+    digest = hashlib.sha256(f"{__version__}|{options}".encode("utf-8"))
+    root = package_files.files("kg")
+    for folder in ("", "sources", "text", "gazetteer", "mentions", "extractors", "data"):
+        node = root.joinpath(folder) if folder else root
+        for entry in sorted(node.iterdir(), key=lambda e: e.name):
+            if entry.is_file() and entry.name.endswith((".py", ".tsv", ".txt")):
+                digest.update(entry.name.encode("utf-8"))
+                digest.update(entry.read_bytes())
+    return digest.hexdigest()
+
+
+# -- the entry format -------------------------------------------------------------------------
+
+def encode(outcome: "Outcome") -> bytes:
+    body = {
+        "digest": outcome.digest,
+        "article": _article_data(outcome.article),
+        "observations": [list(o) for o in outcome.observations],
+        "chunk": outcome.chunk.decode("utf-8"),
+        "view": [[s, p, _value_data(o), sentence] for s, p, o, sentence in outcome.view],
+        "facts": outcome.facts,
+        "notes": list(outcome.notes),
+    }
+    payload = json.dumps(body, ensure_ascii=False, sort_keys=True,
+                         separators=(",", ":")).encode("utf-8")
+    header = json.dumps({"format": FORMAT, "version": VERSION,
+                         "sha256": hashlib.sha256(payload).hexdigest()})
+    return header.encode("ascii") + b"\n" + payload
+
+
+def decode(data: bytes, digest: str) -> "Outcome":
+    """The Outcome in an entry; raises BadEntry (or another exception) on anything unexpected."""
+    from kg.pipeline import Outcome
+
+    if len(data) > MAX_ENTRY_BYTES:
+        raise BadEntry("too big")
+    header_line, sep, payload = data.partition(b"\n")
+    if not sep:
+        raise BadEntry("no header")
+    header = json.loads(header_line)
+    if not isinstance(header, dict) or header.get("format") != FORMAT \
+            or header.get("version") != VERSION:
+        raise BadEntry("not a kg cache entry of this version")
+    if header.get("sha256") != hashlib.sha256(payload).hexdigest():
+        raise BadEntry("checksum mismatch")
+    body = json.loads(payload)
+    _need(isinstance(body, dict) and body.get("digest") == digest, "wrong digest")
+    observations = [tuple(o) for o in _list(body["observations"])]
+    for o in observations:
+        _need(len(o) == 5 and all(isinstance(x, str) for x in o[:4])
+              and _optional_str(o[4]), "bad observation")
+    view = []
+    for item in _list(body["view"]):
+        _need(isinstance(item, list) and len(item) == 4, "bad view row")
+        s, p, o, sentence = item
+        _need(all(isinstance(x, str) for x in (s, p, sentence)), "bad view row")
+        view.append((s, p, _value(o), sentence))
+    facts, chunk, notes = body["facts"], body["chunk"], _list(body["notes"])
+    _need(type(facts) is int and facts >= 0 and isinstance(chunk, str)
+          and all(isinstance(n, str) for n in notes), "bad counts or chunk")
+    return Outcome(path="", digest=digest, article=_article(body["article"]),
+                   observations=observations, chunk=chunk.encode("utf-8"), view=view,
+                   facts=facts, notes=notes)
+
+
+def _need(condition: bool, why: str) -> None:
+    if not condition:
+        raise BadEntry(why)
+
+
+def _list(value) -> list:
+    _need(isinstance(value, list), "expected a list")
+    return value
+
+
+def _optional_str(value) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _value_data(obj: Any):
+    if isinstance(obj, Value):
+        return {"text": obj.text, "datatype": obj.datatype}
+    if not isinstance(obj, str):
+        raise TypeError(f"unexpected object {obj!r}")
+    return obj
+
+
+def _value(data) -> "str | Value":
+    if isinstance(data, str):
+        return data
+    _need(isinstance(data, dict) and set(data) == {"text", "datatype"}
+          and isinstance(data["text"], str) and _optional_str(data["datatype"]), "bad value")
+    return Value(data["text"], data["datatype"])
+
+
+def _article_data(article: Article) -> dict:
+    out = {}
+    for f in dataclasses.fields(Article):
+        value = getattr(article, f.name)
+        out[f.name] = value.isoformat() if isinstance(value, datetime) else value
+    return out
+
+
+# How each annotation of Article is read back and checked. A field of another type makes every
+# entry a miss (and, since the model is part of the cache's signature, no old entry is read).
+_READERS = {
+    "str": lambda v: _checked(v, isinstance(v, str)),
+    "str | None": lambda v: _checked(v, _optional_str(v)),
+    "datetime | None": lambda v: None if v is None else _datetime(v),
+    "tuple[str, ...]": lambda v: tuple(_checked(x, isinstance(x, str)) for x in _list(v)),
+    "tuple[tuple[str, str], ...]": lambda v: tuple(_pair(x) for x in _list(v)),
+    # the cache keeps metadata only: no text, no sentences
+    "tuple[Sentence, ...]": lambda v: _checked((), v == []),
+}
+
+
+def _checked(value, ok: bool):
+    _need(ok, f"unexpected value {value!r:.40}")
+    return value
+
+
+def _pair(value) -> tuple[str, str]:
+    _need(isinstance(value, list) and len(value) == 2
+          and all(isinstance(x, str) for x in value), "bad pair")
+    return tuple(value)
+
+
+def _datetime(value) -> datetime:
+    _need(isinstance(value, str), "bad date")
+    parsed = datetime.fromisoformat(value)
+    _need(parsed.tzinfo is not None, "date without a zone")
+    return parsed
+
+
+def _article(data) -> Article:
+    _need(isinstance(data, dict), "bad article")
+    names = {f.name for f in dataclasses.fields(Article)}
+    _need(set(data) == names, "the article's fields differ")
+    values = {}
+    for f in dataclasses.fields(Article):
+        reader = _READERS.get(str(f.type))
+        _need(reader is not None, f"unknown field type {f.type}")
+        values[f.name] = reader(data[f.name])
+    _need(values.get("text", "") == "", "article text in the cache")
+    return Article(**values)

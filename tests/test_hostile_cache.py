@@ -1,0 +1,129 @@
+"""A tampered cache (OUT/.kg-cache) can neither run code nor stop a build: entries are data,
+checked when read, and a bad one is only a miss (issue 16, item 1)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import cache as kg_cache
+from kg import pipeline
+from kg.cli import cli
+
+SEED = Path(__file__).parent / "fixtures" / "qianzhao-cities-2021.md"
+DIGEST = hashlib.sha256(SEED.read_bytes()).hexdigest()
+
+
+class _RunsCode:
+    """Unpickling this creates a file: the proof that a cache entry ran code."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def _build(out: Path, *extra: str):
+    return CliRunner().invoke(cli, ["build", str(SEED), "--out", str(out), "--jobs", "1",
+                                    *extra])
+
+
+def _entry(out: Path) -> Path:
+    entries = list(out.glob(f".kg-cache/*/{DIGEST}"))
+    assert len(entries) == 1, entries
+    return entries[0]
+
+
+def _valid_entry(body: dict) -> bytes:
+    payload = json.dumps(body, ensure_ascii=False, sort_keys=True,
+                         separators=(",", ":")).encode("utf-8")
+    header = {"format": "kg-cache", "version": 1,
+              "sha256": hashlib.sha256(payload).hexdigest()}
+    return json.dumps(header).encode("ascii") + b"\n" + payload
+
+
+@pytest.fixture
+def built(tmp_path) -> tuple[Path, bytes]:
+    out = tmp_path / "out"
+    result = _build(out)
+    assert result.exit_code == 0, result.output
+    return out, (out / "graph.ttl").read_bytes()
+
+
+def test_a_pickle_in_the_cache_is_never_run(built, tmp_path):
+    out, graph = built
+    marker = tmp_path / "code-ran"
+    _entry(out).write_bytes(pickle.dumps(_RunsCode(marker)))
+    result = _build(out)
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()
+    assert (out / "graph.ttl").read_bytes() == graph
+    assert "unchanged" not in result.output  # the entry was a miss: the file was read again
+
+
+HOSTILE_ENTRIES = {
+    "pickled dict": pickle.dumps({"path": "x"}),
+    "pickled int": pickle.dumps(5),
+    "missing module": b"\x80\x04\x95\x1a\x00\x00\x00\x00\x00\x00\x00\x8c\x0cno_such_thing"
+                      b"\x94\x8c\x05Thing\x94\x93\x94)\x81\x94.",
+    "empty": b"",
+    "truncated": None,  # filled in from the real entry
+    "bad checksum": None,
+    "json of the wrong shape": _valid_entry({"digest": DIGEST, "article": 5}),
+    "wrong types, valid checksum": None,
+    "injected prefix, valid checksum": None,
+    "a fifo": None,
+    "a link to a device": None,
+    "deeply nested json": b'{"format":"kg-cache","version":1,"sha256":"x"}\n' + b"[" * 100_000,
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_ENTRIES))
+def test_a_bad_entry_is_a_miss_never_an_error(built, case):
+    out, graph = built
+    entry = _entry(out)
+    real = entry.read_bytes()
+    data = HOSTILE_ENTRIES[case]
+    header, _, payload = real.partition(b"\n")
+    body = json.loads(payload)
+    if case == "truncated":
+        data = real[: len(real) // 2]
+    elif case == "bad checksum":
+        data = header + b"\n" + payload.replace("韩夏".encode(), "韩冬".encode())
+    elif case == "wrong types, valid checksum":
+        body["article"]["title"] = ["not", "a", "string"]
+        data = _valid_entry(body)
+    elif case == "injected prefix, valid checksum":
+        # a valid chunk that would change what every later article's kg: names mean
+        body["chunk"] = "@prefix kg: <http://evil.example/> .\n" + body["chunk"]
+        data = _valid_entry(body)
+    entry.unlink()
+    if case == "a fifo":
+        os.mkfifo(entry)  # opening it for reading would wait for a writer forever
+    elif case == "a link to a device":
+        entry.symlink_to("/dev/zero")
+    else:
+        entry.write_bytes(data)
+    result = _build(out)
+    assert result.exit_code == 0, result.output
+    assert (out / "graph.ttl").read_bytes() == graph
+    # ... and the entry was written again, as data
+    assert _entry(out).read_bytes().startswith(b'{"format": "kg-cache", "version": 1')
+
+
+def test_entries_round_trip_as_data(built):
+    out, _graph = built
+    data = _entry(out).read_bytes()
+    header, _, payload = data.partition(b"\n")
+    assert json.loads(header)["sha256"] == hashlib.sha256(payload).hexdigest()
+    outcome = kg_cache.decode(data, DIGEST)
+    assert outcome.article.title and outcome.facts >= 35 and outcome.article.published
+    assert kg_cache.encode(outcome) == data
+    hit = pipeline.Cache.load(out, pipeline.Options()).get(DIGEST, "elsewhere.md")
+    assert hit is not None and hit.cached and hit.path == "elsewhere.md"
