@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg import __version__, facts as fact_defs, graph, sources
+from kg import facts as fact_defs, graph, sources
 from kg import errors as messages
 from kg.cache import CACHE_NAME, Cache, signature
 from kg.errors import InputError, NoInputError, OutputError, SomeInputsFailed

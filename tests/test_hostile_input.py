@@ -64,7 +64,7 @@ BAD_FIELDS = [
     ("date: 2021-13-45", "date", "'2021-13-45' is not a date"),
     ("date: 0000-01-01", "date", "'0000-01-01' is not a date"),
     ("date: 99999-01-01", "date", "'99999-01-01' has a year out of range"),
-    ("categories: 5", "categories", "'5' is not a list of names"),
+    ("categories: {a: 1}", "categories", "\"{'a': 1}\" is not a list of names"),
 ]
 
 

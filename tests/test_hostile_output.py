@@ -22,7 +22,7 @@ from kg.export import atomic
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "qianzhao-cities-2021.md"
-CORPUS = FIXTURES / "corpus"
+CORPUS = FIXTURES / "probe"  # articles of our own, together bigger than the small disk holds
 DISK_SIZE = 2 * 1024 * 1024
 
 

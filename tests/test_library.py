@@ -54,8 +54,9 @@ def test_a_folder_with_no_article_file_raises(tmp_path):
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     with pytest.raises(NoInputError) as caught:
         pipeline.run([tmp_path])
-    assert caught.value.errors == []
-    assert str(tmp_path) in str(caught.value) and "no article file" in str(caught.value)
+    # the folder is named with the reason (and the suffixes looked for)
+    assert [e.path for e in caught.value.errors] == [str(tmp_path)]
+    assert str(tmp_path) in str(caught.value) and "no article files" in str(caught.value)
 
 
 def test_nothing_matching_the_include_pattern_raises():

@@ -74,7 +74,8 @@ def checked_fields(meta: dict, notes: list[str] | None) -> dict:
             drop("date", f"{shown!r} is not a date")
     for name in ("categories", "tags"):
         value = meta.get(name)
-        if value is not None and not isinstance(value, (str, list, tuple)):
+        # one name written as a scalar (categories: 2021) is one category; a mapping is none
+        if isinstance(value, dict):
             drop(name, f"{str(value)[:40]!r} is not a list of names")
     return meta
 
