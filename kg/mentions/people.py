@@ -15,7 +15,11 @@ from kg.resources import Resources
 _HARD = "，,；;。：:（）()！？!?“”\"【】[]《》\n…|"
 _SOFT = "、 "
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
-_FOREIGN = re.compile(r"[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}")
+_FOREIGN = re.compile(r"[\u3400-\u9fff]{1,6}(?:·[\u3400-\u9fff]{1,8}){1,3}")
+# a name in Latin letters after a post (主席Gruss, 首席执行官John Smith)
+_LATIN = re.compile(r"[A-Z][A-Za-z'\-]{1,20}(?: [A-Z][A-Za-z'\-]{1,20}){0,2}")
+# a date right after a name: 张某9日在…, 李某3月5日
+_DATE_AFTER = re.compile(r"[0-9一二三四五六七八九十]{1,3}[日月号]")
 _COUNT = re.compile(r"^[一二三四五六七八九十两几数]+[位名人]")
 # A title directly followed by these is part of a larger word (记者招待会, 理事会, 常委会).
 _NOT_AFTER_TITLE = ("会", "委", "办", "处", "室", "组", "招待", "站", "团", "队", "证")
@@ -147,6 +151,8 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
                 posts, cursor = [], title.end
                 continue
         org = orgs.clean(gap, res) if gap else None
+        if org is None and gap:
+            org = _country(gap, res)  # 柬埔寨首相, 德国总理: the state they serve
         if org is None and gap and title.text.lstrip("原").startswith(_COMMITTEES):
             org = _place_at_end(gap, res)
         if org is None and not gap:
@@ -236,8 +242,13 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
     if not rest or rest[0] in _NOT_NAME_START or res.lexicon.starts_with("name_stop", rest):
         return None
     foreign = _FOREIGN.match(rest)
-    if foreign and _follows(rest[foreign.end():], res):
-        return pos + foreign.end()
+    if foreign:
+        end = _foreign_end(rest, foreign.end(), res)
+        if _follows(rest[end:], res):
+            return pos + end
+    latin = _LATIN.match(rest)
+    if latin and _follows(rest[latin.end():].lstrip(), res):
+        return pos + latin.end()
     for size in (3, 2, 4):
         cand, after = rest[:size], rest[size:]
         if len(cand) < size or not _CJK.match(cand) or set(cand) & _NOT_IN_NAME:
@@ -255,6 +266,16 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
     return None
 
 
+def _foreign_end(rest: str, end: int, res: Resources) -> int:
+    """克里斯汀·葛瑞格尔出席: the last part of a foreign name ends before a verb or stop word
+    that the greedy match took in."""
+    last = rest.rfind("·", 0, end) + 1
+    for i in range(last + 1, end):
+        if res.lexicon.starts_with("name_stop", rest, i) or _has_verb(rest[i:], 1, res):
+            return i
+    return end
+
+
 def _government_of(title: _Title, posts: list[Post], res: Resources) -> str | None:
     """市长 with no organisation written heads a people's government: the one of the place in
     the post before it (天津市委副书记、市长 -> 天津市人民政府), else 市政府 of the article."""
@@ -265,9 +286,15 @@ def _government_of(title: _Title, posts: list[Post], res: Resources) -> str | No
     before = posts[-1].org if posts else None
     if before and before.endswith(("委", "政府")):
         place = before[:-1] if before.endswith("委") else before[: -len("政府")].removesuffix("人民")
+        place = place.removeprefix("中共")  # the party committee's place, not the party
         if place.endswith(level) and len(place) > 1:
             return place + "人民政府"
     return body
+
+
+def _country(gap: str, res: Resources) -> str | None:
+    country = res.lexicon.ends_with("country", gap)
+    return country if country and len(gap) - len(country) <= 2 else None
 
 
 def _place_at_end(text: str, res: Resources) -> str | None:
@@ -304,7 +331,8 @@ def _whole_name(seg: str, res: Resources) -> bool:
 def _follows(after: str, res: Resources) -> bool:
     if not after:
         return True
-    if res.lexicon.starts_with("name_stop", after) or _COUNT.match(after):
+    if res.lexicon.starts_with("name_stop", after) or _COUNT.match(after) \
+            or _DATE_AFTER.match(after):
         return True
     return any(t.start == 0 for t in _titles(after[:10], res))
 

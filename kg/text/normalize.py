@@ -8,6 +8,9 @@ _TABLE[0x00A0] = 0x20
 # Dashes used in year ranges (2021—2023, 2021–2023) read as a hyphen for matching.
 for _dash in (0x2014, 0x2013, 0x2012, 0x2212, 0xFE63):
     _TABLE[_dash] = 0x2D
+# Middle dots between the parts of a foreign name (katakana, half-width, bullets) read as ·.
+for _dot in (0x30FB, 0xFF65, 0x2022, 0x2027, 0x2219):
+    _TABLE[_dot] = 0xB7
 # Corner brackets (Hong Kong, Taiwan, some mainland pages) read as the quotes the rules know.
 _TABLE.update({ord("「"): ord("“"), ord("」"): ord("”"), ord("『"): ord("‘"), ord("』"): ord("’")})
 

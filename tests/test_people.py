@@ -1,0 +1,44 @@
+"""People: names wherever they stand after their posts (sentences of our own)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.mentions import people
+from kg.text.normalize import fold
+
+# (sentence, [(name, [(organisation, title)])])
+CASES = [
+    # a name before a verb the old stop list did not know
+    ("某某大学校长王某某宣读表彰决定。", [("王某某", [("某某大学", "校长")])]),
+    ("中央广播电视总台记者李某抢先报道。", [("李某", [("中央广播电视总台", "记者")])]),
+    # a name before a date
+    ("某某集团董事长刘某9日在北京会见客人。", [("刘某", [("某某集团", "董事长")])]),
+    # foreign names: any middle dot, several parts, a verb right after the last part
+    ("某国第一副总理阿斯卡尔・马明出席。", [("阿斯卡尔·马明", [(None, "第一副总理")])]),
+    ("哈萨克斯坦第一副总理阿斯卡尔・马明出席。", [("阿斯卡尔·马明", [("哈萨克斯坦", "第一副总理")])]),
+    ("美国某州州长玛丽·安妮·史密斯出席会议。", [("玛丽·安妮·史密斯", [("美国某州", "州长")])]),
+    # a name in Latin letters after a post
+    ("德国某某学会主席Gruss表示。", [("Gruss", [("德国某某学会", "主席")])]),
+    # a state as the employer of its head
+    ("柬埔寨首相洪某出席。", [("洪某", [("柬埔寨", "首相")])]),
+    ("文莱苏丹哈某某出席。", [("哈某某", [("文莱", "苏丹")])]),
+    # the head of a government named after the party committee of the same place
+    ("中共某某市委副书记、市长张某明致辞。",
+     [("张某明", [("中共某某市委", "市委副书记"), ("某某市人民政府", "市长")])]),
+]
+
+NEGATIVE = [
+    "民政部新闻发言人两位。",          # a count, not a name
+    "会议邀请新闻发言人集体亮相。",    # a verb phrase, not a name
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_people(resources, text, expected):
+    found = people.find(fold(text), resources)
+    assert [(p.name, [(x.org, x.title) for x in p.posts]) for p in found] == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_people(resources, text):
+    assert people.find(fold(text), resources) == []
