@@ -112,3 +112,54 @@ def test_events(resources, text, expected):
 @pytest.mark.parametrize("text", EVENTS_NEGATIVE)
 def test_no_event_facts(resources, text):
     assert list(events.extract(make_article(text), resources)) == []
+
+
+# Events and their subjects, continued (sentences of our own).
+MORE_EVENTS = [
+    # an open vocabulary of event nouns: 盛典, 对话, 沙龙 …, organised by a body named by 周刊
+    ("12月14日，由某某周刊主办的2030“年度人物”荣誉盛典在北京举行。",
+     {("2030“年度人物”荣誉盛典", "heldIn", "北京市"), ("2030“年度人物”荣誉盛典", "heldOn", "2021-12-14"),
+      ("2030“年度人物”荣誉盛典", "organizedBy", "某某周刊")}),
+    ("10月19日，首届某某省州长对话在北京举行。",
+     {("首届某某省州长对话", "heldIn", "北京市"), ("首届某某省州长对话", "heldOn", "2021-10-19")}),
+    # 活动 names an event only when a named one is said to take place
+    ("5月20日，“书香某城”全民阅读活动在某某图书馆举行。",
+     {("“书香某城”全民阅读活动", "heldOn", "2021-05-20"), ("“书香某城”全民阅读活动", "heldIn", "某某图书馆")}),
+    # a name's left edge stops at 对 / 为 (the clause before it is not part of the name)
+    ("他代表外交部对首届某某论坛的举办表示祝贺。", set()),
+]
+
+MORE_EVENTS_NEGATIVE = [
+    "各地积极开展节能宣传活动。",          # an activity, not a named event taking place
+    "要加快展览业转型升级。",
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_EVENTS)
+def test_more_events(resources, text, expected):
+    assert triples(events.extract(make_article(text), resources)) == expected
+
+
+@pytest.mark.parametrize("text", MORE_EVENTS_NEGATIVE)
+def test_no_more_event_facts(resources, text):
+    assert list(events.extract(make_article(text), resources)) == []
+
+
+def test_a_year_in_the_name_dates_an_article_without_a_date(resources):
+    # no date on the article: the year the event's name states completes 9月28日
+    article = make_article("9月28日，2030年全市各界人士中秋座谈会在某某宾馆举行。", published=None)
+    assert ("2030年全市各界人士中秋座谈会", "heldOn", "2030-09-28") in triples(
+        events.extract(article, resources))
+
+
+def test_without_a_date_or_a_year_no_event_is_dated(resources):
+    article = make_article("9月28日，全市各界人士中秋座谈会在某某宾馆举行。", published=None)
+    assert not [f for f in events.extract(article, resources) if f.predicate == "heldOn"]
+
+
+def test_names_listed_as_present_attend(resources):
+    text = ("9月28日，2030年全市各界人士中秋座谈会在某某宾馆举行。市委书记耿某某参加并讲话。"
+            "赵某圣、何某、谢某伦参加会议。")
+    found = triples(participation.extract(make_article(text), resources))
+    assert {(n, "attends", "2030年全市各界人士中秋座谈会") for n in ("赵某圣", "何某", "谢某伦")} <= found
+    assert ("耿某某", "speaksAt", "2030年全市各界人士中秋座谈会") in found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from kg.extractors import base
 from kg.mentions import events, orgs, places
@@ -37,14 +38,30 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
         subjects = named or _convened(text, sent_events, resources)
         if not subjects:
             continue
+        event = subjects[0]
         found = dates.find_dates(text, reference, relative)
+        if reference is None:
+            # no date on the article: a year its text states (2030年…座谈会, or the headline)
+            # completes a month and day (9月28日), never a bare day
+            stated = _stated_year(event.name) or _stated_year(article.title)
+            found = [d for d in dates.find_dates(text, stated) if "月" in text[d.start:d.end]] \
+                if stated else found
         day = next((d for d in found if len(d.value) == 10 and d.start < subjects[0].end + 12),
                    None)
-        event = subjects[0]
         if day and event.name not in dated:
             dated.add(event.name)
             yield base.fact(_event(event, sentence), "heldOn", Value(day.value, "date"),
                             article, sentence, NAME)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _stated_year(text: str | None):
+    """The year a name or headline states (2030年…大会, 2030“年度人物”盛典) as a reference date
+    at the year's end, so that a month and day written without a year fall in it."""
+    match = _YEAR.search(text or "")
+    return date(int(match.group(1)), 12, 31) if match else None
 
 
 def _reference_date(article: Article):

@@ -48,7 +48,7 @@ def _find(text: str, res: Resources) -> list[EventMention]:
                 or _organisation_follows(text, end, res):
             continue
         start = _left_edge(text, noun_start, res)
-        written = text[start:end].strip(_QUOTES + " ")
+        written = _edge_quotes(text[start:end].strip(" "))
         spans.append(EventMention(start, end, written, _name(written, res)))
     spans.sort(key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[EventMention] = []
@@ -59,7 +59,10 @@ def _find(text: str, res: Resources) -> list[EventMention]:
         kept.append(span)
     kept.sort(key=lambda e: e.start)
     kept = _compose(text, kept, res)
-    return [_anchor(text, m, res) for m in kept]
+    anchored = [_anchor(text, m, res) for m in kept]
+    # 活动, 展览: words that name an event only when the sentence says a named one takes place
+    return [m for m in anchored if not res.lexicon.ends_with("event_noun_weak", m.text)
+            or (m.anchored and m.name)]
 
 
 def _organisation_follows(text: str, end: int, res: Resources) -> bool:
@@ -148,6 +151,21 @@ def _name(written: str, res: Resources) -> str:
     if "等" in head or "、" in head:
         return ""  # 举办“绽放杯”“光华杯”等大赛: several events, none of them named
     return _balanced(written)
+
+
+def _edge_quotes(written: str) -> str:
+    """Quotes at the edges are dropped unless they open or close a quote inside the name
+    (“书香某城”全民阅读活动 keeps its quotes; ”某某论坛 loses the stray one)."""
+    while written and written[0] in _QUOTES and _mate(written[0]) not in written[1:]:
+        written = written[1:]
+    while written and written[-1] in _QUOTES and _mate(written[-1]) not in written[:-1]:
+        written = written[:-1]
+    return written
+
+
+def _mate(quote: str) -> str:
+    pairs = {"“": "”", "”": "“", "‘": "’", "’": "‘", "「": "」", "」": "「"}
+    return pairs.get(quote, quote)
 
 
 def _balanced(name: str) -> str:
