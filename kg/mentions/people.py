@@ -239,7 +239,12 @@ def _split_org_name(gap: str, res: Resources, org_optional: bool):
 
 def _name_after(seg: str, pos: int, res: Resources) -> int | None:
     rest = seg[pos:]
-    if not rest or rest[0] in _NOT_NAME_START or res.lexicon.starts_with("name_stop", rest):
+    if not rest or rest[0] in _NOT_NAME_START:
+        return None
+    stop = res.lexicon.starts_with("name_stop", rest)
+    # 曾 is an adverb (曾任) and a surname (曾某安主持): as a surname only before a stop word
+    surname_stop = stop is not None and len(stop) == 1 and rest[0] in res.lexicon.surnames
+    if stop and not surname_stop:
         return None
     foreign = _FOREIGN.match(rest)
     if foreign:
@@ -254,6 +259,8 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
         if len(cand) < size or not _CJK.match(cand) or set(cand) & _NOT_IN_NAME:
             continue
         whole = after == ""
+        if surname_stop and (whole or not res.lexicon.starts_with("name_stop", after)):
+            continue
         if not whole and (cand[-1] in _NOT_NAME_END or not _follows(after, res)):
             continue
         if not res.lexicon.is_surname_start(cand) and not (whole and size >= 3):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kg.extractors import base
 from kg.model import Article, Mention, Sentence
 from kg.resources import Resources
-from kg.text.normalize import name_key
+from kg.text.normalize import fold, name_key
 
 _TOWN = ("镇", "乡", "村", "街道")
 _SEPARATORS = re.compile(r"^[、，,;；\s和及与]*$")
@@ -87,3 +87,32 @@ def _abbreviations(res: Resources) -> dict:
         table = res.index["place_abbr"] = {a: p for p in res.places if p.level == "province"
                                            for a in p.abbr}
     return table
+
+
+_LEVEL_ENDS = {"省": ("province",), "市": ("prefecture", "province"), "州": ("prefecture",),
+               "县": ("county",), "区": ("county",)}
+
+
+def article_place(article: Article, level: str, res: Resources):
+    """The place of the given level (省, 市, 县, 区, 州) the article is about: the one it names
+    most often, at least twice, or the one its headline names; None when none stands out.
+    市 in 市政府 is a prefecture-level city or a municipality."""
+    key = ("article_place", article.id, article.text, level)
+    if key in res.memo:
+        return res.memo[key]
+    counts: dict[str, int] = {}
+    by_code: dict[str, object] = {}
+    for text in [fold(article.title or "")] + res.texts(article):
+        for item in items(text, res):
+            place = item.place
+            if place.level in _LEVEL_ENDS.get(level, ()) and place.name.endswith(level):
+                counts[place.code] = counts.get(place.code, 0) + 1
+                by_code[place.code] = place
+    headline = {i.place.code for i in items(fold(article.title or ""), res)}
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    best = None
+    if ranked and (counts[ranked[0]] >= 2 or ranked[0] in headline) and (
+            len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
+        best = by_code[ranked[0]]
+    res.memo[key] = best
+    return best
