@@ -156,6 +156,27 @@ LIST_CASES += [
       ("丙丁减速机股份有限公司", "awardedTitle", "制造业单项冠军")}),
 ]
 
+LIST_CASES += [
+    # a count and a title, then the items after 分别是 (no colon), or after a colon
+    ("某省有10座国家园林城市，分别是杭州市、宁波市、温州市。",
+     {(c, "awardedTitle", "国家园林城市") for c in ("杭州市", "宁波市", "温州市")}),
+    ("有5个城市入选全国文明城市，分别是：杭州市(首次入选)、宁波市(复查确认)。",
+     {(c, "awardedTitle", "全国文明城市") for c in ("杭州市", "宁波市")}),
+    # the rest of a list counted in the sentence before
+    ("某省有10座国家园林城市。另3座分别是：嘉兴市、湖州市、绍兴市。",
+     {(c, "awardedTitle", "国家园林城市") for c in ("嘉兴市", "湖州市", "绍兴市")}),
+    # T有3个，甲是其中之一，另两个是乙和丙
+    ("全国文明城市有3个，杭州是其中之一，另两个是宁波和温州。",
+     {(c, "awardedTitle", "全国文明城市") for c in ("杭州市", "宁波市", "温州市")}),
+    # 入选T的有…, T包括…等
+    ("入选2030年度中国城市榜单的有杭州、宁波。",
+     {(c, "awardedTitle", "2030年度中国城市榜单") for c in ("杭州市", "宁波市")}),
+    ("全国文明城市包括杭州等。", {("杭州市", "awardedTitle", "全国文明城市")}),
+    # the title a relative clause names, items led by their rank
+    ("入围某地企业百强的3家本市企业分别是第40位甲乙石化、第60位丙丁集团、第64位戊己电器。",
+     {(c, "awardedTitle", "某地企业百强") for c in ("甲乙石化", "丙丁集团", "戊己电器")}),
+]
+
 LIST_NEGATIVE = [
     # counts by city are statistics, not a list of awardees
     "从城市看，上海27家，杭州22家，宁波7家。",
@@ -163,6 +184,8 @@ LIST_NEGATIVE = [
     "参加调研的有：南京市、苏州市、无锡市。",
     # one line under no heading is a signature, not a list
     "特此通知。\n全国某某委员会",
+    # a place and a category noun count items; they name no title
+    "入围的7家本市企业分别是甲乙石化、丙丁集团。",
 ]
 
 

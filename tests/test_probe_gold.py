@@ -132,14 +132,30 @@ def test_the_scorer_compares_as_the_shared_scorer_does(triples, gold, expected):
 
 # ------------------------------------------------------------------ the probe articles
 
-def test_probe_articles_score_above_the_floor(resources):
+def _micro(folder: Path, count: int, resources) -> tuple[float, list[int]]:
     totals = [0, 0, 0]
-    articles = sorted(p for p in PROBE.iterdir() if p.suffix in (".md", ".html", ".txt")
+    articles = sorted(p for p in folder.iterdir() if p.suffix in (".md", ".html", ".txt")
                       and p.with_name(p.stem + ".gold.json").exists())
-    assert len(articles) == 18
+    assert len(articles) == count
     for article in articles:
         gold = json.loads(article.with_name(article.stem + ".gold.json").read_text("utf-8"))
         graph = pipeline.run([article], resources=resources).graph
         for i, n in enumerate(score(found(graph), gold["triples"])):
             totals[i] += n
-    assert f1(*totals) >= FLOOR, f"micro F1 {f1(*totals):.3f} (tp, fp, fn = {totals})"
+    return f1(*totals), totals
+
+
+def test_probe_articles_score_above_the_floor(resources):
+    micro, totals = _micro(PROBE, 18, resources)
+    assert micro >= FLOOR, f"micro F1 {micro:.3f} (tp, fp, fn = {totals})"
+
+
+# The honours probe (tests/fixtures/probe-honours, ours): lists and titles in twelve layouts.
+# Micro F1 0.627 before the list parser read them, 0.760 after; the floor leaves 0.03 of slack.
+HONOURS = Path(__file__).parent / "fixtures" / "probe-honours"
+HONOURS_FLOOR = 0.73
+
+
+def test_honours_probe_scores_above_the_floor(resources):
+    micro, totals = _micro(HONOURS, 12, resources)
+    assert micro >= HONOURS_FLOOR, f"micro F1 {micro:.3f} (tp, fp, fn = {totals})"

@@ -110,7 +110,8 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
         yield from _emit(article, sentence, text, subjects, title, res)
 
 
-_NO_OBJECT = ("入选", "上榜", "入围")
+_NO_OBJECT = ("入选", "上榜", "入围", "榜上有名")
+_TITLE_GOES_ON = re.compile(r"([\u3400-\u9fff]{2,20}?)(?:荣誉称号|称号)?(?=[，,。；;！!]|$)")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项)")
 # 等7家企业 / 等30座中国城市 / 等: the end of a list before a verb, and its category noun
 _LIST_TAIL = re.compile(r"(?:等|在内的|(?=[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人)))"
@@ -131,7 +132,7 @@ def _list_before(text: str, verb_at: int, sentence: Sentence) -> Mention | None:
         return None
     match = found[-1]
     name = match.group(1)
-    for verb in ("公布", "发布", "印发", "了"):
+    for verb in ("公布", "发布", "印发", "了", "的"):
         if verb in name:
             name = name[name.rindex(verb) + len(verb):]
     if len(name) <= 3:
@@ -158,6 +159,12 @@ def _title_after(text, pos, res, *, skip_subjects):
             return _unquoted_title(text, after + len(category or ""), res)
         return None
     match = _QUOTED_TITLE.match(text[pos:])
+    if match and match.group(1):
+        more = _TITLE_GOES_ON.match(text, pos + match.end())
+        if more and res.lexicon.ends_with("title_head", _clean_title(more.group(1), res)):
+            # “两山”实践创新基地称号: the quoted words begin a longer title
+            t0, t1 = pos + match.start(1) - 1, more.end(1)
+            return t0, t1, _clean_title(text[t0:t1], res)
     if match:
         group = 1 if match.group(1) else 2
         return (pos + match.start(group) - 1, pos + match.end(),
@@ -390,10 +397,12 @@ def _elected(article, sentence, text, res) -> Iterator[Fact]:
 _HEADING_NOTE = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _HEADING_VERB = re.compile(r"^(?:[0-9]{4}(?:-[0-9]{4})?(?:年度?|周期)?)?"
                            r"(?:重新确认|确认|命名|认定|公布|公示|拟命名|拟认定|新增)?")
+_HEADING_LEAD = re.compile(r"^(?:[\u3400-\u9fff]{1,8}?[省市县区](?=新增|新认定|入选|获评))?"
+                           r"(?:新增|新认定|入选|获评)?(?:首批|新一批|第[一二三四五六七八九十\d]+批)?")
 _HEADING_TAIL = re.compile(r"(?:拟?(?:命名|认定|确认|推荐|公示|表彰))?(?:名单|名录)$")
 _NAMED_AS = re.compile(
     r"(?P<list>[^，,。；;：:、]+?)等(?P<n>[0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|座|所|名|位)"
-    r"(?P<cat>[^，,。；;：:、为]{0,12}?)为(?P<title>[“\"]?[^，,。；;：:、“”\"]{2,40}[”\"]?)")
+    r"(?P<cat>(?:[^，,。；;：:、为()（）]|[(（][^()（）]*[)）]){0,16}?)为(?P<title>[“\"]?[^，,。；;：:、“”\"]{2,40}[”\"]?)")
 _NAMING_VERB = re.compile(r"命名|确认|认定|评为|确定|授予|评选")
 
 
@@ -421,6 +430,14 @@ def _heading_title(article: Article, index: int, text: str,
         start += verb.end()
         body = body[verb.end():]
     body = _HEADING_TAIL.sub("", body)
+    if "的" in body:
+        # 通过复核继续保留称号的国家生态示范区: the title is what the clause qualifies
+        start += body.rindex("的") + 1
+        body = body[body.rindex("的") + 1:]
+    lead = _HEADING_LEAD.match(body)
+    if lead and len(body) - lead.end() >= 3:
+        start += lead.end()  # 某市新增…, 第八批…: who gained it and the batch are not the title
+        body = body[lead.end():]
     name = body.strip("“”\" ")
     start += body.find(name) if name else 0
     if not 3 <= len(name) <= 40 or re.search(r"[、，,：:；;。]", name):
@@ -485,8 +502,12 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
                 main = [heading, count, 0]
         lead = block.headings[-1] if block.headings else None
         if lead and lead[1].rstrip().endswith((":", "：")) and not titled_heading:
-            # 排名前十的县市依次为：then one item a line: the list the lines before it name
-            title = _context_title(article, texts, lead[0], res)
+            # 排名前十的县市依次为：then one item a line: the list the lines before it name,
+            # else the title the article named last (认定…为T)
+            earlier = [t for i, t, _n, _f in named if i < block.first]
+            title = _title_before_colon(article, lead[0], lead[1].rstrip(":： "), res) \
+                or _context_title(article, texts, lead[0], res, reach=6) \
+                or (earlier[-1] if earlier else None)
         elif titled_heading or (main and main[1] and main[2] < main[1]):
             title = main[0]
         elif len(block.items) > 1:
@@ -501,33 +522,80 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
         yield from _emit_items(article, block.items, title, res)
 
 
+_LIST_LEAD = re.compile(r"[:：]|(?:分别|依次)(?:是|为)[:：]?|(?<=[的外])(?:有|是|为)[:：]?|包括[:：]?|"
+                   r"(?<=[另还])[0-9一二三四五六七八九十两]*[个座家所名位项]?(?:是|为|有)")
+_OTHER_ONE = re.compile(r"([^，,。；;：:]{2,20})是其中之一")
+
+
 def _colon_list(article, index, texts, res) -> Iterator[Fact]:
-    """…分别是：A、B、C / 这27个城市是：A、B / “T”依次是：A、B: the list after a colon gets the
-    title the words before it name, or the one an earlier sentence gave the same count."""
+    """The list after a lead (a colon, 分别是, 依次为, 包括, 入选…的有, 另N座是) gets the title the
+    words before it name (“T”依次是, 入选T，分别是, 有N座T，分别是, T包括), or the one an
+    earlier sentence counted or named (这27个城市是：…; 另6座分别是：…)."""
     text = texts[index]
-    colon = max(text.rfind("："), text.rfind(":"))
-    if colon <= 0:
-        return
-    before = text[:colon]
-    if not res.lexicon.ends_with("list_lead", before) and not before.endswith(("”", "》")):
-        return
+    if lists.line_items(text, res, index):
+        return  # a list line (江苏省：苏州市) belongs to its block, under its heading
     end = len(text.rstrip("。；;.！! "))
-    category = lists.category_of(before, res)
-    found = lists.items(text, colon + 1, end, res, sentence=index, category=category)
-    if not found or len(found) < 2:
+    end -= len(re.search(r"(?:等(?:地|城市|单位|企业)?)?$", text[:end]).group())
+    for lead in reversed(list(_LIST_LEAD.finditer(text, 0, end))):
+        before = text[:lead.start()]
+        category = lists.category_of(before, res)
+        found = lists.items(text, lead.end(), end, res, sentence=index, category=category)
+        if not found:
+            continue
+        one = _OTHER_ONE.search(before)
+        if one:  # T有3个，甲是其中之一，另两个是乙和丙
+            first = lists.items(text, one.start(1) + len(one.group(1)) - len(
+                one.group(1).split("，")[-1]), one.end(1), res, sentence=index)
+            found = (first or []) + found
+            before = before[: one.start()]
+        if len(found) < 2 and not lead.group().startswith((":", "：", "分别", "依次", "包括")):
+            continue
+        title = _title_before_colon(article, index, text[:lead.end()], res)
+        if title is None:
+            n = lists.count(before)
+            title = _title_counted(article, texts, index, n, res) if n else None
+        if title is None:
+            title = _recent_title(article, texts, index, res)
+        if title is None and (":" in lead.group() or "：" in lead.group()):
+            title = _heading_above(article, texts, index, res)
+        if title is not None:
+            yield from _emit_items(article, found, title, res)
         return
-    title = _title_before_colon(article, index, before, res)
-    if title is None:
-        n = lists.count(before)
-        title = _title_counted(article, texts, index, n, res) if n else None
-    if title is None:
-        title = _heading_above(article, texts, index, res)
-    if title is not None:
-        yield from _emit_items(article, found, title, res)
 
 
-def _title_before_colon(article, index, before, res) -> Mention | None:
+def _recent_title(article, texts, index, res, reach: int = 2) -> Mention | None:
+    """另6座分别是…: the title the sentences just before counted (有10座T)."""
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        title = _title_before_colon(article, k, texts[k], res, counted_only=True)
+        if title is not None:
+            return title
+    return None
+
+
+_COUNTED_TITLE = re.compile(r"(?:有|共|计)?[0-9一二三四五六七八九十两百千]+(?:个|座|家|所|名|位|项)"
+                            r"([^，,。；;：:、“”为是]{3,30}?)(?=[，,。；;：:]|$|分别|依次)")
+_TITLE_FIRST = re.compile(r"^([^，,。；;：:、“”]{3,30}?)(?:有[0-9一二三四五六七八九十两]+[个座家所名位项]|包括|共有)")
+
+
+def _title_before_colon(article, index, before, res, counted_only: bool = False) -> Mention | None:
     sentence = article.sentences[index]
+    if not counted_only:
+        found = _title_after_verb(sentence, before, res)
+        if found is not None:
+            return found
+    if not counted_only:
+        relative = _title_of_relative(sentence, before, res)
+        if relative is not None:
+            return relative
+    for pattern in (_COUNTED_TITLE, _TITLE_FIRST):
+        for match in reversed(list(pattern.finditer(before))):
+            name = match.group(1)
+            if res.lexicon.ends_with("title_head", name) and not _is_plan(name, res) \
+                    and not _verbs(name, res) and not _only_category(name, res):
+                return base.titled(name, "Title", sentence, match.start(1), match.end(1),
+                                   name=_clean_title(_strip_batch(name), res))
+    if counted_only:
+        return None
     quoted = list(re.finditer(r"[“\"]([^”\"]{2,40})[”\"]|《([^《》]{2,60})》", before))
     for match in reversed(quoted):
         name = match.group(1) or match.group(2)
@@ -544,6 +612,40 @@ def _title_before_colon(article, index, before, res) -> Mention | None:
                 at = verb_at + len(verb)
                 return base.titled(name, "Title", sentence, at, at + len(name),
                                    name=_clean_title(name, res))
+    return None
+
+
+def _only_category(name: str, res: Resources) -> bool:
+    """7家宁波企业: a place and a category noun count items; they name no title."""
+    rest = re.sub(r"^(?:本|我|全|该)[省市区县州]", "", name)
+    for _s, _e, surface, _c in res.places.find(rest):
+        rest = rest.replace(surface, "", 1)
+    return len(rest) <= 2 or rest in res.lexicon.words("list_category")
+
+
+def _title_of_relative(sentence, before: str, res: Resources) -> Mention | None:
+    """入围T的7家企业分别是…: the title the relative clause names."""
+    for verb_at, verb in reversed(_verbs(before, res)):
+        rest = before[verb_at + len(verb):]
+        if "的" not in rest:
+            continue
+        name = _strip_batch(rest[: rest.index("的")])
+        if len(name) >= 3 and res.lexicon.ends_with("title_head", name):
+            at = verb_at + len(verb) + rest.index(name)
+            return base.titled(name, "Title", sentence, at, at + len(name),
+                               name=_clean_title(name, res))
+    return None
+
+
+def _title_after_verb(sentence, before: str, res: Resources) -> Mention | None:
+    """有5个城市入选全国文明城市，分别是：… — the title after the last award verb before the lead."""
+    for verb_at, verb in reversed(_verbs(before, res)):
+        if "的" in before[verb_at:]:
+            continue
+        span = _title_after(before, verb_at + len(verb), res, skip_subjects=False)
+        if span:
+            t0, t1, name = span
+            return base.titled(before[t0:t1], "Title", sentence, t0, t1, name=name)
     return None
 
 

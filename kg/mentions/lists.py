@@ -28,6 +28,7 @@ _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)�
 _NOTE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]\s*$")
 # characters that show a piece is a phrase, not a name (青岛在内的, 我市的)
 _NOT_IN_NAMES = re.compile(r"[的在了是将为与和及等内]")
+_INNER_TOWN = re.compile(r"(?:乡|镇|街道)(?=[\u3400-\u9fff]{2,8}村$)")
 _PLACE_ENDS = ("市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "岛")
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
 _PERSON_LINE = re.compile(r"^([\u3400-\u9fff])[ \u3000]+([\u3400-\u9fff]{1,2})[ \u3000]+(\S.*)$|"
@@ -174,7 +175,11 @@ def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | N
         return "org", p0, p1, None, note
     town = res.lexicon.ends_with("town_suffix", piece)
     if town and _is_town(piece, town, res):
-        return "town", _town_start(span, p0, p1, len(town), res), p1, None, note
+        at = _town_start(span, p0, p1, len(town), res)
+        inner = _INNER_TOWN.search(span, p0, p1)
+        if inner and p1 - inner.end() > len(town) and inner.end() > at:
+            at = inner.end()  # 九华乡茶坪村: the village, after the township it lies in
+        return "town", at, p1, None, note
     if category and _CJK_NAME.match(piece) and len(piece) <= 16 \
             and not _NOT_IN_NAMES.search(piece) \
             and (category != "place" or piece.endswith(_PLACE_ENDS)):
@@ -251,6 +256,13 @@ def blocks(texts: list[str], res: Resources) -> list[Block]:
     headings: list[tuple[int, str]] = []
     for index, text in enumerate(texts):
         found = line_items(text, res, index)
+        if found and current and _only_a_province(text, found):
+            continue  # 山西省 on a line of its own, then its counties one a line
+        if found and _only_a_province(text, found) and index + 1 < len(texts) \
+                and line_items(texts[index + 1], res, index + 1):
+            if not current:
+                first = index + 1
+            continue
         if found:
             if not current:
                 first = index
@@ -263,6 +275,11 @@ def blocks(texts: list[str], res: Resources) -> list[Block]:
     if current:
         out.append(Block(tuple(current), tuple(headings[-3:]), first))
     return out
+
+
+def _only_a_province(text: str, found: list[Item]) -> bool:
+    return len(found) == 1 and found[0].kind == "place" and found[0].place.level == "province" \
+        and not found[0].place.is_municipality and text.strip() == found[0].text
 
 
 def is_heading(text: str) -> bool:
