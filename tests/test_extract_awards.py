@@ -177,6 +177,23 @@ LIST_CASES += [
      {(c, "awardedTitle", "某地企业百强") for c in ("甲乙石化", "丙丁集团", "戊己电器")}),
 ]
 
+LIST_CASES += [
+    # re-confirmed titles: 重新确认为, and a subject carried from the clause before
+    ("我省甲市、乙市等5个城市重新确认为国家卫生城市；攸县、茶陵县通过复审，继续保留国家卫生县城称号。",
+     {("甲市", "awardedTitle", "国家卫生城市"), ("乙市", "awardedTitle", "国家卫生城市"),
+      ("攸县", "awardedTitle", "国家卫生县城"), ("茶陵县", "awardedTitle", "国家卫生县城")}),
+    ("杭州市通过复查，继续保留全国文明城市称号。", {("杭州市", "awardedTitle", "全国文明城市")}),
+    # people whose posts hold 、, listed with ；
+    ("获评某省劳动模范的3人是：某某汽配有限公司总经理林某峰、某村党支部书记、村委会主任陈某福；"
+     "某县某镇农民张某根。",
+     {(n, "awardedTitle", "某省劳动模范") for n in ("林某峰", "陈某福", "张某根")}
+     | {("林某峰", "jobTitle", "总经理"), ("陈某福", "jobTitle", "村委会主任")}),
+    # collectives named by their head nouns (审判庭, 班)
+    ("名单如下：\n全国三八红旗集体（2个）\n某市某区人民法院少年家事审判庭\n某某集团有限公司质检中心化验班",
+     {("某市某区人民法院少年家事审判庭", "awardedTitle", "全国三八红旗集体"),
+      ("某某集团有限公司质检中心化验班", "awardedTitle", "全国三八红旗集体")}),
+]
+
 LIST_NEGATIVE = [
     # counts by city are statistics, not a list of awardees
     "从城市看，上海27家，杭州22家，宁波7家。",

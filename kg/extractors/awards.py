@@ -98,7 +98,8 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
         else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
             subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
                         or _subjects(span_text, offset, res)
-                        or _person_subjects(text, verb_at, res))
+                        or _person_subjects(text, verb_at, res)
+                        or _carried_subjects(text, verb_at, res))
         count = _count(span_text)
         if count and len(subjects) < count:
             block = _block_for(blocks, count, title.label)
@@ -287,6 +288,25 @@ def _listed_span(text: str, start: int, end: int, res: Resources) -> list:
         end = tail.start()
         category = lists.category_of(tail.group(1), res) if tail.group(1) else None
     return lists.items(text, start, end, res, category=category) or []
+
+
+_CARRY_ADVERBS = re.compile(r"^(?:并|且|还|也|均|都|继续|再次|再度|又|已|被|同时|此次|顺利)*$")
+# 通过复审 / 通过复查: what the subject did before it kept or regained the title
+_REVIEWED = re.compile(r"(?:此次|今年|本次)?(?:也|均|都)?(?:顺利)?通过(?:了)?(?:复审|复查|复核|验收|评估)$")
+
+
+def _carried_subjects(text: str, verb_at: int, res: Resources) -> list:
+    """攸县、茶陵县通过复审，继续保留…称号: a clause that names no subject takes the one of the
+    clause before it in the sentence."""
+    start = clause_start(text, verb_at)
+    if start == 0 or not _CARRY_ADVERBS.match(text[start:verb_at]):
+        return []
+    prev = clause_start(text, start - 1)
+    clause = text[prev:start - 1]
+    reviewed = _REVIEWED.search(clause)
+    end = prev + (reviewed.start() if reviewed else len(clause))
+    end -= len(re.search(r"(?:此次|今年|本次)?(?:也|均|都)?$", text[prev:end]).group())
+    return _listed_span(text, prev, end, res) or _subjects(text[prev:end], prev, res)
 
 
 def _person_subjects(text: str, verb_at: int, res: Resources) -> list:

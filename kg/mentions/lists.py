@@ -74,6 +74,12 @@ def items(text: str, start: int, end: int, res: Resources, *, sentence: int = 0,
     pieces = _pieces(span, res, found, category)
     if not pieces:
         return None
+    if category == "person" and re.search(r"[；;]", span):
+        # 某公司总经理甲、某村党支部书记、村委会主任乙；某公司技师丙: posts may hold 、, so
+        # the people are read by the people layer, chunk by chunk
+        listed = _people_listed(text, start, end, res, sentence)
+        if listed:
+            return listed
     out: list[Item] = []
     for p0, p1 in pieces:
         item = _typed(span, p0, p1, found, res, category)
@@ -82,6 +88,40 @@ def items(text: str, start: int, end: int, res: Resources, *, sentence: int = 0,
         kind, i0, i1, place, note = item
         if kind != "context":
             out.append(Item(sentence, start + i0, start + i1, span[i0:i1], kind, place, note))
+    return out or None
+
+
+def _people_listed(text: str, start: int, end: int, res: Resources,
+                   sentence: int) -> list[Item] | None:
+    out: list[Item] = []
+    pos = start
+    for chunk in re.split(r"[；;]", text[start:end]):
+        c0 = pos
+        pos += len(chunk) + 1
+        if not chunk.strip():
+            continue
+        people_found = people_layer.find(chunk, res)
+        if people_found and people_found[-1].end >= len(chunk.rstrip("。 ")):
+            for p in people_found:
+                out.append(Item(sentence, c0 + p.start, c0 + p.end, p.name, "person", None,
+                                chunk[: p.start]))
+            continue
+        # piece by piece; a piece that is only a post (党支部书记、) belongs to the next one
+        held, at = "", c0
+        for piece in chunk.split("、"):
+            whole = held + piece
+            person = _person_with_posts(whole.rstrip("。 "), res)
+            if person is None:
+                held += piece + "、"
+                continue
+            begin = at - len(held)
+            out.append(Item(sentence, begin + person.start, begin + person.end, person.name,
+                            "person", None, whole[: person.start]))
+            held = ""
+            at += len(piece) + 1
+            continue
+        if held.strip("、。 "):
+            return None
     return out or None
 
 
