@@ -376,14 +376,21 @@ def _table_row(text: str, res: Resources, index: int) -> list[Item]:
         found = items(text, s, e, res, sentence=index)
         if found and all(i.kind == "org" for i in found):
             return found
-    if len(cells) == 2:
-        # 北京市 | 东城区、西城区: a province, then the places in it
-        s, e = cells[1]
-        found = items(text, s + len(text[s:e]) - len(text[s:e].lstrip()),
-                      e - (len(text[s:e]) - len(text[s:e].rstrip())), res, sentence=index)
-        if found and all(i.kind in ("place", "town") for i in found):
-            return found
-    return []
+    # 北京市 | 东城区、西城区 / 河北省 | 石家庄市 | 唐山市: places in cells, the first perhaps the
+    # province that places the rest
+    out: list[Item] = []
+    for s, e in cells:
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        e -= len(text[s:e]) - len(text[s:e].rstrip())
+        found = items(text, s, e, res, sentence=index)
+        if not found or not all(i.kind in ("place", "town") for i in found):
+            return []
+        out.extend(found)
+    if len(out) > 1 and out[0].kind == "place" and all(
+            i.kind == "town" or i.kind == "place" and res.places.contains(out[0].place, i.place)
+            for i in out[1:]):
+        out = out[1:]
+    return out
 
 
 def _person_line(text: str, res: Resources, index: int) -> Item | None:
