@@ -10,7 +10,7 @@ Keys (and so IRIs) come from what a thing is, never from Python's hash():
 - events, documents and titles: their normalised name (quotes and widths ignored).
 
 Within one article a later, shorter name of an unknown organisation that ends a longer one
-(发展研究院 after 复旦发展研究院, 省委 after 福建省委) is the same organisation.
+(发展研究院 after 某大学发展研究院, 省委 after 某省委) is the same organisation.
 """
 from __future__ import annotations
 

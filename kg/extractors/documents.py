@@ -1,7 +1,7 @@
 """publishes: organisations issuing documents.
 
 - ORG(、ORG…)(联合ORG…) [time] 印发/发布/出台/公布 (了)《DOC》 — several publishers jointly;
-  a person with a post (副院长黄昊发布《…》) publishes for their organisation.
+  a person with a post (副院长黄某发布《…》) publishes for their organisation.
 - A signature block: lines of organisation names, then a date line, sign the notice named
   above them (关于印发《X》的通知 / 关于…的公告).
 """
@@ -58,7 +58,7 @@ def _publishers(text: str, verb_at: int, res: Resources) -> list[tuple[str, int]
         return []
     names = orgs.split_list(subject, res)
     if not names:
-        # 复旦发展研究院副院长黄昊发布…: the organisation of the person publishes.
+        # 某大学研究院副院长黄某发布…: the organisation of the person publishes.
         found = people.find(subject, res)
         if len(found) == 1 and found[0].end == len(subject):
             names = found[0].employers()[:1]

@@ -1,5 +1,5 @@
 """Document names: 《…》 (several may follow each other), or an unquoted name ending in a
-document noun (第二批国家全域旅游示范区名单). 关于印发《X》的通知 names the document X."""
+document noun (第三批国家某某示范区名单). 关于印发《X》的通知 names the document X."""
 from __future__ import annotations
 
 import re
@@ -43,7 +43,7 @@ def quoted_after(text: str, pos: int) -> list[DocMention]:
 
 
 def unquoted_after(text: str, pos: int, res: Resources) -> DocMention | None:
-    """第二批国家全域旅游示范区名单 right after a verb: up to punctuation, ending in a doc noun."""
+    """第三批国家某某示范区名单 right after a verb: up to punctuation, ending in a doc noun."""
     i = pos + (1 if text.startswith("了", pos) else 0)
     end = i
     while end < len(text) and text[end] not in _UNQUOTED_STOP and end - i < 40:

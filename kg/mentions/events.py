@@ -23,8 +23,8 @@ _ORDINAL = re.compile(r"^(?:首届|首次|第[0-9一二三四五六七八九十�
 class EventMention:
     start: int
     end: int
-    text: str       # as written, e.g. 第六届中国信息通信大会开幕式
-    name: str       # the event itself, e.g. 第六届中国信息通信大会 ("" for a bare reference)
+    text: str       # as written, e.g. 第七届某某信息大会开幕式
+    name: str       # the event itself, e.g. 第七届某某信息大会 ("" for a bare reference)
     anchored: bool = False  # the sentence says it takes place (举行, 召开, 在…上)
 
     @property
@@ -80,7 +80,7 @@ _CLAUSE_CHARS = set("，,。；;！？!?：:\n")
 
 def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[EventMention]:
     """X召开首场新闻发布会 / 国新办…举行发布会: a bare event convened by a named event or an
-    organisation is named after it (省十三届人大三次会议首场新闻发布会, 国新办发布会)."""
+    organisation is named after it (省某届人大某次会议首场新闻发布会, 国新办发布会)."""
     out = list(mentions)
     for m in mentions:
         if m.name or not any(text.startswith(v, m.start - len(v)) for v in _CONVENE):
@@ -184,7 +184,7 @@ class SentenceEvents:
 def track(article: Article, res: Resources) -> list[SentenceEvents]:
     """For each sentence of the article, its event mentions and the event it is about.
 
-    Within one article, a name that ends another (海峡两岸工业发展大会 in 首届海峡两岸工业发展
+    Within one article, a name that ends another (某某工业发展大会 in 首届某某工业发展
     大会) is the same event, named by the longer form.
     """
     key = ("track", article.id, article.text)
@@ -218,7 +218,7 @@ def _track(article: Article, res: Resources) -> list[SentenceEvents]:
 
 
 def _named_by_tail(m: EventMention, canonical: dict[str, str]) -> str | None:
-    """首场新闻发布会 after 省十三届人大三次会议首场新闻发布会 was named: that event."""
+    """首场新闻发布会 after 省某届人大某次会议首场新闻发布会 was named: that event."""
     if len(m.text) < 5:
         return None
     key = name_key(m.text)

@@ -1,8 +1,8 @@
-"""People named with their posts in apposition: 工业和信息化部总工程师韩夏, 张晓强副主任, 记者 宋向华.
+"""People named with their posts in apposition: 工业和信息化部总工程师韩夏, 李某副主任, 记者 王某.
 
 A clause is cut into segments at 、 and spaces. A segment holds a chain of [organisation] title
 pairs and usually a name, in either order (ORG TITLE NAME, ORG NAME TITLE, ORG TITLE NAME TITLE).
-A segment with posts but no name ("党组成员、副主任赵辰昕") hands its posts on to the next one.
+A segment with posts but no name ("党组成员、副主任赵某") hands its posts on to the next one.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ _HARD = "，,；;。：:（）()！？!?“”\"【】[]《》\n…|"
 _SOFT = "、 "
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _FOREIGN = re.compile(r"[\u3400-\u9fff]{1,6}(?:·[\u3400-\u9fff]{1,8}){1,3}")
-# a name in Latin letters after a post (主席Gruss, 首席执行官John Smith)
+# a name in Latin letters after a post (主席Miller, 首席执行官John Smith)
 _LATIN = re.compile(r"[A-Z][A-Za-z'\-]{1,20}(?: [A-Z][A-Za-z'\-]{1,20}){0,2}")
 # a date right after a name: 张某9日在…, 李某3月5日
 _DATE_AFTER = re.compile(r"[0-9一二三四五六七八九十]{1,3}[日月号]")
@@ -44,7 +44,7 @@ class PersonMention:
     start: int
     end: int
     posts: tuple[Post, ...] = ()   # posts written before the name, in order
-    after: Post | None = None      # a title written after the name (陈清泰研究员)
+    after: Post | None = None      # a title written after the name (陈某研究员)
     represented: bool = False      # "X的代表": someone else came in X's place
 
     @property
@@ -55,7 +55,7 @@ class PersonMention:
 
     def employers(self) -> list[str]:
         """Organisations the person works for now. A former post (原…) counts only when the
-        person's current title has no organisation of its own (中国工程院原副院长邬贺铨院士)."""
+        person's current title has no organisation of its own (某研究院原副院长孙某院士)."""
         current_elsewhere = any(not p.former and p.org for p in self.posts)
         bare_current = self.after is not None and not self.after.former
         seen: list[str] = []
@@ -94,7 +94,7 @@ def _find(text: str, res: Resources) -> list[PersonMention]:
         name_end = _name_after(seg, 0, res) if not found and not pending and previous \
             and delim_before == "、" else None
         if name_end and res.lexicon.is_surname_start(seg) and not _titles(seg[:name_end], res):
-            # 文科资深教授葛兆光、陈思和: the names after the first share its posts.
+            # 文科资深教授葛某、陈某和: the names after the first share its posts.
             found = [PersonMention(seg[:name_end], seg_start, seg_start + name_end,
                                    previous.posts, previous.after)]
         people.extend(found)
@@ -135,7 +135,7 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
             continue  # 两年一度的院士增选结果: the title word qualifies a noun, no one holds it
         name_end = _name_after(seg, title.end, res)
         if gap and name_end is None:
-            # ORG NAME TITLE (张晓强副主任), or ORG TITLE NAME TITLE (陈清泰研究员).
+            # ORG NAME TITLE (李某副主任), or ORG TITLE NAME TITLE (陈某研究员).
             split = _split_org_name(gap, res, org_optional=cursor > 0 or bool(posts))
             if split is not None:
                 org, name, offset = split
@@ -200,7 +200,7 @@ def _shift_title(seg: str, cursor: int, title: _Title, res: Resources) -> _Title
 
 
 def _split_org_name(gap: str, res: Resources, org_optional: bool):
-    """gap = ORG NAME (国家发展改革委张晓强) -> (org or None, name, offset of the name)."""
+    """gap = ORG NAME (国家发展改革委李某) -> (org or None, name, offset of the name)."""
     foreign = _FOREIGN.search(gap)
     if foreign and foreign.end() == len(gap):
         org = orgs.clean(gap[: foreign.start()], res) if foreign.start() else None
@@ -222,7 +222,7 @@ def _split_org_name(gap: str, res: Resources, org_optional: bool):
                 continue
             known = bool(res.orgs.lookup(org))
         else:
-            # 习近平总书记: a name alone before a post, if it is not a place (福建省委常委)
+            # 张某某总书记: a name alone before a post, if it is not a place (福建省委常委)
             if not org_optional and not (size <= 3 and res.lexicon.is_surname_start(name)
                                          and not res.places.lookup(name)):
                 continue
@@ -274,7 +274,7 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
 
 
 def _foreign_end(rest: str, end: int, res: Resources) -> int:
-    """克里斯汀·葛瑞格尔出席: the last part of a foreign name ends before a verb or stop word
+    """玛丽·安妮出席: the last part of a foreign name ends before a verb or stop word
     that the greedy match took in."""
     last = rest.rfind("·", 0, end) + 1
     for i in range(last + 1, end):

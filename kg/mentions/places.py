@@ -62,7 +62,7 @@ def mention(text: str, article: Article, sentence: Sentence, start: int, end: in
     """A place written as `text` (sentence offsets start..end): a division, or a venue."""
     first = res.places.find(text)
     # 浙江省乌镇: a town or village, below the gazetteer's counties, is named as written;
-    # 深圳会展中心 is held in 深圳
+    # 某市会展中心 is a venue in 某市
     town = first and text.endswith(_TOWN) and first[-1][1] < len(text)
     whole = res.places.resolve_path(text) if first and first[0][0] == 0 and not town else None
     if whole is not None:
