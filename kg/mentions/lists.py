@@ -231,8 +231,10 @@ def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | N
 
 def _person_with_posts(piece: str, res: Resources):
     """The person a piece names after their posts, when the name ends the piece."""
-    if len(piece) < 4:
-        return None
+    if len(piece) < 4 or not (res.lexicon.is_surname_start(piece[-3:])
+                              or res.lexicon.is_surname_start(piece[-2:])
+                              or "·" in piece):
+        return None  # no name can end the piece
     found = people_layer.find(piece, res)
     if found and found[-1].end == len(piece) and found[-1].posts and len(found) == 1:
         return found[-1]
@@ -329,6 +331,13 @@ def is_heading(text: str) -> bool:
 
 def line_items(text: str, res: Resources, index: int = 0) -> list[Item]:
     """The items a line holds when it is nothing but a list line, else []."""
+    key = ("line_items", text, index)
+    if key not in res.memo:
+        res.memo[key] = _line_items(text, res, index)
+    return res.memo[key]
+
+
+def _line_items(text: str, res: Resources, index: int) -> list[Item]:
     if _SENTENCE_END.search(text) or len(text) > 400 or _COUNT_NOTE.search(text):
         return []
     person = _person_line(text, res, index)

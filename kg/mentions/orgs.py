@@ -53,7 +53,7 @@ def is_org(text: str, res: Resources, *, places_ok: bool = True) -> bool:
         return False
     if res.orgs.lookup(text):
         return True
-    for suffix, _kind in res.orgs.suffixes:
+    for suffix, _kind in _suffixes_ending(text, res):
         if text.endswith(suffix):
             head = text[: -len(suffix)]
             if head or suffix[0] in _RELATIVE:
@@ -61,11 +61,23 @@ def is_org(text: str, res: Resources, *, places_ok: bool = True) -> bool:
     return places_ok and len(text) >= 3 and text.endswith(_PLACE_HEADS)
 
 
+def _suffixes_ending(text: str, res: Resources) -> tuple[tuple[str, str], ...]:
+    """The head nouns that end with the text's last character, longest first (an index built
+    once: the lists call this for every piece of every list)."""
+    table = res.index.get("org_suffix_by_last")
+    if table is None:
+        grouped: dict[str, list[tuple[str, str]]] = {}
+        for suffix, suffix_kind in res.orgs.suffixes:
+            grouped.setdefault(suffix[-1], []).append((suffix, suffix_kind))
+        table = res.index["org_suffix_by_last"] = {c: tuple(v) for c, v in grouped.items()}
+    return table.get(text[-1:], ())
+
+
 def kind(text: str, res: Resources) -> str:
     org = res.orgs.lookup(text)
     if org:
         return org.kind
-    for suffix, suffix_kind in res.orgs.suffixes:
+    for suffix, suffix_kind in _suffixes_ending(text, res):
         if text.endswith(suffix):
             return suffix_kind
     return "GovernmentBody" if text.endswith(_PLACE_HEADS) else "Organization"
