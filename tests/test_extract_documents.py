@@ -47,3 +47,22 @@ def test_documents(resources, text, expected):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_documents(resources, text):
     assert list(documents.extract(make_article(text), resources)) == []
+
+
+MORE = [
+    # a relative clause: the body publishes the list named after 发布的, up to the noun
+    ("在中央文明委日前发布的第二届全国文明校园名单中，我省有多所学校上榜。",
+     {("中央精神文明建设指导委员会", "publishes", "第二届全国文明校园名单")}),
+    # a body's website publishes for it; 拟认定的 stays part of the list's name
+    ("工业和信息化部网站公布拟认定的第九批制造业单项冠军名单。",
+     {("工业和信息化部", "publishes", "拟认定的第九批制造业单项冠军名单")}),
+    # a dateline and a date before the publisher are not part of its name
+    ("新华社北京2月22日电国家统计局22日发布了《2030年统计公报》。",
+     {("国家统计局", "publishes", "2030年统计公报")}),
+    ("本月20日某某省人民政府公布《某某办法》。", {("某某省人民政府", "publishes", "某某办法")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE)
+def test_more_publishers(resources, text, expected):
+    assert triples(documents.extract(make_article(text), resources)) == expected

@@ -21,6 +21,9 @@ _TIME_TAIL = re.compile(r"(?:今年|去年|日前|近日|近期|目前|此前|�
                         r"联合|共同|\d{1,4}年|\d{1,2}月|\d{1,2}日|上午|下午|成功)+$")
 # 国家发展改革委等部门联合印发: the named ones publish; "and others" names nobody
 _ET_CETERA = re.compile(r"等(?:[0-9一二三四五六七八九十多]+个?)?(?:部门|单位|机构|部委|方面)?(?:联合|共同)?$")
+_LEAD_IN = re.compile(r"^(?:.*?\d{1,2}日(?:电|讯)\s*|.*(?:电|讯|消息)\s+|.*\s+)?(?:在|由|据|为)?"
+                      r"(?:本月|今年|上月|近日|日前)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
+_SITE = re.compile(r"(?:官方网站|官网|网站|微信公众号|官方微博)$")
 _WHERE_TAIL = re.compile(r"[在于][^、，,]{1,12}$")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _NOTICE = re.compile(r"关于.+的(?:通知|公告|决定|意见|批复|通告|函)$")
@@ -52,8 +55,11 @@ def _statements(article, sentence, text, res) -> Iterator[Fact]:
 def _publishers(text: str, verb_at: int, res: Resources) -> list[tuple[str, int]]:
     clause_start = sentences.clause_start(text, verb_at)
     subject = _TIME_TAIL.sub("", text[clause_start:verb_at]).strip()
+    subject = _LEAD_IN.sub("", subject)     # 在某委日前发布的…: 在 opens the clause, no place
     subject = _TIME_TAIL.sub("", _WHERE_TAIL.sub("", subject)).strip()  # …9月1日在长春发布
     subject = _ET_CETERA.sub("", subject)
+    subject = _LEAD_IN.sub("", subject)     # 新华社北京2月22日电 国家统计局 / 在… / 由…
+    subject = _SITE.sub("", subject)        # 工业和信息化部网站公布: the body publishes
     if not subject:
         return []
     names = orgs.split_list(subject, res)

@@ -10,6 +10,7 @@ from kg.resources import Resources
 _QUOTED = re.compile(r"《([^《》]{2,80})》")
 _WRAPPER = re.compile(r"^关于(?:印发|发布|公布)《?(.+?)》?的通知$")
 _UNQUOTED_STOP = set("，,。；;：:、！？!?()（）“”\n 的")
+_WINDOW_STOP = set("，,。；;：:！？!?“”\n ")
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,15 @@ def quoted_after(text: str, pos: int) -> list[DocMention]:
 
 def unquoted_after(text: str, pos: int, res: Resources) -> DocMention | None:
     """第三批国家某某示范区名单 right after a verb: up to punctuation, ending in a doc noun."""
-    i = pos + (1 if text.startswith("了", pos) else 0)
-    end = i
-    while end < len(text) and text[end] not in _UNQUOTED_STOP and end - i < 40:
-        end += 1
+    i = pos + (1 if text.startswith(("了", "的"), pos) else 0)  # 发布的…名单: a relative clause
+    stop = i
+    while stop < len(text) and text[stop] not in _WINDOW_STOP and stop - i < 60:
+        stop += 1
+    # the name ends with the last document noun before punctuation (…名单中, 拟认定的…名单)
+    ends = [e for _s, e, _w in res.lexicon.finditer("doc_noun", text[i:stop])]
+    if not ends:
+        return None
+    end = i + ends[-1]
     candidate = text[i:end]
     noun = res.lexicon.ends_with("doc_noun", candidate)
     if noun and len(candidate) > len(noun) + 1:
