@@ -82,6 +82,42 @@ CASES = [
      {(c, "awardedTitle", "全国综合实力百强市") for c in ("南京市", "苏州市")}),
     ("今年有2个城市获评“国家森林城市”称号。这2个城市是：南京市、苏州市。",
      {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    # ...unquoted there, and up to five sentences back
+    ("今年有2个城市获评国家森林城市。这2个城市是：南京市、苏州市。",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("今年有2个城市获评国家森林城市。第二句。第三句。第四句。第五句。这2个城市是：南京市、苏州市。",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("“全国文明城市”名单如下：南京市、苏州市。",
+     {(c, "awardedTitle", "全国文明城市") for c in ("南京市", "苏州市")}),
+    ("《全国文明城市名单》如下：南京市、苏州市。",
+     {(c, "awardedTitle", "全国文明城市") for c in ("南京市", "苏州市")}),
+    ("全国文明城市\n入选城市分别是：南京市、苏州市。",
+     {(c, "awardedTitle", "全国文明城市") for c in ("南京市", "苏州市")}),
+    ("全国百强县\n名单如下：\n昆山市\n江阴市", {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+    # a person after posts the list parser cannot type
+    ("某某大学教授、博士生导师刘某荣获全国五一劳动奖章。", {("刘某", "awardedTitle", "全国五一劳动奖章")}),
+    ("某某公司总经理、工程师李某某荣获全国五一劳动奖章。", {("李某某", "awardedTitle", "全国五一劳动奖章")}),
+    # headings: spaces before, a quoted title, a batch note before the count, a ranking (榜, 榜单)
+    ("  一、国家森林城市（2个）\n南京市\n苏州市", {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("“国家森林城市”名单（2个）\n南京市\n苏州市", {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("国家森林城市（第一批）（2个）\n南京市\n苏州市",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("城市榜\n南京市\n苏州市", {(c, "awardedTitle", "城市榜") for c in ("南京市", "苏州市")}),
+    ("全国百强榜单\n南京市\n苏州市", {(c, "awardedTitle", "全国百强榜单") for c in ("南京市", "苏州市")}),
+    # naming sentences: a quoted title, two titles (towns, 县城), a note after the title
+    ("经评选，命名南京市等2个城市为“国家森林城市”。", {("南京市", "awardedTitle", _FOREST)}),
+    ("决定命名某某镇等2个乡镇为国家卫生乡镇，某某县城等1个县城为国家卫生县城。",
+     {("某某镇", "awardedTitle", "国家卫生乡镇"), ("某某县城", "awardedTitle", "国家卫生县城")}),
+    ("命名南京市等2个城市为国家森林城市（名单）。", {("南京市", "awardedTitle", _FOREST)}),
+    # rankings: who published the list and its year are not part of its name
+    ("在某某研究院发布的2023年全国百强县榜单中，昆山市、江阴市位列前二。",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+    ("在某某研究院公布的全国百强县名单中，昆山市、江阴市位列前二。",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+    ("在新近揭晓的全国百强县榜单中，昆山市、江阴市位列前二。",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+    ("全国百强县排行榜揭晓，昆山市、江阴市分列第一和第二。",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
 ]
 
 NEGATIVE = [
@@ -91,6 +127,12 @@ NEGATIVE = [
     "榜单显示：南京市、苏州市、无锡市。",                  # a colon list with no title
     "全国综合实力百强市分别是：南京市、苏州市。",
     "南京市、苏州市排名前二。\n全国综合实力百强市",        # a heading below is no heading
+    # a count taken up more than five sentences after it
+    "今年有2个城市获评国家森林城市。第二句。第三句。第四句。第五句。第六句。这2个城市是：南京市、苏州市。",
+    "入选的城市分别是：南京市、苏州市。",
+    "昆山市、江阴市位列前二。",                            # a ranking no one names
+    "现命名“南京市等2个城市为国家森林城市”。",
+    "国家森林城市、国家园林城市\n南京市\n苏州市",           # two titles in a heading
 ]
 
 
@@ -121,6 +163,8 @@ def test_mentions_point_at_their_words(resources, text):
                 continue
             written = article.text[mention.start:mention.end].replace(" ", "")
             assert written.strip(_MARKS) == mention.text.strip(_MARKS), mention
+        if fact.predicate == "awardedTitle":
+            assert fact.object.kind == "Title" and fact.object.key
         ev = fact.evidence
         assert article.text[ev.start:ev.end] == ev.sentence and ev.extractor == "awards"
         assert ev.start <= fact.subject.start < fact.subject.end <= ev.end

@@ -51,7 +51,7 @@ INLINE = [
 def test_inline_items_typed(resources, text, category, expected):
     found = lists.items(text, 0, len(text), resources, category=category)
     assert _items(found) == expected
-    assert all(text[i.start:i.end] == i.text for i in found or [])
+    assert all(text[i.start:i.end] == i.text and i.sentence == 0 for i in found or [])
 
 
 def test_items_offsets_follow_the_span(resources):
@@ -77,6 +77,13 @@ LINES = [
     ("一、南京市", [("南京市", "place", "")]),
     ("某某科技有限公司（牵头单位）", [("某某科技有限公司", "org", "牵头单位")]),
     ("某某科技有限公司、某某集团", [("某某科技有限公司", "org", ""), ("某某集团", "org", "")]),
+    # spaces before the line and inside a table's cells
+    ("  南京市、苏州市", [("南京市", "place", ""), ("苏州市", "place", "")]),
+    ("| 1 |  某某科技有限公司  | 南京市 |", [("某某科技有限公司", "org", "")]),
+    ("|  江苏省 |  南京市、苏州市 |", [("南京市", "place", ""), ("苏州市", "place", "")]),
+    ("  王 某  某某公司工程师", [("王某", "person", "某某公司工程师")]),
+    ("  李某某  某某大学教授", [("李某某", "person", "某某大学教授")]),
+    ("李某某 某某", [("李某某", "person", "某某")]),
 ]
 
 NOT_LINES = [
@@ -85,12 +92,17 @@ NOT_LINES = [
     "南京市：",
     "全市共有12个（共12个）",
     "南京市、" + "苏州市、" * 100,  # longer than any list line
+    "李某某 某",                  # one character says nothing of the person
+    "南京 大学",
 ]
 
 
 @pytest.mark.parametrize("line,expected", LINES)
 def test_list_lines(resources, line, expected):
-    assert _items(lists.line_items(line, resources)) == expected
+    found = lists.line_items(line, resources)
+    assert _items(found) == expected
+    # offsets point at the item (a name set out with spaces inside it aside)
+    assert all(line[i.start:i.end].replace(" ", "") == i.text and i.sentence == 0 for i in found)
 
 
 @pytest.mark.parametrize("line", NOT_LINES)
@@ -110,6 +122,12 @@ def test_blocks_keep_three_headings_and_split_at_prose(resources):
         (["南京市", "苏州市"], ((1, "第二行标题"), (2, "第三行标题"), (3, "第四行标题")), 4),
         (["无锡市"], ((6, "说明文字。"),), 7)]
     assert [i.sentence for i in blocks[0].items] == [4, 5]
+
+
+def test_the_last_block_keeps_three_headings(resources):
+    texts = ["甲标题", "乙标题", "丙标题", "丁标题", "南京市"]
+    [block] = lists.blocks(texts, resources)
+    assert block.headings == ((1, "乙标题"), (2, "丙标题"), (3, "丁标题"))
 
 
 def test_blocks_without_headings(resources):
@@ -156,12 +174,23 @@ PRESENT = [
     ("张某和李某某也参加会议。", ["张某", "李某某"]),
     ("赵某、钱某均出席会议。", ["赵某", "钱某"]),
     ("上官某某、王某参加会议。", ["上官某某", "王某"]),            # a compound surname
+    ("特邀嘉宾王某、李某出席会议。", ["王某", "李某"]),            # after 嘉宾, 同志, 领导
+    ("老同志王某、李某参加会议。", ["王某", "李某"]),
+    ("王某、李某某参加会议，张某主持。", ["王某", "李某某"]),
+    ("参加会议的还有王某、李某等人。", ["王某", "李某"]),
+    ("参加会议的还有王某、李某", ["王某", "李某"]),
     # not names: a place among them, four characters with no compound surname
     ("王某、李某、南京出席会议。", []),
     ("参加会议的有南京、苏州。", []),
     ("司马某某某、王某参加会议。", []),
     ("王某某某、李某参加会议。", []),
+    ("王某、李某、赵某某某出席会议。", []),
+    ("王某、李某、张三丰公司出席会议。", []),
 ]
+
+
+def test_people_default_sentence(resources):
+    assert [i.sentence for i in lists.people("王某、李某出席会议。", resources)] == [0, 0]
 
 
 @pytest.mark.parametrize("text,expected", PRESENT)

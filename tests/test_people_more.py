@@ -57,6 +57,30 @@ CASES = [
     ("原市长孙某出席。", [("孙某", [(None, "原市长")], None, False)]),
     ("某某市市长、原副市长赵某出席。",
      [("赵某", [("某某市", "市长"), (None, "原副市长")], None, False)]),
+    # a former post: a party committee's post keeps the committee, a head of government's
+    # post its government, a title that starts with an organisation its organisation
+    ("天津市委原书记李某出席。", [("李某", [("天津市委", "原市委书记")], None, False)]),
+    ("南京市原市长张某出席。", [("张某", [("南京市人民政府", "原市长")], None, False)]),
+    ("原中国科学院院士张某出席。", [("张某", [("中国科学院", "原中国科学院院士")], None, False)]),
+    ("原省委书记张某出席。", [("张某", [("省委", "原省委书记")], None, False)]),
+    ("某某大学原校长、名誉校长吴某出席。",
+     [("吴某", [("某某大学", "原校长"), (None, "名誉校长")], None, False)]),
+    # a district's head after its city; a government after a committee of another place
+    ("南京市江宁区区长周某出席。", [("周某", [("南京市江宁区人民政府", "区长")], None, False)]),
+    ("某某区委书记、南京市江宁区区长周某出席。",
+     [("周某", [("某某区委", "区委书记"), ("南京市江宁区人民政府", "区长")], None, False)]),
+    ("南京市委书记、市长韩某出席。",
+     [("韩某", [("南京市委", "市委书记"), ("南京市人民政府", "市长")], None, False)]),
+    ("某某市委副书记、代市长韩某出席。",
+     [("韩某", [("某某市委", "市委副书记"), ("某某市人民政府", "代市长")], None, False)]),
+    # 和 between two people, each with posts in two organisations
+    ("某某协会会长、某某大学教授郑某和某某公司总经理王某出席。",
+     [("郑某", [("某某协会", "会长"), ("某某大学", "教授")], None, False),
+      ("王某", [("某某公司", "总经理")], None, False)]),
+    ("某某公司总经理王某和某某大学原校长、某某研究院院长李某出席。",
+     [("王某", [("某某公司", "总经理")], None, False),
+      ("李某", [("某某大学", "原校长"), ("某某研究院", "院长")], None, False)]),
+    ("柬埔寨王国首相洪某出席。", [("洪某", [("柬埔寨王国", "首相")], None, False)]),
     # a title that starts with an organisation's name belongs to it
     ("中国科学院院士张某出席。", [("张某", [("中国科学院", "中国科学院院士")], None, False)]),
     # a state with a former post (前), modifiers before titles (特聘, 名誉), posts held together (兼)
@@ -109,13 +133,16 @@ def test_no_people_here(resources, text):
     assert people.find(fold(text), resources) == []
 
 
-# (sentence, the employers of its one person): a former post counts only when the current
-# title has no organisation of its own
+# (sentence, the employers of its one person): a former post counts only when the title after
+# the name is current and no current post names an organisation
 EMPLOYERS = [
     ("某某大学原特聘教授王某出席。", []),
     ("某某大学名誉校长、前校长赵某出席。", ["某某大学"]),
     ("某某市委书记、市长王某出席。", ["某某市委", "某某市人民政府"]),
     ("某某大学党委副书记、王某某教授出席。", ["某某大学"]),
+    ("某某大学原校长、名誉校长吴某出席。", []),
+    ("南京市原市长张某出席。", []),
+    ("某某研究院院长李某出席。", ["某某研究院"]),
 ]
 
 
