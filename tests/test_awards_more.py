@@ -47,6 +47,10 @@ CASES = [
       ("苏州市", "awardedTitle", "第二批国家智慧城市试点名单")}),
     ("某某部公布《第二批国家智慧城市试点名单》。南京市等5个城市入选。",
      {("南京市", "awardedTitle", "第二批国家智慧城市试点名单")}),
+    # a verb that opens the sentence; a list in the second sentence (its offsets are that one's)
+    ("授予南京市“国家森林城市”称号。", {("南京市", "awardedTitle", _FOREST)}),
+    ("会议指出。甲乙医药集团、丙丁化工等2家企业入选服务业百强。",
+     {(c, "awardedTitle", "服务业百强") for c in ("甲乙医药集团", "丙丁化工")}),
     # a rank after a quoted title is not part of it
     ("昆山市获评“全国综合实力百强县前十名”。", {("昆山市", "awardedTitle", "全国综合实力百强县")}),
     # lists set out line by line under a heading that names the title (numbered, counted,

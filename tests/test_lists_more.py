@@ -41,6 +41,7 @@ INLINE = [
     ("南京市和平区", None, None),
     # numbering before an item and a note after it
     ("1.南京市", None, [("南京市", "place", "")]),
+    ("1.南京市、2.苏州市", None, [("南京市", "place", ""), ("苏州市", "place", "")]),
     ("（1）南京市", None, [("南京市", "place", "")]),
     ("第一名南京市", None, [("南京市", "place", "")]),
     ("南京市（省会）、苏州市（地级市）", None, [("南京市", "place", "省会"), ("苏州市", "place", "地级市")]),
@@ -151,6 +152,7 @@ COUNTS = [
     ("三十个", 30, None), ("共计七所", 7, None), ("一十二个", 12, None), ("等7家企业", 7, "org"),
     ("等30座城市", 30, "place"), ("等12所高校", 12, "org"), ("等5名同志", 5, "person"),
     ("没有", None, None),
+    ("城市中的10家企业", 10, "org"),   # the noun that ends the text says what is counted
 ]
 
 
@@ -161,7 +163,8 @@ def test_counts_and_categories(resources, text, count, category):
 
 
 @pytest.mark.parametrize("digits,expected", [("305", 305), ("十", 10), ("二十", 20), ("百", 100),
-                                             ("两百零五", 205), ("三千", 3000), ("十几", None)])
+                                             ("两百零五", 205), ("三千", 3000), ("十几", None),
+                                             ("十X", None)])
 def test_numbers(digits, expected):
     assert lists.number(digits) == expected
 
@@ -179,6 +182,7 @@ PRESENT = [
     ("王某、李某某参加会议，张某主持。", ["王某", "李某某"]),
     ("参加会议的还有王某、李某等人。", ["王某", "李某"]),
     ("参加会议的还有王某、李某", ["王某", "李某"]),
+    ("会上，参加会议的有王某、李某。", ["王某", "李某"]),
     # not names: a place among them, four characters with no compound surname
     ("王某、李某、南京出席会议。", []),
     ("参加会议的有南京、苏州。", []),
@@ -197,4 +201,5 @@ def test_people_default_sentence(resources):
 def test_people_present(resources, text, expected):
     found = lists.people(text, resources, sentence=2)
     assert [i.text for i in found] == expected
-    assert all(text[i.start:i.end] == i.text and i.sentence == 2 for i in found)
+    assert all(text[i.start:i.end] == i.text and i.sentence == 2 and i.kind == "person"
+               for i in found)
