@@ -1,0 +1,203 @@
+"""awards, case by case: the behaviours mutation testing found no test for (sentences of our own).
+
+Besides the triples, every mention must point at its words in the article: a wrong offset
+puts the evidence of a fact in the wrong place.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors import awards
+from kg.model import Value
+from tests import test_extract_awards as earlier
+from tests.conftest import make_article, triples
+
+_FOREST = "国家森林城市"
+
+CASES = [
+    # people as awardees: a name alone, or after their employer and post
+    ("张某某荣获全国五一劳动奖章。", {("张某某", "awardedTitle", "全国五一劳动奖章")}),
+    ("李某某荣获“全国劳动模范”称号。", {("李某某", "awardedTitle", "全国劳动模范")}),
+    ("某某公司工程师李某荣获全国五一劳动奖章。",
+     {("李某", "awardedTitle", "全国五一劳动奖章"), ("李某", "jobTitle", "工程师")}),
+    # a place by its short name, a town below the gazetteer, an organisation (荣誉称号 dropped)
+    ("南京荣获全国文明城市称号。", {("南京市", "awardedTitle", "全国文明城市")}),
+    ("某某镇荣获国家卫生乡镇称号。", {("某某镇", "awardedTitle", "国家卫生乡镇")}),
+    ("某某公司荣获“全国质量奖”荣誉称号。", {("某某公司", "awardedTitle", "全国质量奖")}),
+    # newly elected: the employer is the last part of the note
+    ("新当选的中国工程院院士：王某(某某大学)、李某(化学部，某某研究院)。",
+     {("王某", "awardedTitle", "中国工程院院士"), ("王某", "worksFor", "某某大学"),
+      ("李某", "awardedTitle", "中国工程院院士"), ("李某", "worksFor", "某某研究院")}),
+    # the active voice: the list after 授予, quoted or after a count; the passive with its agent
+    ("国家某某局授予南京市、苏州市“国家历史文化名城”称号。",
+     {("南京市", "awardedTitle", "国家历史文化名城"), ("苏州市", "awardedTitle", "国家历史文化名城")}),
+    ("国家某某局授予南京市“国家历史文化名城”。", {("南京市", "awardedTitle", "国家历史文化名城")}),
+    ("某某部授予某某公司等3家企业全国质量标杆企业称号。",
+     {("某某公司", "awardedTitle", "全国质量标杆企业")}),
+    ("南京市、苏州市被国家某某局授予“国家历史文化名城”称号。",
+     {("南京市", "awardedTitle", "国家历史文化名城"), ("苏州市", "awardedTitle", "国家历史文化名城")}),
+    # 上榜/入选 after the list the sentence named (公布了, 发布了, 印发), a partial list (等)
+    ("有关部门公布了全国文明城市名单，南京市等10个城市上榜。", {("南京市", "awardedTitle", "全国文明城市")}),
+    ("某某部发布了国家森林城市名单，南京市等10个城市入选。", {("南京市", "awardedTitle", _FOREST)}),
+    ("国务院办公厅印发第三批国家文化名镇名单，南京市等20个地区上榜。",
+     {("南京市", "awardedTitle", "第三批国家文化名镇")}),
+    # 入选 after a document the article named before
+    ("某某部公布《第二批国家智慧城市试点名单》。南京市、苏州市成功入选。",
+     {("南京市", "awardedTitle", "第二批国家智慧城市试点名单"),
+      ("苏州市", "awardedTitle", "第二批国家智慧城市试点名单")}),
+    ("某某部公布《第二批国家智慧城市试点名单》。南京市等5个城市入选。",
+     {("南京市", "awardedTitle", "第二批国家智慧城市试点名单")}),
+    # a verb that opens the sentence; a list in the second sentence (its offsets are that one's)
+    ("授予南京市“国家森林城市”称号。", {("南京市", "awardedTitle", _FOREST)}),
+    ("会议指出。甲乙医药集团、丙丁化工等2家企业入选服务业百强。",
+     {(c, "awardedTitle", "服务业百强") for c in ("甲乙医药集团", "丙丁化工")}),
+    # a rank after a quoted title is not part of it
+    ("昆山市获评“全国综合实力百强县前十名”。", {("昆山市", "awardedTitle", "全国综合实力百强县")}),
+    # lists set out line by line under a heading that names the title (numbered, counted,
+    # with a year, 名单), and a new title for each heading
+    ("一、国家森林城市（2个）\n南京市\n苏州市", {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("（一）国家森林城市\n南京市\n苏州市", {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("国家森林城市名单（共2个）\n南京市\n苏州市", {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("2023年国家森林城市名单\n南京市\n苏州市", {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("国家森林城市\n南京市\n苏州市\n国家园林城市\n无锡市\n常州市",
+     {("南京市", "awardedTitle", _FOREST), ("苏州市", "awardedTitle", _FOREST),
+      ("无锡市", "awardedTitle", "国家园林城市"), ("常州市", "awardedTitle", "国家园林城市")}),
+    ("国家森林城市名单（3个）\n省会城市（2个）\n南京市\n杭州市\n其他城市（1个）\n苏州市",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "杭州市", "苏州市")}),
+    # a count after 授予: the list of that many lines under the heading that names the title
+    ("国家某某局授予3个城市“国家森林城市”称号。\n一、国家森林城市（3个）\n南京市\n苏州市\n无锡市\n"
+     "二、其他（2个）\n常州市\n扬州市",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市", "无锡市")}),
+    ("国家某某局授予2个城市“国家森林城市”称号。\n名单\n南京市\n苏州市\n附件\n无锡市\n常州市\n扬州市",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    # rankings: the list named in the sentence (…榜单中), a heading above a colon line
+    ("在全国综合实力百强市榜单中，南京市、苏州市分列第一和第二。",
+     {(c, "awardedTitle", "全国综合实力百强市") for c in ("南京市", "苏州市")}),
+    ("2023年全国综合实力百强县\n排名前三的县市依次为：\n昆山市\n江阴市\n晋江市",
+     {(c, "awardedTitle", "全国综合实力百强县") for c in ("昆山市", "江阴市", "晋江市")}),
+    # naming sentences: 确认…为T (a note on where the list is dropped), 命名 towns
+    ("现确认南京市等2个城市为国家森林城市（名单见附件）。", {("南京市", "awardedTitle", _FOREST)}),
+    ("现命名某某镇等2个乡镇为国家卫生乡镇。\n南京市：某某镇、某某乡",
+     {("某某镇", "awardedTitle", "国家卫生乡镇"), ("某某乡", "awardedTitle", "国家卫生乡镇")}),
+    # a colon list after a title named before the colon, or after a count an earlier sentence gave
+    ("获评“全国综合实力百强市”的城市分别是：南京市、苏州市。",
+     {(c, "awardedTitle", "全国综合实力百强市") for c in ("南京市", "苏州市")}),
+    ("获评全国综合实力百强市的城市分别是：南京市、苏州市。",
+     {(c, "awardedTitle", "全国综合实力百强市") for c in ("南京市", "苏州市")}),
+    ("今年有2个城市获评“国家森林城市”称号。这2个城市是：南京市、苏州市。",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    # ...unquoted there, and up to five sentences back
+    ("今年有2个城市获评国家森林城市。这2个城市是：南京市、苏州市。",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("今年有2个城市获评国家森林城市。第二句。第三句。第四句。第五句。这2个城市是：南京市、苏州市。",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("“全国文明城市”名单如下：南京市、苏州市。",
+     {(c, "awardedTitle", "全国文明城市") for c in ("南京市", "苏州市")}),
+    ("《全国文明城市名单》如下：南京市、苏州市。",
+     {(c, "awardedTitle", "全国文明城市") for c in ("南京市", "苏州市")}),
+    ("全国文明城市\n入选城市分别是：南京市、苏州市。",
+     {(c, "awardedTitle", "全国文明城市") for c in ("南京市", "苏州市")}),
+    ("全国百强县\n名单如下：\n昆山市\n江阴市", {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+    # a person after posts the list parser cannot type
+    ("某某大学教授、博士生导师刘某荣获全国五一劳动奖章。", {("刘某", "awardedTitle", "全国五一劳动奖章")}),
+    ("某某公司总经理、工程师李某某荣获全国五一劳动奖章。", {("李某某", "awardedTitle", "全国五一劳动奖章")}),
+    # headings: spaces before, a quoted title, a batch note before the count, a ranking (榜, 榜单)
+    ("  一、国家森林城市（2个）\n南京市\n苏州市", {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("“国家森林城市”名单（2个）\n南京市\n苏州市", {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("国家森林城市（第一批）（2个）\n南京市\n苏州市",
+     {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
+    ("城市榜\n南京市\n苏州市", {(c, "awardedTitle", "城市榜") for c in ("南京市", "苏州市")}),
+    ("全国百强榜单\n南京市\n苏州市", {(c, "awardedTitle", "全国百强榜单") for c in ("南京市", "苏州市")}),
+    # naming sentences: a quoted title, two titles (towns, 县城), a note after the title
+    ("经评选，命名南京市等2个城市为“国家森林城市”。", {("南京市", "awardedTitle", _FOREST)}),
+    ("决定命名某某镇等2个乡镇为国家卫生乡镇，某某县城等1个县城为国家卫生县城。",
+     {("某某镇", "awardedTitle", "国家卫生乡镇"), ("某某县城", "awardedTitle", "国家卫生县城")}),
+    ("命名南京市等2个城市为国家森林城市（名单）。", {("南京市", "awardedTitle", _FOREST)}),
+    # rankings: who published the list and its year are not part of its name
+    ("在某某研究院发布的2023年全国百强县榜单中，昆山市、江阴市位列前二。",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+    ("在某某研究院公布的全国百强县名单中，昆山市、江阴市位列前二。",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+    ("在新近揭晓的全国百强县榜单中，昆山市、江阴市位列前二。",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+    ("全国百强县排行榜揭晓，昆山市、江阴市分列第一和第二。",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+]
+
+NEGATIVE = [
+    "南京市成功入选。",                                  # 入选 with no list named anywhere
+    "工信部公布《关于第二批试点城市的通报》。南京市入选。",  # a notice is no list
+    "昆山市入选，成为全国百强县。",
+    "榜单显示：南京市、苏州市、无锡市。",                  # a colon list with no title
+    "全国综合实力百强市分别是：南京市、苏州市。",
+    "南京市、苏州市排名前二。\n全国综合实力百强市",        # a heading below is no heading
+    # a count taken up more than five sentences after it
+    "今年有2个城市获评国家森林城市。第二句。第三句。第四句。第五句。第六句。这2个城市是：南京市、苏州市。",
+    "入选的城市分别是：南京市、苏州市。",
+    "昆山市、江阴市位列前二。",                            # a ranking no one names
+    "现命名“南京市等2个城市为国家森林城市”。",
+    "国家森林城市、国家园林城市\n南京市\n苏州市",           # two titles in a heading
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_awards_case_by_case(resources, text, expected):
+    assert triples(awards.extract(make_article(text), resources)) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_awards_here(resources, text):
+    assert list(awards.extract(make_article(text), resources)) == []
+
+
+_MARKS = "“”\"《》"
+ALL_TEXTS = [t for t, _ in CASES + earlier.CASES + earlier.LIST_CASES]
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS)
+def test_mentions_point_at_their_words(resources, text):
+    """Each subject and object is the text at its offsets (quote marks and the spaces inside a
+    name set out line by line aside), and each fact's evidence is its sentence."""
+    article = make_article(text)
+    facts = list(awards.extract(article, resources))
+    assert facts
+    for fact in facts:
+        for mention in (fact.subject, fact.object):
+            if isinstance(mention, Value):
+                continue
+            written = article.text[mention.start:mention.end].replace(" ", "")
+            assert written.strip(_MARKS) == mention.text.strip(_MARKS), mention
+        if fact.predicate == "awardedTitle":
+            assert fact.object.kind == "Title" and fact.object.key
+        ev = fact.evidence
+        assert article.text[ev.start:ev.end] == ev.sentence and ev.extractor == "awards"
+        assert ev.start <= fact.subject.start < fact.subject.end <= ev.end
+
+
+# (sentence, {(subject label, kind, key)}): what the awardee is
+KINDS = [
+    ("张某某荣获全国五一劳动奖章。", {("张某某", "Person", None)}),
+    ("南京荣获全国文明城市称号。", {("南京市", "City", "320100")}),
+    ("某某镇荣获国家卫生乡镇称号。", {("某某镇", "Place", "town/某某镇")}),
+    ("某某公司荣获“全国质量奖”荣誉称号。", {("某某公司", "Organization", "某某公司")}),
+    ("2023年全国综合实力百强县\n排名前三的县市依次为：\n昆山市\n江阴市\n晋江市",
+     {("昆山市", "County", "320583"), ("江阴市", "County", "320281"), ("晋江市", "County", "350582")}),
+    ("现命名某某镇等2个乡镇为国家卫生乡镇。\n南京市：某某镇、某某乡",
+     {("某某镇", "Place", "town/某某镇"), ("某某乡", "Place", "town/某某乡")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", KINDS)
+def test_awardee_kinds(resources, text, expected):
+    facts = awards.extract(make_article(text), resources)
+    assert {(f.subject.label, f.subject.kind, f.subject.key) for f in facts
+            if f.predicate == "awardedTitle"} == expected
+
+
+def test_title_keys_and_names(resources):
+    """The title's name drops what is not part of it (称号, a batch, a rank); its key is the name's."""
+    text = "某某部公布《第二批国家智慧城市试点名单》。南京市成功入选。昆山市获评“全国综合实力百强县前十名”。"
+    facts = list(awards.extract(make_article(text), resources))
+    assert sorted((f.object.text, f.object.name, f.object.kind) for f in facts) == [
+        ("“全国综合实力百强县前十名”", "全国综合实力百强县", "Title"),
+        ("第二批国家智慧城市试点名单", "第二批国家智慧城市试点名单", "Title")]
