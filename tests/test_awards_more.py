@@ -127,7 +127,6 @@ CASES = [
 NEGATIVE = [
     "南京市成功入选。",                                  # 入选 with no list named anywhere
     "工信部公布《关于第二批试点城市的通报》。南京市入选。",  # a notice is no list
-    "昆山市入选，成为全国百强县。",
     "榜单显示：南京市、苏州市、无锡市。",                  # a colon list with no title
     "全国综合实力百强市分别是：南京市、苏州市。",
     "南京市、苏州市排名前二。\n全国综合实力百强市",        # a heading below is no heading
@@ -201,3 +200,9 @@ def test_title_keys_and_names(resources):
     assert sorted((f.object.text, f.object.name, f.object.kind) for f in facts) == [
         ("“全国综合实力百强县前十名”", "全国综合实力百强县", "Title"),
         ("第二批国家智慧城市试点名单", "第二批国家智慧城市试点名单", "Title")]
+
+
+def test_a_clause_without_a_subject_takes_the_one_before_it(resources):
+    # 成为… names no subject of its own: it is the town of the clause before (issue 14)
+    facts = triples(awards.extract(make_article("昆山市入选，成为全国百强县。"), resources))
+    assert facts == {("昆山市", "awardedTitle", "全国百强县")}
