@@ -163,3 +163,23 @@ def test_names_listed_as_present_attend(resources):
     found = triples(participation.extract(make_article(text), resources))
     assert {(n, "attends", "2030年全市各界人士中秋座谈会") for n in ("赵某圣", "何某", "谢某伦")} <= found
     assert ("耿某某", "speaksAt", "2030年全市各界人士中秋座谈会") in found
+
+
+ORGANISERS = [
+    # an organiser the gazetteer does not know, in a list the splitter gives up on
+    ("全国某某评选活动由某某企业联合会、某某企业家协会、某某基金会共同主办。",
+     {("全国某某评选活动", "organizedBy", o) for o in ("某某企业联合会", "某某企业家协会", "某某基金会")}),
+    # a relative body convening an event named after the verb
+    ("市国资委召开2030年度社会责任工作会议。",
+     {("2030年度社会责任工作会议", "organizedBy", "市国资委")}),
+    # no organisation before the verb: no organiser
+    ("他们今天召开了工作会议。", set()),
+    ("该活动已连续举办五届。", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORGANISERS)
+def test_organisers(resources, text, expected):
+    found = {t for t in triples(events.extract(make_article(text), resources))
+             if t[1] == "organizedBy"}
+    assert found == expected

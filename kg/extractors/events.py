@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from kg.extractors import base
-from kg.mentions import events, orgs, places
+from kg.mentions import events, lists, orgs, places
 from kg.model import Article, Fact, Sentence, Value
 from kg.resources import Resources
 from kg.text import dates, sentences
@@ -135,7 +135,7 @@ def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
             subject = subject[subject.rindex("由") + 1:]
         subject = re.sub(r"在[^、]*$", "", subject)
         subject = re.sub(r"(联合|共同|成功)+$", "", subject.strip())
-        names = orgs.split_list(subject, res)
+        names = _organisers(subject, res)
         if not names:
             continue
         event = _event_after(sent_events, verb_end) or _current(sent_events)
@@ -147,6 +147,25 @@ def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
             yield base.fact(event_mention(event, sentence), "organizedBy", org, article,
                             sentence, NAME)
     yield from _convener(article, sentence, masked, sent_events, res)
+
+
+_TIME_WORDS = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|上午|下午|晚上|[0-9]{1,2}月|[0-9]{1,2}日|"
+                         r"在[^、，,]{1,12}$)+$")
+
+
+def _organisers(subject: str, res: Resources) -> list[str]:
+    """A、B和C (共同)主办: the organisations listed, known or not; the list parser types
+    the unknown ones as organisations because the verb says what they are."""
+    names = orgs.split_list(subject, res)
+    if names:
+        return names
+    # A及B和C where the splitter gives up: the list parser's items, each an organisation by
+    # its head noun or by name (never a bare phrase the verb happens to follow)
+    listed = lists.items(subject, 0, len(subject), res) or []
+    if listed and all(i.kind == "org" and orgs.is_org(i.text, res, places_ok=False)
+                      for i in listed):
+        return [i.text for i in listed]
+    return []
 
 
 def event_mention(event, sentence):
@@ -170,9 +189,18 @@ def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
             first = res.orgs.find(masked[clause_start:head_end])
             if first and first[0][0] == 0:
                 _, end, surface, _org = first[0]
-                org = base.org(surface, article, sentence, clause_start, clause_start + end, res)
-                yield base.fact(_event(mention, sentence), "organizedBy", org, article,
-                                sentence, NAME)
+            else:
+                # 市国资委今天召开…会议: an organisation the gazetteer does not know, alone
+                # before the verb but for the time words
+                subject = _TIME_WORDS.sub("", masked[clause_start:head_end]).strip()
+                cleaned = orgs.clean(subject, res) if subject else None
+                if not cleaned or cleaned not in (subject, subject[1:]) or (
+                        cleaned != subject and not orgs.is_relative(subject)):
+                    continue
+                surface, end = subject, len(subject)
+            org = base.org(surface, article, sentence, clause_start, clause_start + end, res)
+            yield base.fact(_event(mention, sentence), "organizedBy", org, article,
+                            sentence, NAME)
 
 
 def _event_after(sent_events: events.SentenceEvents, pos: int):

@@ -62,7 +62,15 @@ def _find(text: str, res: Resources) -> list[EventMention]:
     anchored = [_anchor(text, m, res) for m in kept]
     # 活动, 展览: words that name an event only when the sentence says a named one takes place
     return [m for m in anchored if not res.lexicon.ends_with("event_noun_weak", m.text)
-            or (m.anchored and m.name)]
+            or (m.name and (m.anchored or _organised(text, m, res)))]
+
+
+def _organised(text: str, m: EventMention, res: Resources) -> bool:
+    """…评选活动由某会主办: an organiser named in the same clause makes it an event."""
+    tail = text[m.end:m.end + 40]
+    cut = next((i for i, ch in enumerate(tail) if ch in "。；;！？!?"), len(tail))
+    return tail.startswith("由") and any(True for _ in res.lexicon.finditer(
+        "organize_verb", tail[:cut]))
 
 
 def _organisation_follows(text: str, end: int, res: Resources) -> bool:

@@ -177,7 +177,8 @@ def _split_conjunctions(span, p0, p1, res, found, category=None) -> list[tuple[i
         if left[1] > left[0] and right[1] > right[0] \
                 and _typed(span, *left, found, res, category) is not None \
                 and _typed(span, *right, found, res, category) is not None:
-            return [left, right]
+            # A及B和C: the right part may join two more
+            return [left, *_split_conjunctions(span, *right, res, found, category)]
     return [(p0, p1)]
 
 
