@@ -19,7 +19,8 @@ CASES = [
     ("张某某荣获全国五一劳动奖章。", {("张某某", "awardedTitle", "全国五一劳动奖章")}),
     ("李某某荣获“全国劳动模范”称号。", {("李某某", "awardedTitle", "全国劳动模范")}),
     ("某某公司工程师李某荣获全国五一劳动奖章。",
-     {("李某", "awardedTitle", "全国五一劳动奖章"), ("李某", "jobTitle", "工程师")}),
+     {("李某", "awardedTitle", "全国五一劳动奖章"), ("李某", "jobTitle", "工程师"),
+      ("李某", "worksFor", "某某公司")}),
     # a place by its short name, a town below the gazetteer, an organisation (荣誉称号 dropped)
     ("南京荣获全国文明城市称号。", {("南京市", "awardedTitle", "全国文明城市")}),
     ("某某镇荣获国家卫生乡镇称号。", {("某某镇", "awardedTitle", "国家卫生乡镇")}),

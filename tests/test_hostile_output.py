@@ -410,3 +410,16 @@ def test_the_readme_guarantees_name_real_tests():
             assert module, row
             text = (Path(__file__).parent / module).read_text(encoding="utf-8")
             assert f"def {name}(" in text, (module, name)
+
+
+def test_an_unchanged_rerun_reports_the_counts_of_the_build_it_kept(tmp_path):
+    # nothing is merged or written again: the counts come from the manifest beside the outputs
+    from kg import pipeline
+
+    out = tmp_path / "out"
+    first = pipeline.build_folder([SEED], out, options=pipeline.Options())
+    again = pipeline.build_folder([SEED], out, options=pipeline.Options())
+    assert again.unchanged and not first.unchanged
+    assert (again.facts, again.by_relation, again.entities) == \
+        (first.facts, first.by_relation, first.entities)
+    assert again.facts == 35

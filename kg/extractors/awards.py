@@ -34,8 +34,6 @@ _PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff0-9A-Za-z()（）、]{2,
                           r"(?=[，,。；;！!]|$)")
 _UNQUOTED_TITLE = re.compile(r"(?:了|为)?([^，,。；;！!？?()（）、：:\s]{3,40})(?=[，,。；;！!？?()（）、]|$)")
 _BATCH = re.compile(_BATCH_WORD)
-_COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十两百]+)(?:个|家|地|座|名|批)")
-_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
 _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
 _ADVERBS = re.compile(r"(?:正式|成功|也|均|都|已|还|先后|分别|同时|共同|一并|顺利|首次)+$")
@@ -78,7 +76,7 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                 start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
                 subjects = _subjects(clause, start, res) or _subjects_before(text, verb_at, res)
-                count = _count(clause)
+                count = lists.count(clause)
                 if title is not None and not (count and len(subjects) < count
                                               and "等" not in clause):
                     yield from _emit(article, sentence, text, subjects, title, res)
@@ -100,11 +98,11 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                         or _subjects(span_text, offset, res)
                         or _person_subjects(text, verb_at, res)
                         or _carried_subjects(text, verb_at, res))
-        count = _count(span_text)
+        count = lists.count(span_text)
         if count and len(subjects) < count:
             block = _block_for(blocks, count, title.label)
             if block is not None:
-                yield from _emit_block(article, block, title, res)
+                yield from _emit_items(article, block.items, title, res)
             elif "等" in span_text and subjects:
                 yield from _emit(article, sentence, text, subjects, title, res)  # A、B等N个
             continue  # 湖北5地获评…: a count for a place that is not itself the awardee
@@ -119,10 +117,6 @@ _LIST_TAIL = re.compile(r"(?:等|在内的|(?=[0-9一二三四五六七八九十
                         r"(?:[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人))?"
                         r"([\u3400-\u9fff]{0,8})$")
 _BY_AGENT = re.compile(r"被[^、，,]{2,30}$")
-# 1. / 2、/ （一） before an item of a list set out line by line
-_ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）])")
-# a numbered line that is one organisation, perhaps with a note in brackets
-_NUMBERED_ORG = re.compile(r"\s*([^\s，,。；;：:、()（）]{4,40})\s*(?:[(（][^()（）]*[)）])?[;；。，,]?\s*$")
 _LIST_NAME = re.compile(r"[“《]?([^，,。；;：:“”《》、\s]{2,40}?名单)[”》]?")
 
 
@@ -270,10 +264,6 @@ def _org_subjects(text: str, verb_at: int, res: Resources):
     return found
 
 
-def _count(text: str) -> int | None:
-    return lists.count(text)
-
-
 def _listed_subjects(text: str, verb_at: int, res: Resources) -> list:
     """A、B和C等N家企业 (被某部) before the verb: the list's items, typed by the entity layer
     and, when nothing else types them, by the category noun after the count."""
@@ -322,22 +312,13 @@ def _person_subjects(text: str, verb_at: int, res: Resources) -> list:
 
 
 def _emit(article, sentence, text, subjects, title: Mention, res) -> Iterator[Fact]:
+    """Subjects as list items, or as (start, end, surface, place or None) from the place and
+    organisation finders: each one awarded the title."""
     index = article.sentences.index(sentence)
-    items = [lists.Item(index, *s[:3], s[4]) if isinstance(s, tuple) and len(s) == 5 else s
+    items = [replace(s, sentence=index) if isinstance(s, lists.Item) else
+             lists.Item(index, s[0], s[1], s[2], "place" if s[3] is not None else "org", s[3])
              for s in subjects]
-    listed = [replace(i, sentence=index) for i in items if isinstance(i, lists.Item)]
-    if listed:
-        yield from _emit_items(article, listed, title, res)
-    for start, end, surface, place in (i for i in items if not isinstance(i, lists.Item)):
-        if place is None:
-            subject = base.org(surface, article, sentence, start, end, res)
-        else:
-            subject = places.mention_for(places.PlaceItem(start, end, surface, place), sentence)
-        yield base.fact(subject, "awardedTitle", title, article, sentence, NAME)
-
-
-def _emit_block(article, block: lists.Block, title: Mention, res) -> Iterator[Fact]:
-    yield from _emit_items(article, block.items, title, res)
+    yield from _emit_items(article, items, title, res)
 
 
 def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
@@ -359,18 +340,19 @@ def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
 
 
 def _person_note(article, sentence, item, who: Mention, res) -> Iterator[Fact]:
-    """张三 某某公司总工程师: the line after a name gives the person's employer and post."""
-    note = item.note
-    post = next((note[k:] for k in range(len(note) - 1) if note[k:] in res.titles.titles), None)
-    if post is None:
+    """张三 某某公司总工程师: what the line says after a name is the person's post, read by the
+    people layer as if it stood before the name."""
+    found = [p for p in people.find(item.note + item.text, res) if p.name == item.text]
+    if not found:
         return
-    org = orgs.clean(note[: len(note) - len(post)], res)
-    at = res.texts(article)[item.sentence].find(note, item.end)
-    yield base.fact(who, "jobTitle", Value(post), article, sentence, NAME)
-    if org and at >= 0:
-        org_at = at + note.find(org)
-        yield base.fact(who, "worksFor",
-                        base.org(org, article, sentence, org_at, org_at + len(org), res),
+    person = found[-1]
+    if person.job_title:
+        yield base.fact(who, "jobTitle", Value(person.job_title), article, sentence, NAME)
+    text = res.texts(article)[item.sentence]
+    for org_text in person.employers():
+        at = text.find(org_text)
+        start, end = (at, at + len(org_text)) if at >= 0 else (item.start, item.start)
+        yield base.fact(who, "worksFor", base.org(org_text, article, sentence, start, end, res),
                         article, sentence, NAME)
 
 
@@ -434,7 +416,7 @@ def _heading_title(article: Article, index: int, text: str,
         return None
     body = text.strip()
     start = text.index(body) if body else 0
-    numbered = lists._ENUMERATION.match(body)
+    numbered = lists.numbering(body)
     if numbered:
         start += numbered.end()
         body = body[numbered.end():]
@@ -673,7 +655,7 @@ def _title_counted(article, texts, index, n, res, reach: int = 5) -> Mention | N
     """这27个城市是：…: the title of an earlier sentence that counted the same number."""
     for k in range(index - 1, max(-1, index - 1 - reach), -1):
         text = texts[k]
-        if n not in (lists.number(m.group(1)) for m in lists._COUNT.finditer(text)):
+        if n not in lists.counts(text):
             continue
         quote = re.search(r"[“\"]([^”\"]{2,40})[”\"](?:荣誉)?称号", text)
         if quote:

@@ -34,7 +34,7 @@ def org(text: str, article: Article, sentence: Sentence, start: int, end: int,
     if orgs.is_relative(text):
         # 市政府 in an article about 北京 is 北京市政府; with no place of its own, 省委 in one
         # article and 省委 in another are different bodies.
-        from kg.mentions import places
+        from kg.mentions import places  # here, not at the top: kg.mentions.places imports base
 
         place = places.article_place(article, text[0], res)
         if place is None:

@@ -25,11 +25,12 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             if not employers and title and any(title.lstrip("原副").startswith(d) for d in
                                                resources.lexicon.words("department_suffix")):
                 # 办公厅主任甲 after 财政部…: the post is in a department of the body named before
-                body = _body_before(title[:3], text, found.start, resources)
+                body = _body_named_before(text, found.start, resources)
                 employers = [body] if body else []
             for org_text in employers:
-                org_text = _body_of_department(org_text, resources) or _body_before(
-                    org_text, text, found.start, resources) or org_text
+                org_text = _body_of_department(org_text, resources) or (
+                    _body_named_before(text, found.start, resources)
+                    if _is_department(org_text, resources) else None) or org_text
                 at = text.find(org_text)
                 start, end = (at, at + len(org_text)) if at >= 0 else (found.start, found.start)
                 org = base.org(org_text, article, sentence, start, end, resources)
@@ -46,11 +47,9 @@ def _body_of_department(org_text: str, res: Resources) -> str | None:
     return known[0][2] if _is_department(rest, res) else None
 
 
-def _body_before(org_text: str, text: str, person_at: int, res: Resources) -> str | None:
-    """财政部新闻发言人分别为办公厅主任甲和…: a bare department's body is the known body the
-    sentence names before the person."""
-    if not _is_department(org_text, res):
-        return None
+def _body_named_before(text: str, person_at: int, res: Resources) -> str | None:
+    """财政部新闻发言人分别为办公厅主任甲和…: the body of a bare department is the known body the
+    sentence names last before the person."""
     before = [f for f in res.orgs.find(text[:person_at]) if not _is_department(f[2], res)]
     return before[-1][2] if before else None
 

@@ -140,6 +140,16 @@ def count(text: str) -> int | None:
     return number(match.group(1)) if match else None
 
 
+def counts(text: str) -> list[int]:
+    """Every count written in `text`, in order."""
+    return [n for n in (number(m.group(1)) for m in _COUNT.finditer(text)) if n is not None]
+
+
+def numbering(text: str) -> re.Match | None:
+    """The number that leads a list line or heading (1. / 一、 / （二） / 第3名), if any."""
+    return _ENUMERATION.match(text)
+
+
 def number(digits: str) -> int | None:
     if digits.isdigit():
         return int(digits)
