@@ -183,3 +183,21 @@ def test_organisers(resources, text, expected):
     found = {t for t in triples(events.extract(make_article(text), resources))
              if t[1] == "organizedBy"}
     assert found == expected
+
+
+PRESENT_AFTER = [
+    # the people listed after 出席…的还有, with their posts, attend the event the lead names
+    ("5月5日，第三届某某合作论坛在武汉开幕。出席开幕式的各方嘉宾还有：某省省长周某明、某市副市长吴某。",
+     {("周某明", "attends", "第三届某某合作论坛"), ("吴某", "attends", "第三届某某合作论坛")}),
+    # 出席的还有 with no object: the event the sentence is about
+    ("5月5日，第三届某某合作论坛在武汉开幕。出席的还有郑某科、王某。",
+     {("郑某科", "attends", "第三届某某合作论坛"), ("王某", "attends", "第三届某某合作论坛")}),
+    # 参加会见的: a meeting that is no event named in the text gives nothing
+    ("5月5日，第三届某某合作论坛在武汉开幕。参加会见的嘉宾有：郑某科、王某。", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRESENT_AFTER)
+def test_people_listed_after_the_verb(resources, text, expected):
+    found = triples(participation.extract(make_article(text), resources))
+    assert {t for t in found if t[1] in ("attends", "speaksAt")} == expected

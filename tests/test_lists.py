@@ -90,6 +90,15 @@ PRESENT = [
     # places and bodies before the verb are no people
     ("上海、杭州参加了展会。", []),
     ("北京市、天津市代表团参加会议。", []),
+    # groups joined by commas before one verb: every group's people are present
+    ("区领导周某、吴某华，区政府秘书长郑某科等参加座谈会。", ["周某", "吴某华", "郑某科"]),
+    ("大会主席团常务主席周某、吴某华、郑某在主席台前排就座。", ["周某", "吴某华", "郑某"]),
+    # a clause before the group that is no list of people stops the walk
+    ("会议听取了汇报，区领导周某、吴某华参加会议。", ["周某", "吴某华"]),
+    # a title word running into a noun (部长级嘉宾) is nobody
+    ("共有300多位部长级嘉宾出席。", []),
+    # the list after the verb, people written with their posts
+    ("出席开幕式的各方嘉宾还有：某省省长周某明、某市副市长吴某。", ["周某明", "吴某"]),
 ]
 
 

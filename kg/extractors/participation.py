@@ -46,6 +46,10 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             what = _event_mention(event, sent_events, sentence)
             facts.setdefault((name, relation, event),
                              base.fact(who, relation, what, article, sentence, NAME))
+        for present in lists.present_after(text, resources, i):
+            for key, fact in _present_facts(article, sentence, text, present, sent_events,
+                                             resources):
+                facts.setdefault(key, fact)
     spoke = {(n, e) for n, r, e in facts if r == "speaksAt"}
     for (name, relation, event), fact in facts.items():
         if relation == "attends" and (name, event) in spoke:
@@ -59,6 +63,27 @@ def _people(texts: list[str], res: Resources) -> set[str]:
     named = {p.name for text in texts for p in people.find(text, res) if not p.represented}
     listed = {i.text for text in texts for i in lists.people(text, res)}
     return named | listed
+
+
+def _present_facts(article, sentence, text, present: lists.Present, sent_events, res):
+    """出席开幕式的还有A、B: each listed person at the event the lead names, else the one the
+    sentence is about."""
+    relation = "speaksAt" if res.lexicon.starts_with("speak_verb", present.verb) else "attends"
+    lead_end = present.verb_at + len(present.verb)
+    named = [m for m in sent_events.mentions
+             if m.name and present.verb_at < m.start and m.end <= present.lead_end]
+    if named:
+        event = named[0].name
+    elif text[lead_end] == "的":
+        event = sent_events.current  # 出席的还有: the event the sentence is about
+    else:
+        return  # 参加会见的嘉宾有: what they took part in is no event
+    if not event:
+        return
+    what = _event_mention(event, sent_events, sentence)
+    for item in present.people:
+        who = base.person(item.text, sentence, item.start, item.end)
+        yield (item.text, relation, event), base.fact(who, relation, what, article, sentence, NAME)
 
 
 def _mentions(text: str, known: set[str], res: Resources):

@@ -15,7 +15,8 @@ from kg.text.normalize import name_key
 
 _STOP_CHARS = set("，,。；;：:、！？!?()（）【】[]《》\n|")
 _QUOTES = "“”‘’\"'「」"
-_AFTER_NOT_EVENT = tuple("堂室厅馆址场所")
+# 会议室, 会议中心 are places; 议会议长, 议会议员 hold 会议 across a word boundary
+_AFTER_NOT_EVENT = (*"堂室厅馆址场所长员", "中心")
 _ORDINAL = re.compile(r"^(?:首届|首次|第[0-9一二三四五六七八九十百]+[届次])")
 
 

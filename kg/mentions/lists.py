@@ -436,8 +436,20 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
 
 # -- lists of people at an event ----------------------------------------------------------------
 
-_PRESENT_AFTER = re.compile(r"(?:出席|参加|参会|参与)[^，,。；;：:]{0,12}?的(?:还|人员|领导)?(?:有|包括)[:：]?")
+# 出席开幕式的还有: / 参加会议的各方嘉宾还有 / 在会上致辞的有: the verb, then (after 的) the list
+_PRESENT_AFTER = re.compile(r"(出席|参加|参会|参与|致辞|讲话|发言)[^，,。；;：:的]{0,12}?的"
+                            r"[^，,。；;：:的有]{0,8}?(?:还|人员|领导)?(?:有|包括)[:：]?")
 _LIST_END = re.compile(r"(?:等(?:人|领导|同志)?)?(?:[，,。；;]|$)")
+
+
+@dataclass(frozen=True)
+class Present:
+    """People listed after the verb that says why they are there (出席…的还有A、B)."""
+
+    verb: str           # the attending or speaking verb
+    verb_at: int
+    lead_end: int       # where the list begins
+    people: tuple[Item, ...]
 
 
 def people(text: str, res: Resources, sentence: int = 0) -> list[Item]:
@@ -447,28 +459,76 @@ def people(text: str, res: Resources, sentence: int = 0) -> list[Item]:
     for verb in ("attend_verb", "speak_verb"):
         for at, _end, _word in res.lexicon.finditer(verb, text):
             found.extend(_names_before(text, at, res, sentence))
+    for present in present_after(text, res, sentence):
+        found.extend(present.people)
+    return found
+
+
+def present_after(text: str, res: Resources, sentence: int = 0) -> list[Present]:
+    """出席会议的还有A、B以及C等; 出席开幕式的嘉宾还有：某省省长甲、某市市长乙: bare names,
+    or people with their posts as the people layer reads them."""
+    out = []
     for match in _PRESENT_AFTER.finditer(text):
         end = _LIST_END.search(text, match.end())
         stop = end.start() if end else len(text)
         names = items(text, match.end(), stop, res, sentence=sentence, category="person")
-        if names and all(_is_name(i.text, res) for i in names):
-            found.extend(names)
-    return found
+        if not (names and all(_is_name(i.text, res) for i in names)):
+            names = _posted_people(text, match.end(), res, sentence)
+        if names:
+            out.append(Present(match.group(1), match.start(1), match.end(), tuple(names)))
+    return out
+
+
+def _posted_people(text: str, start: int, res: Resources, sentence: int) -> list[Item]:
+    """The people the people layer finds from `start` on, each one's post between it and the
+    one before; the list ends at a clause that is no post (over 40 characters, or a stop)."""
+    span = text[start:]
+    out, pos = [], 0
+    for p in people_layer.find(span, res):
+        between = span[pos:p.start]
+        if p.represented or len(between) > 40 or re.search(r"[。；;！？!?]", between):
+            break
+        out.append(Item(sentence, start + p.start, start + p.end, p.name, "person", None,
+                        between.strip("、，,和及以及与 ") or None))
+        pos = p.end
+    return out
 
 
 def _names_before(text: str, at: int, res: Resources, sentence: int) -> list[Item]:
-    start = max(text.rfind(c, 0, at) for c in "，,。；;：:\n") + 1
-    span_end = at
-    while span_end > start and text[span_end - 1] in "等也还均和及与":
-        span_end -= 1
-    # the longest tail of the clause that is a list of two or more names
-    for s in range(start, span_end - 4):
+    """The names right before the verb, and the groups of names before them that commas
+    join to the same verb (市领导A、B、C，市政府秘书长D等参加…)."""
+    end = at
+    where = re.search(r"在[^，,。；;、在]{1,8}$", text[:end])
+    if where:
+        end = where.start()  # A、B在主席台就座: where they sat is not part of the list
+    while end > 0 and text[end - 1] in "等也还均和及与":
+        end -= 1
+    found: list[Item] = []
+    while True:
+        start = max(text.rfind(c, 0, end) for c in "，,。；;：:\n") + 1
+        group = _name_group(text, start, end, res, sentence)
+        if not group:
+            return found
+        found = group + found
+        if start == 0 or text[start - 1] not in "，,":
+            return found
+        end = start - 1
+
+
+def _name_group(text: str, start: int, end: int, res: Resources, sentence: int) -> list[Item]:
+    """The names that make up the tail of text[start:end]: two or more names, or the people
+    the people layer finds ending there (市政府秘书长D)."""
+    for s in range(start, end - 4):
         if s > start and text[s - 1] not in "、 ":
             if not any(text.endswith(w, 0, s) for w in ("领导", "同志", "嘉宾")):
                 continue
-        names = items(text, s, span_end, res, sentence=sentence, category="person")
+        names = items(text, s, end, res, sentence=sentence, category="person")
         if names and len(names) >= 2 and all(_is_name(i.text, res) for i in names):
             return names
+    # the whole text, not the clause: a name cut off at the verb would look whole
+    found = [p for p in people_layer.find(text, res) if start <= p.start and p.end <= end]
+    if found and found[-1].end == end:
+        return [Item(sentence, p.start, p.end, p.name, "person") for p in found]
     return []
 
 
