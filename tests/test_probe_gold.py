@@ -159,3 +159,15 @@ HONOURS_FLOOR = 0.80
 def test_honours_probe_scores_above_the_floor(resources):
     micro, totals = _micro(HONOURS, 12, resources)
     assert micro >= HONOURS_FLOOR, f"micro F1 {micro:.3f} (tp, fp, fn = {totals})"
+
+
+# The unseen probe (tests/fixtures/probe-unseen, ours): 24 articles written by a session that
+# never read kg's rules — honours in ten layouts, meetings, documents, people. Micro F1 0.736
+# when added (kg at 7f04500); the floor leaves 0.03 of slack. Its README gives the misses.
+UNSEEN = Path(__file__).parent / "fixtures" / "probe-unseen"
+UNSEEN_FLOOR = 0.70
+
+
+def test_unseen_probe_scores_above_the_floor(resources):
+    micro, totals = _micro(UNSEEN, 24, resources)
+    assert micro >= UNSEEN_FLOOR, f"micro F1 {micro:.3f} (tp, fp, fn = {totals})"
