@@ -201,3 +201,25 @@ PRESENT_AFTER = [
 def test_people_listed_after_the_verb(resources, text, expected):
     found = triples(participation.extract(make_article(text), resources))
     assert {t for t in found if t[1] in ("attends", "speaksAt")} == expected
+
+
+BRACKETED = [
+    # a bracketed place or year inside the name keeps the name whole
+    ("5月5日，2030中国（合肥）新材料产业发展大会在合肥开幕。",
+     {("2030中国(合肥)新材料产业发展大会", "heldOn", "2021-05-05"),
+      ("2030中国(合肥)新材料产业发展大会", "heldIn", "合肥市")}),
+    ("5月5日，第二届(2030)某某创新大会在上海开幕。",
+     {("第二届(2030)某某创新大会", "heldOn", "2021-05-05"),
+      ("第二届(2030)某某创新大会", "heldIn", "上海市")}),
+    # a stock code the site put after a company's name ends the name: no event named
+    ("5月5日，某某(600000)论坛在上海开幕。", set()),
+    # a body named by its structure convenes a press conference named after it
+    ("3月26日，山东省人民政府新闻办公室举行新闻发布会。",
+     {("山东省人民政府新闻办公室新闻发布会", "heldOn", "2021-03-26"),
+      ("山东省人民政府新闻办公室新闻发布会", "organizedBy", "山东省人民政府新闻办公室")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", BRACKETED)
+def test_names_with_brackets_and_structural_conveners(resources, text, expected):
+    assert triples(events.extract(make_article(text), resources)) == expected

@@ -119,6 +119,8 @@ NEGATIVE = [
     "记者 王某会 报道",     # 会 is in no name
     "福建省委常委出席。",   # a place before a post is no name
     "司马某某总经理出席。",  # four characters alone before a post: no name
+    "某某处处长应邀出席会议。",  # 应 is a surname, but 应邀 is the verb
+    "大会主席在主席台就座。",    # 主席台 is the rostrum
 ]
 
 
@@ -134,6 +136,12 @@ def test_people_posts(resources, text, expected):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_people_here(resources, text):
     assert people.find(fold(text), resources) == []
+
+
+def test_a_name_before_an_accompanying_verb(resources):
+    found = people.find(fold("某某部副部长钱某明陪同出席。"), resources)
+    assert [(p.name, [(x.org, x.title) for x in p.posts]) for p in found] == [
+        ("钱某明", [("某某部", "副部长")])]
 
 
 # (sentence, the employers of its one person): a former post counts only when the title after

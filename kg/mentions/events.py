@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Article
+from kg.mentions import orgs
 from kg.resources import Resources
 from kg.text.normalize import name_key
 
@@ -105,9 +106,13 @@ def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[Ev
             out.remove(subject)
         else:
             orgs_found = res.orgs.find(text[clause:m.start])
-            if not orgs_found or orgs_found[0][0] != 0:
-                continue
-            name = orgs_found[0][2] + m.text
+            if orgs_found and orgs_found[0][0] == 0:
+                name = orgs_found[0][2] + m.text
+            else:  # a body named by its structure (某省人民政府新闻办公室): the whole subject
+                subject_text = text[clause:m.start - 2]
+                if orgs.clean(subject_text, res) != subject_text or re.search(r"\d", subject_text):
+                    continue
+                name = subject_text + m.text
         out[out.index(m)] = EventMention(m.start, m.end, m.text, name)
     return out
 
@@ -130,6 +135,11 @@ def _anchor(text: str, m: EventMention, res: Resources) -> EventMention:
 def _left_edge(text: str, pos: int, res: Resources) -> int:
     i = pos
     while i > 0:
+        if text[i - 1] in "）)":
+            inner = _bracket_before(text, i)
+            if inner is not None:
+                i = inner  # 中国（合肥）…大会: a bracketed place or year inside the name
+                continue
         if text[i - 1] in _STOP_CHARS or text[i - 1] == " ":
             break
         if res.lexicon.ends_with("event_left_stop", text, i):
@@ -138,6 +148,21 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
             break  # 学者参与报告发布会: the verb is not part of the name
         i -= 1
     return i
+
+
+_STOCK_CODE = re.compile(r"\d{5,6}(?:\.[A-Za-z]{2})?")
+
+
+def _bracket_before(text: str, end: int) -> int | None:
+    """Where the bracket closing at end-1 opens, when it holds a short note with no stop in
+    it and a name goes on before it (中国（合肥）); else None."""
+    opening = max(text.rfind("（", max(0, end - 12), end), text.rfind("(", max(0, end - 12), end))
+    if opening <= 0 or text[opening - 1] in _STOP_CHARS or text[opening - 1] == " ":
+        return None
+    inner = text[opening + 1:end - 1]
+    if not inner or any(ch in _STOP_CHARS for ch in inner) or _STOCK_CODE.fullmatch(inner):
+        return None  # 某某(600000)论坛: a stock code the site inserted is no part of a name
+    return opening
 
 
 def _name(written: str, res: Resources) -> str:
