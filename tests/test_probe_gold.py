@@ -171,3 +171,16 @@ UNSEEN_FLOOR = 0.70
 def test_unseen_probe_scores_above_the_floor(resources):
     micro, totals = _micro(UNSEEN, 24, resources)
     assert micro >= UNSEEN_FLOOR, f"micro F1 {micro:.3f} (tp, fp, fn = {totals})"
+
+
+# The held-out probe (tests/fixtures/probe-holdout, ours): 30 invented articles written by a
+# session that never read kg's rules nor the other probe sets — 15 honours layouts, 7 events,
+# 4 documents, 4 people. Micro F1 0.733 when added (kg at 0d1d092); the floor leaves 0.03 of
+# slack. It is a measure: its README lists what it covers, not what kg misses.
+HOLDOUT = Path(__file__).parent / "fixtures" / "probe-holdout"
+HOLDOUT_FLOOR = 0.70
+
+
+def test_holdout_probe_scores_above_the_floor(resources):
+    micro, totals = _micro(HOLDOUT, 30, resources)
+    assert micro >= HOLDOUT_FLOOR, f"micro F1 {micro:.3f} (tp, fp, fn = {totals})"
