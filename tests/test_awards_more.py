@@ -123,6 +123,19 @@ CASES = [
      {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
     ("全国百强县排行榜揭晓，昆山市、江阴市分列第一和第二。",
      {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市")}),
+    # an attachment's heading names the list; a note on it is no part of the title, and the
+    # province sub-headings below it go on with the same list
+    ("附件：第七批国家级某某设计中心名单（节选）\n北京市（2家）\n北京某某设计有限公司\n"
+     "北京某某装备股份有限公司\n江苏省（1家）\n常州某某科技股份有限公司",
+     {(c, "awardedTitle", "国家级某某设计中心") for c in
+      ("北京某某设计有限公司", "北京某某装备股份有限公司", "常州某某科技股份有限公司")}),
+    # sites named with their place are awardees
+    ("文旅部公布第四批国家级夜间文化和旅游消费集聚区名单，我省以下2个项目上榜：\n"
+     "1．南昌市东湖区某某文化街区\n2．宜春市袁州区某某夜市",
+     {(c, "awardedTitle", "国家级夜间文化和旅游消费集聚区") for c in
+      ("南昌市东湖区某某文化街区", "宜春市袁州区某某夜市")}),
+    ("此前，南昌市某某历史文化街区已入选第一批国家级夜间文化和旅游消费集聚区。",
+     {("南昌市某某历史文化街区", "awardedTitle", "国家级夜间文化和旅游消费集聚区")}),
 ]
 
 NEGATIVE = [
@@ -137,7 +150,17 @@ NEGATIVE = [
     "昆山市、江阴市位列前二。",                            # a ranking no one names
     "现命名“南京市等2个城市为国家森林城市”。",
     "国家森林城市、国家园林城市\n南京市\n苏州市",           # two titles in a heading
+    # the body that signs a notice, and the bodies it is copied to, are no awardees
+    "附件：第三批某某试点单位名单\n工业和信息化部\n2030年4月15日\n抄送：某某行业协会，某某研究所。",
+    # a list named as proposed (拟命名) names no title yet
+    "南京市某某草原、苏州市某某湿地列入拟命名名单。",
 ]
+
+
+def test_a_title_two_clauses_before_a_colon_list_is_not_the_lists(resources):
+    text = "杭州市去年获评全国文明城市，今年又启动了一批工程，总投资50亿元，主要包括：某某公园、某某街区。"
+    found = triples(awards.extract(make_article(text), resources))
+    assert found == {("杭州市", "awardedTitle", "全国文明城市")}
 
 
 @pytest.mark.parametrize("text,expected", CASES)

@@ -167,7 +167,9 @@ def _title_after(text, pos, res, *, skip_subjects):
     match = _PLAIN_TITLE.match(text[pos:])
     if match and not CLAUSE_END.search(match.group(1)):
         start, name = _trim_title(text, pos + match.start(1), pos + match.end(1), res)
-        return (start, pos + match.end(1), _clean_title(name, res)) if len(name) >= 3 else None
+        if len(name) < 3 or _is_plan(name, res):
+            return None
+        return start, pos + match.end(1), _clean_title(name, res)
     return _unquoted_title(text, pos, res)
 
 
@@ -327,9 +329,9 @@ def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
         if item.kind == "place":
             subject = places.mention_for(
                 places.PlaceItem(item.start, item.end, item.text, item.place), sentence)
-        elif item.kind == "town":
+        elif item.kind in ("town", "site"):
             subject = Mention(item.text, "Place", *base.span(sentence, item.start, item.end),
-                              key="town/" + name_key(item.text))
+                              key=item.kind + "/" + name_key(item.text))
         elif item.kind == "person":
             subject = base.person(item.text, sentence, item.start, item.end)
         else:
@@ -396,6 +398,7 @@ def _elected(article, sentence, text, res) -> Iterator[Fact]:
 
 # -- lists: headings, colons, naming sentences, rankings ---------------------------------------
 
+_ANNEX = re.compile(r"^附(?:件|表)[0-9一二三四五六七八九十]*[:：]?\s*")
 _HEADING_NOTE = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _HEADING_VERB = re.compile(r"^(?:[0-9]{4}(?:-[0-9]{4})?(?:年度?|周期)?)?"
                            r"(?:重新确认|确认|命名|认定|公布|公示|拟命名|拟认定|新增)?")
@@ -420,9 +423,16 @@ def _heading_title(article: Article, index: int, text: str,
     if numbered:
         start += numbered.end()
         body = body[numbered.end():]
+    annex = _ANNEX.match(body)
+    if annex:
+        start += annex.end()  # 附件：某某名单 / 附件2: the attachment's name is the heading
+        body = body[annex.end():]
     count = None
     while True:
         note = _HEADING_NOTE.search(body)
+        if note and res.lexicon.starts_with("list_note", note.group(1)):
+            body = body[: note.start()]  # （节选）, （排名不分先后）: a note on the list
+            continue
         if not note or (len(note.group(1)) <= 2 and not re.search(r"\d|个", note.group(1))):
             break
         count = count or lists.count(note.group(1))
@@ -431,7 +441,9 @@ def _heading_title(article: Article, index: int, text: str,
     if verb:
         start += verb.end()
         body = body[verb.end():]
-    body = _HEADING_TAIL.sub("", body)
+    listed = _HEADING_TAIL.search(body)
+    if listed:
+        body = body[: listed.start()]  # …名单: what precedes the word is the title
     if "的" in body:
         # 通过复核继续保留称号的国家生态示范区: the title is what the clause qualifies
         start += body.rindex("的") + 1
@@ -444,13 +456,39 @@ def _heading_title(article: Article, index: int, text: str,
     start += body.find(name) if name else 0
     if not 3 <= len(name) <= 40 or re.search(r"[、，,：:；;。]", name):
         return None
-    if not (res.lexicon.ends_with("title_head", name) or name.endswith(("榜", "榜单"))):
+    if not (listed or res.lexicon.ends_with("title_head", name) or name.endswith(("榜", "榜单"))):
         return None
-    if _is_plan(name, res) or lists.line_items(name, res):
+    if _is_plan(name, res) or not listed and lists.line_items(name, res):
         return None
     sentence = article.sentences[index]
     title = base.titled(name, "Title", sentence, start, start + len(name), name=_clean_title(name, res))
     return title, count, bool(numbered)
+
+
+_DATE_LINE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _signature(block: lists.Block, texts: list[str]) -> bool:
+    """A body on its own line and a date on the next: who signed the notice, not a list."""
+    after = block.items[-1].sentence + 1
+    return len(block.items) == 1 and after < len(texts) and bool(_DATE_LINE.match(texts[after]))
+
+
+def _letter_field(block: lists.Block, res: Resources) -> bool:
+    """抄送：A、B / 联系人：C: the fields of an official letter list its readers, not awardees."""
+    lead = block.headings[-1][1] if block.headings else ""
+    return res.lexicon.starts_with("letter_field", lead.strip()) is not None
+
+
+def _place_heading(text: str, res: Resources) -> bool:
+    """江苏省（3家）, 二、浙江省: a heading that names a place and at most counts its items."""
+    body = text.strip()
+    numbered = lists.numbering(body)
+    if numbered:
+        body = body[numbered.end():]
+    body = _HEADING_NOTE.sub("", body).strip(":： ")
+    found = places.items(body, res)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(body)
 
 
 def _heading_above(article: Article, texts: list[str], index: int, res: Resources,
@@ -493,6 +531,8 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
     and a list under no titled heading takes the title the article last named (命名…为T)."""
     main: list | None = None  # [title, count, items assigned]
     for block in blocks:
+        if _signature(block, texts) or _letter_field(block, res):
+            continue
         titled_heading = False
         for k, text in block.headings:
             found = _heading_title(article, k, text, res)
@@ -512,6 +552,8 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
                 or (earlier[-1] if earlier else None)
         elif titled_heading or (main and main[1] and main[2] < main[1]):
             title = main[0]
+        elif main and block.headings and all(_place_heading(t, res) for _k, t in block.headings):
+            title = main[0]  # 江苏省（3家）under a titled list: the next province of the same list
         elif len(block.items) > 1:
             earlier = [t for i, t, _n, _f in named if i < block.first]
             title = earlier[-1] if earlier else None
@@ -536,6 +578,8 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
     text = texts[index]
     if lists.line_items(text, res, index):
         return  # a list line (江苏省：苏州市) belongs to its block, under its heading
+    if res.lexicon.starts_with("letter_field", text.strip()):
+        return  # 抄送：A、B: who reads the notice
     end = len(text.rstrip("。；;.！! "))
     end -= len(re.search(r"(?:等(?:地|城市|单位|企业)?)?$", text[:end]).group())
     for lead in reversed(list(_LIST_LEAD.finditer(text, 0, end))):
@@ -644,6 +688,8 @@ def _title_after_verb(sentence, before: str, res: Resources) -> Mention | None:
     for verb_at, verb in reversed(_verbs(before, res)):
         if "的" in before[verb_at:]:
             continue
+        if len(CLAUSE_END.findall(before, verb_at)) > 2:
+            break  # a title two clauses back belongs to another statement
         span = _title_after(before, verb_at + len(verb), res, skip_subjects=False)
         if span:
             t0, t1, name = span

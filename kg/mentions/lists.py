@@ -231,6 +231,9 @@ def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | N
         if inner and p1 - inner.end() > len(town) and inner.end() > at:
             at = inner.end()  # 九华乡茶坪村: the village, after the township it lies in
         return "town", at, p1, None, note
+    site = res.lexicon.ends_with("site_suffix", piece)
+    if site and _is_site(piece, site, res):
+        return "site", p0, p1, None, note  # 某市某区某某文化街区: a named place people visit
     if category and _CJK_NAME.match(piece) and len(piece) <= 16 \
             and not _NOT_IN_NAMES.search(piece) \
             and (category != "place" or piece.endswith(_PLACE_ENDS)):
@@ -238,6 +241,16 @@ def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | N
             # a place the gazetteer does not know is named as written
             return ("town" if category == "place" else category), p0, p1, None, note
     return None
+
+
+def _is_site(piece: str, suffix: str, res: Resources) -> bool:
+    """A name before a site's suffix: two characters at least, no function words, and not a
+    generic phrase standing alone (历史文化街区) unless a place names where it is."""
+    head = piece[: -len(suffix)]
+    if len(head) < 2 or not _CJK_NAME.match(piece) or _NOT_IN_NAMES.search(piece) \
+            or len(piece) > 30:
+        return False
+    return len(head) <= 6 or bool(places.items(head, res))
 
 
 def _person_with_posts(piece: str, res: Resources):
@@ -375,7 +388,7 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
             i.kind == "town" or i.kind == "place" and res.places.contains(found[0].place, i.place)
             for i in found[1:]):
         found = found[1:]  # 江苏省 南京市六合区，泰州市: the province places the rest
-    if found and (len(found) > 1 or found[0].kind in ("place", "org", "town")):
+    if found and (len(found) > 1 or found[0].kind in ("place", "org", "town", "site")):
         return found
     return []
 
