@@ -555,8 +555,10 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
         elif main and block.headings and all(_place_heading(t, res) for _k, t in block.headings):
             title = main[0]  # 江苏省（3家）under a titled list: the next province of the same list
         elif len(block.items) > 1:
+            # 公布第六批…名单 just above a table or lines with no heading of their own
             earlier = [t for i, t, _n, _f in named if i < block.first]
-            title = earlier[-1] if earlier else None
+            title = earlier[-1] if earlier else _context_title(
+                article, texts, block.first - 1, res, reach=2, listed_only=True)
         else:
             title = None  # one line under no heading: a signature, not a list
         if title is None:
@@ -737,7 +739,7 @@ _LIST_NAMED = re.compile(r"([^，,。；;：:、“”《》\s]{3,40}?)(?:排行
 
 
 def _context_title(article, texts, index, res, reach: int = 3,
-                   ranking: bool = False) -> Mention | None:
+                   ranking: bool = False, listed_only: bool = False) -> Mention | None:
     """The list or ranking the sentence `index`, or one of the few before it, names: …榜单中,
     “T”, 入选/位居 T. The nearest wins; in a sentence, the last."""
     for k in range(index, max(-1, index - 1 - reach), -1):
@@ -745,10 +747,12 @@ def _context_title(article, texts, index, res, reach: int = 3,
         found: list[tuple[int, int, str]] = []
         for match in _LIST_NAMED.finditer(text):
             name = _trim_list_name(match.group(1), res)
+            if _verbs(name, res):
+                continue  # 本市入选企业名单: the list of those who won, named by the verb
             if name and res.lexicon.ends_with("title_head", name):
                 at = match.end(1) - len(name)
                 found.append((at, match.end(1), name))
-        if not ranking:
+        if not ranking and not listed_only:
             for match in re.finditer(r"[“\"]([^”\"]{2,40})[”\"]", text):
                 if res.lexicon.ends_with("title_head", match.group(1)):
                     found.append((match.start(1), match.end(1), match.group(1)))

@@ -388,6 +388,9 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
             i.kind == "town" or i.kind == "place" and res.places.contains(found[0].place, i.place)
             for i in found[1:]):
         found = found[1:]  # 江苏省 南京市六合区，泰州市: the province places the rest
+    if found and len(found) > 1 and found[0].kind in ("org", "site") and all(
+            i.kind in ("place", "town") for i in found[1:]):
+        found = found[:1]  # 1　某某科技有限公司　北仑区: the region column says where it is
     if found and (len(found) > 1 or found[0].kind in ("place", "org", "town", "site")):
         return found
     return []
