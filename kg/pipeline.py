@@ -10,6 +10,7 @@ changed files.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import logging
@@ -178,8 +179,14 @@ def _work(item: tuple[str, bytes, str, Options, "Path | None"]) -> Outcome:
 
 
 def outcomes(files: list[Path], options: Options, *, resources: Resources | None = None,
-             jobs: int = 1, cache: "Cache | None" = None) -> Iterator[Outcome]:
-    """An Outcome per file, in the order of `files`; duplicates of earlier content are skipped."""
+             jobs: int = 1, cache: "Cache | None" = None, client=None) -> Iterator[Outcome]:
+    """An Outcome per file, in the order of `files`; duplicates of earlier content are skipped.
+    With a Dask `client` (see `cluster`), the files are read and extracted on its workers."""
+    if client is not None:
+        from kg import distributed
+
+        yield from distributed.outcomes(client, files, options, cache)
+        return
     resources = resources if resources is not None or jobs > 1 else Resources.load()
     seen: set[str] = set()
     pool = (ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(os.getpid(),))
@@ -214,6 +221,19 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+@contextlib.contextmanager
+def cluster(scheduler: str | None, jobs: int) -> Iterator[object]:
+    """A Dask Client for `scheduler` (an address, or "local" for a LocalCluster of `jobs`
+    workers), closed at the end; None without a scheduler (the local process pool)."""
+    if scheduler is None:
+        yield None
+        return
+    from kg import distributed
+
+    with distributed.connect(scheduler, jobs) as client:
+        yield client
 
 
 def _stored(outcome: Outcome, folder: Path | None) -> Outcome:
@@ -261,8 +281,11 @@ def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
         progress: Callable[[Outcome, int], None] | None = None,
         max_bytes: int = sources.DEFAULT_MAX_BYTES, jobs: int = 1,
         include: Iterable[str] = (), exclude: Iterable[str] = (),
-        strict: bool = False) -> BuildResult:
+        strict: bool = False, scheduler: str | None = None) -> BuildResult:
     """Build a graph in memory from article files and folders.
+
+    `scheduler` runs the extraction on Dask distributed: a scheduler's address
+    (tcp://HOST:PORT) or "local" for a LocalCluster of `jobs` workers (needs kg[distributed]).
 
     Inputs that cannot be read are returned in `result.errors` (each with its path and reason)
     and the graph holds the rest; with `strict=True` they raise SomeInputsFailed instead (its
@@ -273,11 +296,12 @@ def run(paths: Iterable[str | os.PathLike], *, base: str = DEFAULT_BASE,
     collected = Collected(errors=errors)
     chunks: list[bytes] = []
     resources = resources or Resources.load()
-    for outcome in outcomes(files, options, resources=resources, jobs=jobs):
-        if progress:
-            progress(outcome, len(files))
-        if collected.add(outcome):
-            chunks.append(outcome.chunk)
+    with cluster(scheduler, jobs) as client:
+        for outcome in outcomes(files, options, resources=resources, jobs=jobs, client=client):
+            if progress:
+                progress(outcome, len(files))
+            if collected.add(outcome):
+                chunks.append(outcome.chunk)
     if not collected.articles:
         raise NoInputError(collected.errors, paths)
     entities = merge(collected.observations, resources)
@@ -302,7 +326,7 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
                  max_nodes: int = 1000,
                  progress: Callable[[Outcome, int], None] | None = None,
                  include: Iterable[str] = (), exclude: Iterable[str] = (),
-                 lock_wait: float | None = None) -> BuildResult:
+                 lock_wait: float | None = None, scheduler: str | None = None) -> BuildResult:
     """Build into `out_dir`: the graph file (streamed as articles come) and graph.html.
 
     Nothing is written when no article could be read. The outputs change together or not at
@@ -310,7 +334,9 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
     hashes. When the manifest says the outputs on disk were built from exactly these inputs
     and settings, and they still match it, they are left as they are. One build at a time
     writes to a folder (OUT/.kg-lock); a second one waits `lock_wait` seconds, then fails.
-    Raises OutputError when the outputs cannot be written."""
+    `scheduler` (a Dask scheduler's address, or "local") extracts on Dask distributed, whose
+    workers read the inputs and write the cache in `out_dir` themselves: both must be on storage
+    they share. Raises OutputError when the outputs cannot be written."""
     files, errors = sources.collect(list(paths), include=include, exclude=exclude)
     if not files:
         return BuildResult(None, [], 0, errors, 0, 0)
@@ -319,8 +345,9 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
         out_dir.mkdir(parents=True, exist_ok=True)
         with atomic.FolderLock(out_dir, wait=LOCK_WAIT if lock_wait is None else lock_wait):
             atomic.remove_stale_temporaries(out_dir, out_dir / CACHE_NAME)
-            result = _build_locked(files, errors, out_dir, options, jobs, use_cache, title,
-                                   max_nodes, progress)
+            with cluster(scheduler, jobs) as client:
+                result = _build_locked(files, errors, out_dir, options, jobs, use_cache, title,
+                                       max_nodes, progress, client)
     except atomic.FolderBusy as exc:
         holder = f" (process {exc})" if str(exc).isdigit() else ""
         raise OutputError(str(out_dir), messages.OUTPUT_BUSY.format(holder=holder)) from None
@@ -345,7 +372,8 @@ def _os_reason(exc: OSError, out_dir: Path) -> str:
 
 def _build_locked(files: list[Path], errors: list[InputError], out_dir: Path, options: Options,
                   jobs: int, use_cache: bool, title: str | None, max_nodes: int,
-                  progress: Callable[[Outcome, int], None] | None) -> BuildResult:
+                  progress: Callable[[Outcome, int], None] | None,
+                  client=None) -> BuildResult:
     from kg.export import html
 
     cache = Cache.load(out_dir, options, _check_chunk) if use_cache else None
@@ -353,7 +381,7 @@ def _build_locked(files: list[Path], errors: list[InputError], out_dir: Path, op
     collected = Collected(errors=errors)
     graph_name = rdf.filename(options.fmt)
     terms = graph.Terms(options.base)
-    stream = outcomes(files, options, resources=resources, jobs=jobs, cache=cache)
+    stream = outcomes(files, options, resources=resources, jobs=jobs, cache=cache, client=client)
     first: list[Outcome] = []
     for outcome in stream:  # find the first readable article before creating any file
         first.append(outcome)
@@ -469,16 +497,18 @@ def _view_scope(entities, collected: Collected, max_nodes: int, facts: int):
 
 def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, base: str = DEFAULT_BASE,
           resources: Resources | None = None, strict: bool = False,
-          include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Graph:
+          include: Iterable[str] = (), exclude: Iterable[str] = (),
+          scheduler: str | None = None, jobs: int = 1) -> Graph:
     """The knowledge graph of the articles in `paths` (files or folders), as an rdflib Graph.
 
     Raises NoInputError when nothing can be read. An input that fails is logged as a warning
     and left out; with `strict=True` it raises SomeInputsFailed (`.errors` lists each file and
-    its reason, `.result.graph` is the graph of the rest). `run()` returns the errors instead."""
+    its reason, `.result.graph` is the graph of the rest). `run()` returns the errors instead.
+    `scheduler` extracts on Dask distributed (see `run`)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     result = run(paths, base=base, resources=resources, strict=strict, include=include,
-                 exclude=exclude)
+                 exclude=exclude, scheduler=scheduler, jobs=jobs)
     for error in result.errors:
         log.warning("skipped %s", error)
     return result.graph

@@ -1,0 +1,192 @@
+"""The per-article map on Dask distributed: `kg build --scheduler tcp://HOST:PORT` or
+`--cluster local`.
+
+Workers are sent file paths, not bytes: they read the files themselves (a shared filesystem),
+look their content up in the output folder's cache, extract, and store new results there, as the
+local process pool does. The main process gets the Outcomes back and consumes them in input order,
+so the outputs are byte-identical to a local build whatever the number of workers. Dask retries
+on another worker the articles of a worker that dies; an article that kills every worker it is
+sent to is reported as a failed input, like any other file that cannot be read.
+
+Dask is optional (the `distributed` extra): nothing here imports it until a build asks for it.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg import sources
+from kg.errors import InputError, KgError
+
+log = logging.getLogger(__name__)
+#: what `scheduler` is for a LocalCluster on this machine
+LOCAL = "local"
+#: articles in flight at once: enough to keep every worker busy, few enough that the results
+#: waiting for an earlier one (output is in input order) stay small
+WINDOW = 512
+#: how long a build tries to reach the scheduler, then waits for its first worker
+CONNECT_WAIT = 10.0
+WORKER_WAIT = 30.0
+MISSING = ("kg build --scheduler/--cluster needs Dask distributed: "
+           "pip install 'kg[distributed]'")
+
+
+class SchedulerError(KgError):
+    """The scheduler cannot be reached, has no worker, or its workers cannot run kg."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs for one file, besides the file itself (small and picklable)."""
+
+    read_path: str   # absolute: a worker's working folder is not the client's
+    path: str        # as the user named it: the Outcome, errors and manifest show this
+    options: object  # pipeline.Options
+    cache_root: str | None
+    signature: str | None
+
+
+def _client_module():
+    try:
+        import distributed
+    except ImportError:
+        raise KgError(MISSING) from None
+    return distributed
+
+
+@contextlib.contextmanager
+def connect(scheduler: str, jobs: int) -> Iterator[object]:
+    """A Dask Client on `scheduler` (an address such as tcp://10.0.0.5:8786), or on a
+    LocalCluster of `jobs` single-threaded worker processes when `scheduler` is "local"."""
+    distributed = _client_module()
+    cluster = None
+    try:
+        if scheduler == LOCAL:
+            cluster = distributed.LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.ERROR)
+            client = distributed.Client(cluster)
+        else:
+            client = distributed.Client(scheduler, timeout=CONNECT_WAIT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: "
+                             f"{_reason(exc)}") from None
+    try:
+        try:
+            client.wait_for_workers(1, timeout=WORKER_WAIT)
+        except (TimeoutError, OSError):
+            raise SchedulerError(f"no Dask worker joined the scheduler at {scheduler} within "
+                                 f"{WORKER_WAIT:.0f} s") from None
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _reason(exc: BaseException) -> str:
+    return (str(exc) or type(exc).__name__).splitlines()[0]
+
+
+def outcomes(client, files: list[Path], options, cache=None) -> Iterator:
+    """An Outcome per file, in the order of `files`, extracted on the Dask workers; a file whose
+    content an earlier file already had is skipped, as in a local build."""
+    distributed = _client_module()
+    tasks = (Task(os.path.abspath(p), str(p), options,
+                  str(Path(cache.root).resolve()) if cache else None,
+                  cache.signature if cache else None) for p in files)
+    futures = distributed.as_completed(with_results=False)
+    ready: dict[int, object] = {}
+    index_of: dict[str, int] = {}  # by the future's key
+    pending: dict[str, object] = {}
+    submitted = 0
+    seen: set[str] = set()
+
+    def submit_more() -> None:
+        nonlocal submitted
+        while submitted < len(files) and len(index_of) + len(ready) < WINDOW:
+            future = client.submit(work, next(tasks), pure=False)
+            index_of[future.key] = submitted
+            pending[future.key] = future
+            futures.add(future)
+            submitted += 1
+
+    submit_more()
+    following = 0
+    try:
+        for future in futures:
+            index = index_of.pop(future.key)
+            pending.pop(future.key)
+            ready[index] = _result(future, files[index])
+            future.release()
+            while following in ready:
+                outcome = ready.pop(following)
+                following += 1
+                if outcome.digest:  # read: its content is known
+                    if outcome.digest in seen:
+                        continue  # the same content twice adds nothing
+                    seen.add(outcome.digest)
+                if cache is not None and outcome.error is None:
+                    cache.used.add(outcome.digest)
+                yield outcome
+            submit_more()
+    finally:
+        for future in pending.values():
+            future.cancel()
+
+
+def _result(future, path: Path):
+    """The Outcome of one task; a file whose task killed its workers is a failed input."""
+    from kg.pipeline import Outcome
+
+    distributed = _client_module()
+    try:
+        return future.result()
+    except distributed.KilledWorker:
+        return Outcome(str(path), error=InputError(
+            str(path), "the Dask workers processing it died (it was retried on others)"))
+    except (ImportError, AttributeError) as exc:
+        raise SchedulerError(f"the Dask workers cannot run kg (install this version of kg "
+                             f"on them): {_reason(exc)}") from None
+
+
+# -- on the workers -------------------------------------------------------------------------
+
+_resources = None  # loaded once per worker process, on its first article
+_lock = threading.Lock()  # a worker with several threads shares one Resources (its memo is not
+#                           thread-safe); extraction is pure Python, so threads gain nothing
+
+
+def work(task: Task):
+    """One file on a worker: its Outcome, from the cache when an entry for its content exists."""
+    global _resources
+    from kg.cache import Cache
+    from kg.pipeline import Outcome, _check_chunk, process
+    from kg.resources import Resources
+
+    options = task.options
+    try:
+        data = sources.read_bytes(task.read_path, max_bytes=options.max_bytes)
+    except InputError as exc:
+        return Outcome(task.path, error=InputError(task.path, exc.reason))
+    digest = hashlib.sha256(data).hexdigest()
+    cache = (Cache(Path(task.cache_root), task.signature, _check_chunk)
+             if task.cache_root is not None else None)
+    hit = cache.get(digest, task.path) if cache is not None else None
+    if hit is not None:
+        return hit
+    with _lock:
+        if _resources is None:
+            _resources = Resources.load()
+        outcome = process(task.path, data, digest, options, _resources)
+    if cache is not None and outcome.error is None:
+        Cache.store(cache.folder, outcome)
+    return outcome
