@@ -50,6 +50,8 @@ class Task:
     options: object  # pipeline.Options
     cache_root: str | None
     signature: str | None
+    index: int = -1           # the file's position among the build's inputs
+    staging: str | None = None  # where the article's observations and facts go (see shards)
 
 
 def _client_module():
@@ -96,13 +98,17 @@ def _reason(exc: BaseException) -> str:
     return (str(exc) or type(exc).__name__).splitlines()[0]
 
 
-def outcomes(client, files: list[Path], options, cache=None) -> Iterator:
+def outcomes(client, files: list[Path], options, cache=None,
+             staging: Path | None = None) -> Iterator:
     """An Outcome per file, in the order of `files`, extracted on the Dask workers; a file whose
-    content an earlier file already had is skipped, as in a local build."""
+    content an earlier file already had is skipped, as in a local build. With `staging`, the
+    workers write observations and facts to shards there (see kg.shards)."""
     distributed = _client_module()
     tasks = (Task(os.path.abspath(p), str(p), options,
                   str(Path(cache.root).resolve()) if cache else None,
-                  cache.signature if cache else None) for p in files)
+                  cache.signature if cache else None, index,
+                  str(Path(staging).resolve()) if staging else None)
+             for index, p in enumerate(files))
     futures = distributed.as_completed(with_results=False)
     ready: dict[int, object] = {}
     index_of: dict[str, int] = {}  # by the future's key
@@ -169,24 +175,25 @@ def work(task: Task):
     """One file on a worker: its Outcome, from the cache when an entry for its content exists."""
     global _resources
     from kg.cache import Cache
-    from kg.pipeline import Outcome, _check_chunk, process
+    from kg.pipeline import Outcome, _check_chunk, process, to_shard
     from kg.resources import Resources
 
     options = task.options
+    staging = Path(task.staging) if task.staging else None
     try:
         data = sources.read_bytes(task.read_path, max_bytes=options.max_bytes)
     except InputError as exc:
-        return Outcome(task.path, error=InputError(task.path, exc.reason))
+        return Outcome(task.path, error=InputError(task.path, exc.reason), index=task.index)
     digest = hashlib.sha256(data).hexdigest()
     cache = (Cache(Path(task.cache_root), task.signature, _check_chunk)
              if task.cache_root is not None else None)
     hit = cache.get(digest, task.path) if cache is not None else None
-    if hit is not None:
-        return hit
-    with _lock:
-        if _resources is None:
-            _resources = Resources.load()
-        outcome = process(task.path, data, digest, options, _resources)
-    if cache is not None and outcome.error is None:
-        Cache.store(cache.folder, outcome)
-    return outcome
+    if hit is None:
+        with _lock:
+            if _resources is None:
+                _resources = Resources.load()
+            hit = process(task.path, data, digest, options, _resources)
+        if cache is not None and hit.error is None:
+            Cache.store(cache.folder, hit)
+    with _lock:  # one shard file per process: its lines must not interleave
+        return to_shard(hit, task.index, staging)
