@@ -29,6 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import facts as fact_defs, graph, shards, sources
@@ -462,11 +463,9 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
             with _gc_frozen():
                 keep, totals, kept = _view_scope(written, max_nodes, sum(by_relation.values()),
                                                  len(collected.articles))
-                view = graph.to_rdflib(graph.view_triples(
-                    kept, store.view_rows(), collected.articles, graph.Terms(options.base), keep),
-                    options.base)
+                view, rows = _view_graph(kept, store, collected.articles, keep, options.base)
             page = html.render(view, title=title, max_nodes=max_nodes, source=graph_name,
-                               totals=totals)
+                               totals=totals, articles=rows)
             outputs.write("graph.html", page.encode("utf-8"))
             outputs.commit({"version": 1, "build": build_id, "by_relation": by_relation,
                             "entities": entity_count, "inputs": [
@@ -604,6 +603,58 @@ def _chunks_by_subject(relations: Iterable[tuple], size: int) -> Iterator[list]:
         chunk.append(relation)
     if chunk:
         yield chunk
+
+
+_CITES = "http://www.w3.org/ns/prov#wasDerivedFrom"
+
+
+def _view_graph(entities, store: shards.Shards, articles: list[Article], keep, base: str):
+    """The view's graph (the entities kept, their facts with a few sentences each, and the
+    articles those sentences come from) and the rows of every article for the view's list, made
+    a batch of articles at a time: no graph of all the articles is ever held."""
+    from kg.export import html
+
+    terms = graph.Terms(base)
+    facts = graph.view_triples({}, store.view_rows(), [], terms, keep)
+    cited = {t.object.value for t in facts if t.predicate.value == _CITES}
+    cited_articles = [a for a in articles if graph.article_iri(base, a.id) in cited]
+    triples = graph.view_triples(entities, [], cited_articles, terms) + facts
+    rows: list[dict] = []
+    for batch in _chunks(articles, 2000):
+        part = _rdflib_graph(graph.view_triples({}, [], batch, graph.Terms(base)), base)
+        rows.extend(html.article_rows(part))
+    return _rdflib_graph(triples, base), html.sort_article_rows(rows)
+
+
+def _rdflib_graph(triples: list, base: str) -> Graph:
+    """graph.to_rdflib without the N-Triples text in between: the same graph, made for about
+    half the peak memory (the view's graph is the biggest thing a build holds)."""
+    from rdflib import BNode, Literal, URIRef
+
+    string = "http://www.w3.org/2001/XMLSchema#string"
+    made: dict = {}
+
+    def term(node):
+        found = made.get(node)
+        if found is None:
+            if isinstance(node, ox.NamedNode):
+                found = URIRef(node.value)
+            elif isinstance(node, ox.BlankNode):
+                found = BNode()
+            elif node.language:
+                found = Literal(node.value, lang=node.language)
+            elif node.datatype.value == string:
+                found = Literal(node.value)
+            else:
+                found = Literal(node.value, datatype=URIRef(node.datatype.value))
+            made[node] = found
+        return found
+
+    out = Graph(bind_namespaces="core")
+    out.addN((term(t.subject), term(t.predicate), term(t.object), out) for t in triples)
+    for prefix, namespace in graph.prefixes(base).items():
+        out.bind(prefix, namespace, replace=True)
+    return out
 
 
 def _view_scope(written: _Default, max_nodes: int, facts: int, articles: int):

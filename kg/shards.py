@@ -31,8 +31,11 @@ from kg.model import Entity, Value
 from kg.resolve import merge
 
 STAGING = ".kg-staging"
-#: records sorted in memory at once before a run goes to disk (a few tens of MB)
-RUN_SIZE = 200_000
+#: records sorted in memory at once before a run goes to disk (about 25 MB of them)
+RUN_SIZE = 50_000
+#: runs merged at once: more are first merged into longer runs, group by group, so that a
+#: build of millions of articles never holds thousands of files open
+FAN_IN = 64
 
 
 def writer(folder: Path) -> "Writer":
@@ -229,13 +232,21 @@ def external_sort(records: Iterable[list], key, folder: Path,
         runs.append(_write_run(buffer, folder))
     buffer = []
     try:
+        while len(runs) > FAN_IN:
+            group, runs = runs[:FAN_IN], runs[FAN_IN:]
+            # the merged run takes the place of its group: runs stay in input order, so equal
+            # records keep theirs
+            runs.insert(0, _write_run(heapq.merge(*(_read_run(r) for r in group), key=key),
+                                      folder))
+            for run in group:
+                run.unlink(missing_ok=True)
         yield from heapq.merge(*(_read_run(run) for run in runs), key=key)
     finally:
         for run in runs:
             run.unlink(missing_ok=True)
 
 
-def _write_run(records: list[list], folder: Path) -> Path:
+def _write_run(records: Iterable[list], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"run-{secrets.token_hex(8)}.jsonl"
     with path.open("w", encoding="utf-8") as out:

@@ -98,7 +98,10 @@ def test_broken_and_repeated_lines_are_read_once(tmp_path):
     assert [r[0] for r in store.view_rows()] == ["person/p0", "person/p1", "person/p3"]
 
 
-def test_the_external_sort_is_a_stable_sort(tmp_path):
+@pytest.mark.parametrize("fan_in", [64, 3])
+def test_the_external_sort_is_a_stable_sort(tmp_path, monkeypatch, fan_in):
+    """28 runs of 37 records; merged 3 at a time, the runs are merged in several rounds."""
+    monkeypatch.setattr(shards, "FAN_IN", fan_in)
     rng = random.Random(5)
     records = [[rng.choice("abcde"), rng.randint(0, 9), i] for i in range(1000)]
     got = list(shards.external_sort(iter(records), lambda r: (r[0], r[1]), tmp_path, 37))
@@ -113,3 +116,21 @@ def test_an_unchanged_rerun_reads_no_shard(tmp_path, monkeypatch):
     monkeypatch.setattr(shards.Shards, "lines", lambda self: pytest.fail("shards were read"))
     again = pipeline.build_folder(INPUTS, out, options=pipeline.Options())
     assert again.unchanged
+
+
+def test_the_view_s_article_rows_made_batch_by_batch_are_those_of_one_graph():
+    """The build makes the view's list of articles a few at a time (no graph of all of them
+    is held); the rows are those the view reads from one graph of every article."""
+    from kg import graph
+    from kg.export import html
+
+    articles = pipeline.run(INPUTS).articles
+    base = pipeline.Options().base
+    whole = html.sort_article_rows(html.article_rows(
+        graph.to_rdflib(graph.view_triples({}, [], articles, graph.Terms(base)), base)))
+    rows = []
+    for batch in pipeline._chunks(articles, 3):
+        rows += html.article_rows(pipeline._rdflib_graph(
+            graph.view_triples({}, [], batch, graph.Terms(base)), base))
+    assert html.sort_article_rows(rows) == whole
+    assert len(whole) == len(articles) > 10
