@@ -400,6 +400,7 @@ def _build_locked(files: list[Path], errors: list[InputError], out_dir: Path, op
     staging = out_dir / shards.STAGING / secrets.token_hex(8)
     shards.clear(staging.parent)  # what a killed build left
     try:
+        staging.mkdir(parents=True)
         return _build_staged(files, errors, out_dir, options, jobs, use_cache, title,
                              max_nodes, progress, client, staging)
     finally:

@@ -27,10 +27,16 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from kg.errors import KgError
 from kg.model import Entity, Value
 from kg.resolve import merge
 
 STAGING = ".kg-staging"
+
+
+class MissingShards(KgError):
+    """Articles were extracted but their shard lines are not in the staging folder: the
+    workers wrote them somewhere else (an output folder that is not shared)."""
 #: records sorted in memory at once before a run goes to disk (about 25 MB of them)
 RUN_SIZE = 50_000
 #: runs merged at once: more are first merged into longer runs, group by group, so that a
@@ -120,6 +126,12 @@ class Shards:
                         continue
                     done[index] = 1
                     yield index, article_id, observations, view
+        missing = sum(self.accepted) - sum(done)
+        if missing:
+            raise MissingShards(
+                f"{self.folder.parent.parent}: what {missing} article(s) say is missing from "
+                f"{STAGING}: do the workers write to this output folder (shared storage, the "
+                f"same path)? Nothing was written")
 
     def _sorted(self, records: Callable[[], Iterator[list]], key) -> Iterator[list]:
         return external_sort(records(), key, self.folder / "runs")

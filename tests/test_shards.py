@@ -134,3 +134,18 @@ def test_the_view_s_article_rows_made_batch_by_batch_are_those_of_one_graph():
             graph.view_triples({}, [], batch, graph.Terms(base)), base))
     assert html.sort_article_rows(rows) == whole
     assert len(whole) == len(articles) > 10
+
+
+def test_shards_written_elsewhere_fail_the_build_and_keep_the_old_outputs(tmp_path, monkeypatch):
+    """Dask workers that do not see the output folder write their shards somewhere else: the
+    build must fail, saying so, rather than write a graph without those articles' entities."""
+    out = tmp_path / "out"
+    build(out)
+    before = outputs(out)
+    elsewhere = tmp_path / "elsewhere"
+    writer = shards.writer
+    monkeypatch.setattr(shards, "writer", lambda folder: writer(elsewhere))
+    with pytest.raises(shards.MissingShards, match=r"do the workers write to this output folder"):
+        build(out)
+    assert outputs(out) == before
+    assert not (out / shards.STAGING).exists()
