@@ -241,7 +241,10 @@ def main() -> None:
                 lines.append(f"  --cluster local {dask.seconds:7.1f} s against --jobs "
                              f"{args.jobs} {pool.seconds:.1f} s: overhead "
                              f"{dask.seconds / pool.seconds - 1:+.0%}  (load {dask.load:.2f}, "
-                             f"{pool.load:.2f})")
+                             f"{pool.load:.2f}); main process CPU "
+                             f"{dask.main_cpu / size * 1000:.1f} against "
+                             f"{pool.main_cpu / size * 1000:.1f} ms an article, main process "
+                             f"peak RSS {dask.main / 2**20:.0f} against {pool.main / 2**20:.0f} MB")
             if split:
                 total = sum(split.values())
                 lines.append("  one process, time per stage: " + ", ".join(

@@ -224,3 +224,32 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, monkeypatch):
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: cannot reach the Dask scheduler at "
                                                    "tcp://127.0.0.1:"), result.output
+
+
+def test_a_batch_that_kills_its_workers_is_retried_file_by_file():
+    """Articles go to Dask in tasks of several; when one of them kills every worker it is sent
+    to, the others of its task are extracted again one by one and only it is reported."""
+    import distributed as dask_distributed
+
+    from kg import distributed
+
+    class Future:
+        def __init__(self, tasks):
+            self.tasks = tasks
+
+        def result(self):
+            if any(t.path == "poison.md" for t in self.tasks):
+                raise dask_distributed.KilledWorker("work_batch-1", None, 3)
+            return [pipeline.Outcome(t.path, digest=t.path, index=t.index) for t in self.tasks]
+
+    class Client:
+        def submit(self, function, tasks, pure):
+            assert function is distributed.work_batch and not pure
+            return Future(tasks)
+
+    tasks = [distributed.Task(name, name, pipeline.Options(), None, None, i)
+             for i, name in enumerate(["a.md", "poison.md", "b.md"])]
+    outcomes = distributed._results(Client(), Future(tasks), tasks)
+    assert [(o.path, o.index, o.error is None) for o in outcomes] == [
+        ("a.md", 0, True), ("poison.md", 1, False), ("b.md", 2, True)]
+    assert "the Dask workers processing it died" in outcomes[1].error.reason
