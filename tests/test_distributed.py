@@ -253,3 +253,12 @@ def test_a_batch_that_kills_its_workers_is_retried_file_by_file():
     assert [(o.path, o.index, o.error is None) for o in outcomes] == [
         ("a.md", 0, True), ("poison.md", 1, False), ("b.md", 2, True)]
     assert "the Dask workers processing it died" in outcomes[1].error.reason
+
+
+def test_the_library_builds_on_a_local_dask_cluster_as_in_one_process():
+    import kg
+
+    inputs = [ROOT / "tests" / "fixtures" / "probe", ROOT / "tests" / "fixtures" / "articles"]
+    on_dask = kg.build(inputs, scheduler="local", jobs=2)
+    assert set(on_dask) == set(kg.build(inputs))
+    assert len(on_dask) > 1000
