@@ -361,11 +361,13 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
     if not files:
         return BuildResult(None, [], 0, errors, 0, 0)
     made = not out_dir.exists()
+    result = None
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        with atomic.FolderLock(out_dir, wait=LOCK_WAIT if lock_wait is None else lock_wait):
-            atomic.remove_stale_temporaries(out_dir, out_dir / CACHE_NAME)
-            with cluster(scheduler, jobs) as client:
+        # the cluster first: a scheduler that cannot be reached leaves no folder behind
+        with cluster(scheduler, jobs) as client:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            with atomic.FolderLock(out_dir, wait=LOCK_WAIT if lock_wait is None else lock_wait):
+                atomic.remove_stale_temporaries(out_dir, out_dir / CACHE_NAME)
                 result = _build_locked(files, errors, out_dir, options, jobs, use_cache, title,
                                        max_nodes, progress, client)
     except atomic.FolderBusy as exc:
@@ -374,12 +376,14 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
     except OSError as exc:
         raise OutputError(str(out_dir), messages.OUTPUT_FAILED.format(
             reason=_os_reason(exc, out_dir))) from None
-    if made and not result.articles:  # nothing was written: leave no empty folder behind
-        (out_dir / atomic.LOCK).unlink(missing_ok=True)
-        try:
-            out_dir.rmdir()
-        except OSError:
-            pass
+    finally:
+        if made and (result is None or not result.articles):
+            # nothing was written: leave no empty folder behind
+            try:
+                (out_dir / atomic.LOCK).unlink(missing_ok=True)
+                out_dir.rmdir()
+            except OSError:
+                pass
     return result
 
 

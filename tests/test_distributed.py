@@ -224,6 +224,7 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, monkeypatch):
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: cannot reach the Dask scheduler at "
                                                    "tcp://127.0.0.1:"), result.output
+    assert not (tmp_path / "out").exists()  # nothing was made
 
 
 def test_a_batch_that_kills_its_workers_is_retried_file_by_file():
