@@ -4,9 +4,11 @@ Each file is read, extracted and resolved on its own (in worker processes with j
 an `Outcome`: the article's metadata, its part of the graph already serialised, and what it says
 about each entity. Outcomes are consumed in input order, so output is the same whatever the
 number of jobs; entity descriptions, which gather what all articles say, are written last.
-Article text is dropped as soon as it is extracted, so memory grows with the graph, not the
-corpus. Outcomes are cached by the content hash of their file, so a re-run only extracts new or
-changed files.
+Article text is dropped as soon as it is extracted. In `build_folder`, what an article says
+about entities and facts goes to shard files (kg.shards) where it was extracted, and is merged
+from disk at the end, so the build does not hold it in memory. Outcomes are cached by the
+content hash of their file, so a re-run only extracts new or changed files. With a Dask
+scheduler (kg.distributed), the files are read and extracted on its workers.
 """
 from __future__ import annotations
 
