@@ -6,7 +6,7 @@ its observations of entities and its facts with their sentences, as JSON. The bu
 this in memory. At the end it reads the shards back through external sorts (sorted runs of
 bounded size on disk, merged lazily) and streams:
 
-  * the entity descriptions, merged key by key (`entities`): the same entities that
+  * the entity descriptions, merged key by key (`write_entities`, `entities`): the same that
     `kg.resolve.merge` makes of all observations at once, since an entity depends only on its own
     observations, in input order, and on the gazetteer;
   * the distinct relations, in the order `graph.relation_triples` gives them (`relations`);
@@ -37,6 +37,8 @@ STAGING = ".kg-staging"
 class MissingShards(KgError):
     """Articles were extracted but their shard lines are not in the staging folder: the
     workers wrote them somewhere else (an output folder that is not shared)."""
+
+
 #: records sorted in memory at once before a run goes to disk (about 25 MB of them)
 RUN_SIZE = 50_000
 #: runs merged at once: more are first merged into longer runs, group by group, so that a
@@ -120,7 +122,9 @@ class Shards:
                 for raw in handle:
                     try:
                         index, article_id, observations, view = json.loads(raw)
-                    except ValueError:
+                        if not 0 <= index < len(done):
+                            continue  # not a line of this build
+                    except (ValueError, TypeError):
                         continue  # cut short by a worker that died; its article ran again
                     if not self.accepted[index] or done[index]:
                         continue
