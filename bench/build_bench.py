@@ -4,12 +4,19 @@ Makes corpora of N articles (default 1,000 and 10,000) by varying the articles w
 tests (tests/fixtures/probe, tests/fixtures/articles and the seed): people's names, places (swapped for others of the same level from the
 gazetteer) and numbers change, so entities differ from copy to copy. Then it times
 
-  * the end-to-end build (`kg build DIR --out OUT`, all CPUs), with the peak resident memory of
-    the whole process tree (main process and workers, sampled from /proc);
+  * the end-to-end build (`kg build DIR --out OUT --jobs 2`), with the peak resident memory of
+    the main process and of the whole process tree (main process and workers, sampled from /proc);
   * a re-run with nothing changed (served by the cache);
-  * one process stage by stage: reading, extraction, resolution and graph terms, writing.
+  * at the sizes given to --cluster-at, the same build on a Dask LocalCluster of two workers
+    (`--cluster local --jobs 2`, needs kg[distributed]) against `--jobs 2`;
+  * one process stage by stage (at 1,000 articles or fewer): reading, extraction, resolution and
+    graph terms, writing.
 
-Usage: python bench/build_bench.py [--sizes 1000 10000] [--out bench/results-build.txt]
+The machine's load average (os.getloadavg) is printed beside each figure: on a shared machine
+the figures are only as good as the quiet they were measured in.
+
+Usage: python bench/build_bench.py [--sizes 10000 100000] [--cluster-at 10000]
+                                   [--jobs 2] [--out bench/results-build.txt]
 """
 from __future__ import annotations
 
@@ -17,12 +24,14 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,15 +82,19 @@ def make_corpus(folder: Path, size: int, res: Resources, seed: int = 7) -> None:
 
 
 class PeakRSS(threading.Thread):
-    """Samples the resident memory of a process and all its descendants."""
+    """Samples the resident memory of a process (`main`) and of it with all its descendants
+    (`peak`)."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
-        self.pid, self.peak, self.running = pid, 0, True
+        self.pid, self.peak, self.main, self.running = pid, 0, 0, True
+        self.main_cpu = 0.0  # seconds of CPU of the build's own process, at the last sample
 
     def run(self) -> None:
         while self.running:
+            self.main = max(self.main, _rss(self.pid))
             self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            self.main_cpu = max(self.main_cpu, _cpu(self.pid))
             time.sleep(0.05)
 
 
@@ -99,6 +112,15 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
+def _cpu(pid: int) -> float:
+    """User and system CPU seconds of one process so far (0 once it has ended)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def _rss(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -109,9 +131,21 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def timed_build(corpus: Path, out: Path, *extra: str) -> tuple[float, int, str]:
+@dataclass
+class Timed:
+    seconds: float
+    peak: int       # bytes, the whole process tree
+    main: int       # bytes, the build's own process
+    load: float     # the 1-minute load average when the build ended
+    stderr: str
+    cpu: float = 0.0       # CPU seconds of all the build's processes (waited for)
+    main_cpu: float = 0.0  # CPU seconds of the build's own process (sampled)
+
+
+def timed_build(corpus: Path, out: Path, *extra: str) -> Timed:
     kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or "kg"
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen([kg, "build", str(corpus), "--out", str(out), *extra],
                             stderr=subprocess.PIPE, text=True)
     sampler = PeakRSS(proc.pid)
@@ -121,7 +155,10 @@ def timed_build(corpus: Path, out: Path, *extra: str) -> tuple[float, int, str]:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"kg build failed: {stderr}")
-    return time.perf_counter() - started, sampler.peak, stderr.strip()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return Timed(time.perf_counter() - started, sampler.peak, sampler.main, os.getloadavg()[0],
+                 stderr.strip(), cpu, sampler.main_cpu)
 
 
 def stages(corpus: Path, res: Resources) -> dict[str, float]:
@@ -160,34 +197,61 @@ def stages(corpus: Path, res: Resources) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument("--cluster-at", type=int, nargs="*", default=[10000],
+                        help="sizes at which --cluster local is timed against --jobs")
+    parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results-build.txt")
     args = parser.parse_args()
     res = Resources.load()
-    lines = [f"kg build benchmark, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}", ""]
+    lines = [f"kg build benchmark, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+             f"--jobs {args.jobs}, load average {os.getloadavg()[0]:.2f} at the start", ""]
+    jobs = ("--jobs", str(args.jobs))
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             corpus, out = Path(tmp) / f"corpus{size}", Path(tmp) / f"out{size}"
+            block = len(lines)
             make_corpus(corpus, size, res)
-            first, peak, summary = timed_build(corpus, out, "-q")
-            again, peak2, _ = timed_build(corpus, out, "-q")
+            first = timed_build(corpus, out, "-q", *jobs)
+            again = timed_build(corpus, out, "-q", *jobs)
             facts = int(re.search(r"(\d+) facts", _summary(corpus, out)).group(1))
             graph_mb = (out / "graph.ttl").stat().st_size / 2**20
             html_mb = (out / "graph.html").stat().st_size / 2**20
+            cache_mb = sum(p.stat().st_size for p in (out / ".kg-cache").rglob("*")
+                           if p.is_file()) / 2**20
+            input_mb = sum(p.stat().st_size for p in corpus.iterdir()) / 2**20
             split = stages(corpus, res) if size <= 1000 else None
             lines += [f"{size} articles:",
-                      f"  first build     {first:7.1f} s  {size / first:7.0f} articles/s  "
-                      f"{facts / first:7.0f} facts/s  peak RSS {peak / 2**20:6.0f} MB",
-                      f"  unchanged re-run{again:7.1f} s  ({again / first:.0%} of the first)  "
-                      f"peak RSS {peak2 / 2**20:6.0f} MB",
-                      f"  facts {facts}, graph.ttl {graph_mb:.1f} MB, graph.html {html_mb:.1f} MB"]
+                      f"  first build     {first.seconds:7.1f} s  {size / first.seconds:7.0f} "
+                      f"articles/s  {facts / first.seconds:7.0f} facts/s  main process peak RSS "
+                      f"{first.main / 2**20:5.0f} MB, all processes {first.peak / 2**20:5.0f} MB"
+                      f"  (load {first.load:.2f})",
+                      f"  CPU {first.cpu / size * 1000:.1f} ms an article in all processes, "
+                      f"{first.main_cpu / size * 1000:.1f} ms of it in the main process",
+                      f"  unchanged re-run{again.seconds:7.1f} s  ({again.seconds / first.seconds:.0%}"
+                      f" of the first)  main process peak RSS {again.main / 2**20:5.0f} MB  "
+                      f"(load {again.load:.2f})",
+                      f"  facts {facts}, inputs {input_mb:.1f} MB, graph.ttl {graph_mb:.1f} MB, "
+                      f"graph.html {html_mb:.1f} MB, cache {cache_mb:.1f} MB"]
+            if size in args.cluster_at:
+                shutil.rmtree(out)
+                dask = timed_build(corpus, out, "-q", "--no-cache", "--cluster", "local", *jobs)
+                shutil.rmtree(out)
+                pool = timed_build(corpus, out, "-q", "--no-cache", *jobs)
+                lines.append(f"  --cluster local {dask.seconds:7.1f} s against --jobs "
+                             f"{args.jobs} {pool.seconds:.1f} s: overhead "
+                             f"{dask.seconds / pool.seconds - 1:+.0%}  (load {dask.load:.2f}, "
+                             f"{pool.load:.2f}); main process CPU "
+                             f"{dask.main_cpu / size * 1000:.1f} against "
+                             f"{pool.main_cpu / size * 1000:.1f} ms an article, main process "
+                             f"peak RSS {dask.main / 2**20:.0f} against {pool.main / 2**20:.0f} MB")
             if split:
                 total = sum(split.values())
                 lines.append("  one process, time per stage: " + ", ".join(
                     f"{k} {v / total:.0%} ({v / size * 1000:.1f} ms/article)"
                     for k, v in split.items()))
             lines.append("")
-            print("\n".join(lines[-5:]), flush=True)
+            print("\n".join(lines[block:]), flush=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"written to {args.out}")
 

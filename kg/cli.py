@@ -46,6 +46,11 @@ def cli() -> None:
               help="Worker processes for extraction (default: the number of CPUs).")
 @click.option("--no-cache", is_flag=True,
               help="Re-extract every file instead of reusing OUT/.kg-cache from the last build.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Extract on the workers of this Dask scheduler (pip install "
+                   "'kg[distributed]'); they must read INPUTS and OUT at the same paths.")
+@click.option("--cluster", type=click.Choice(["local"]), default=None,
+              help="Extract on a Dask LocalCluster of --jobs worker processes on this machine.")
 @click.option("--include", multiple=True, metavar="GLOB",
               help="In folders, read only files matching this glob (name or path in the folder; "
                    "repeatable).")
@@ -54,8 +59,8 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary, no warnings.")
 def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
           title: str | None, max_nodes: int, max_file_size: int, jobs: int | None,
-          no_cache: bool, include: tuple[str, ...], exclude: tuple[str, ...],
-          quiet: bool) -> None:
+          no_cache: bool, scheduler: str | None, cluster: str | None,
+          include: tuple[str, ...], exclude: tuple[str, ...], quiet: bool) -> None:
     """Read articles and write OUT/graph.ttl (the RDF graph) and OUT/graph.html (a view).
 
     INPUTS are article files (.md Hexo markdown, .html/.htm pages, .txt text) or folders,
@@ -78,6 +83,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
         kg build ../shared/seed/qianzhao-cities-2021.md --out output/
         kg build articles/ --out build/ --jobs 4 --base https://example.org/news/
         kg build corpus/ --exclude README.md --exclude 'drafts/*'
+        kg build /shared/archive/ --out /shared/kg/ --scheduler tcp://10.0.0.5:8786
     """
     from kg import pipeline
     from kg.errors import KgError
@@ -89,6 +95,11 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
     if not re.fullmatch(r"https?://[^\s<>\"{}|^`\\]+[/#]", base):
         raise click.BadParameter("must be an http(s) IRI ending with / or #", param_hint="--base")
     _check_iri(base)
+    if scheduler and cluster:
+        raise click.UsageError("--scheduler and --cluster exclude each other")
+    scheduler = scheduler or cluster
+    if scheduler:
+        _check_dask()
     started = time.perf_counter()
     options = pipeline.Options(base=base, fmt=fmt, max_bytes=max_file_size * 1024 * 1024)
     _exit_cleanly_on_sigterm()
@@ -98,7 +109,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
                                            jobs=jobs or _cpus(), use_cache=not no_cache,
                                            title=title, max_nodes=max_nodes,
                                            progress=progress.update,
-                                           include=include, exclude=exclude)
+                                           include=include, exclude=exclude,
+                                           scheduler=scheduler)
     except KgError as exc:
         raise click.ClickException(shown(str(exc))) from None
     for error in result.errors:
@@ -127,6 +139,18 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
                 f"{rel} {n}" for rel, n in result.by_relation.items()), err=True)
     if result.errors:
         sys.exit(1)
+
+
+def _check_dask() -> None:
+    """Dask is an optional extra: without it, say which one to install, before any work."""
+    from kg.distributed import MISSING
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise click.ClickException(MISSING) from None
+    # Dask's own log lines (a worker lost, a task retried) are its business, not the user's.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
 
 
 def _check_iri(base: str) -> None:

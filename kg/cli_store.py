@@ -188,7 +188,7 @@ def _write_streamed(pieces, size: int = 1 << 16) -> None:
 
 @click.command()
 @click.argument("graph_file", metavar="GRAPH",
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+                type=click.Path(exists=True, path_type=Path))
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Load into the Oxigraph store in this folder (created if missing).")
 @click.option("--endpoint", metavar="URL",
@@ -210,6 +210,9 @@ def load(graph_file: Path, store_dir: Path | None, endpoint: str | None,
          timeout: float) -> None:
     """Load a graph file into a triple store: an embedded Oxigraph store or a SPARQL server.
 
+    GRAPH may also be a shard folder: its .nq, .nt, .ttl and .trig files are loaded one after
+    the other, so a big graph never has to be one giant file (README: loading at scale).
+
     --store DIR bulk-loads into a persistent Oxigraph store, then query it with
     kg query --store DIR. --endpoint URL sends the graph to any SPARQL 1.1 server with the
     Graph Store HTTP Protocol (SPARQL Update INSERT DATA if the server has no Graph Store).
@@ -225,6 +228,7 @@ def load(graph_file: Path, store_dir: Path | None, endpoint: str | None,
     \b
     Example:
         kg load output/graph.ttl --store kgstore/
+        kg load shards/ --store kgstore/
         kg load output/graph.ttl --endpoint http://localhost:7878/store --graph https://kg.example.org/graph
         KG_ENDPOINT_USER=dba KG_ENDPOINT_PASSWORD=... kg load output/graph.ttl \\
             --endpoint http://localhost:8890/sparql-graph-crud-auth --graph https://kg.example.org/graph

@@ -127,7 +127,10 @@ def zh(value: str) -> ox.Literal:
 
 
 def entity_triples(entities: dict[str, Entity], terms: Terms,
-                   schema_types: bool = True) -> list[ox.Triple]:
+                   schema_types: bool = True, known=None) -> list[ox.Triple]:
+    """`known`: when `entities` is one batch of a graph's entities, the keys of the graph's
+    entities that are parents (a parent's link is written only if it is an entity)."""
+    known = entities if known is None else known
     out: list[ox.Triple] = []
     for key in sorted(entities):
         entity = entities[key]
@@ -147,7 +150,7 @@ def entity_triples(entities: dict[str, Entity], terms: Terms,
                                  ox.Literal(f"{entity.latitude:.6f}", datatype=decimal)))
             out.append(ox.Triple(node, terms.iri(_SCHEMA + "longitude"),
                                  ox.Literal(f"{entity.longitude:.6f}", datatype=decimal)))
-        if entity.parent and entity.parent in entities:
+        if entity.parent and entity.parent in known:
             relation = "locatedIn" if key.startswith("place/") else "partOf"
             triple = ox.Triple(node, terms.kg(relation), terms.entity(entity.parent))
             out.append(triple)

@@ -48,13 +48,36 @@ class StoreError(Exception):
 
 # ------------------------------------------------------------------------------- embedded store
 
+#: what a shard folder's graph files end with (N-Triples and N-Quads split on any line)
+SHARD_SUFFIXES = (".nq", ".nt", ".ttl", ".trig")
+
+
+def graph_files(path: Path) -> list[Path]:
+    """The graph files to load: `path` itself, or the graph files of a shard folder (in name
+    order; files of other kinds, such as a README, are left alone)."""
+    if not path.is_dir():
+        return [path]
+    try:
+        found = sorted(p for p in path.iterdir()
+                       if p.suffix.lower() in SHARD_SUFFIXES and p.is_file())
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot list the folder: {exc.strerror or exc}") from None
+    if not found:
+        raise StoreError(f"{path}: no graph file in the folder (expected files ending in "
+                         f"{', '.join(SHARD_SUFFIXES)})")
+    return found
+
+
 def load_store(graph_file: Path, directory: Path, *, graph: str | None = None,
                replace: bool = False) -> int:
-    """Bulk-load a graph file into the Oxigraph store in `directory` (created if missing).
+    """Bulk-load a graph file, or a folder of them (a shard folder, see `graph_files`), into the
+    Oxigraph store in `directory` (created if missing).
 
     Into the default graph unless `graph` names a graph. `replace` empties that graph first.
     Returns the number of triples in that graph afterwards."""
     import pyoxigraph as ox
+
+    files = graph_files(graph_file)
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -64,10 +87,11 @@ def load_store(graph_file: Path, directory: Path, *, graph: str | None = None,
     target = ox.NamedNode(graph) if graph else ox.DefaultGraph()
     if replace:
         store.clear_graph(target)
-    try:
-        store.bulk_load(path=str(graph_file), format=rdf_format(graph_file), to_graph=target)
-    except SyntaxError as exc:
-        raise StoreError(f"{graph_file}: cannot parse the graph: {exc}") from None
+    for path in files:  # one file at a time: the bulk loader's memory is one shard's
+        try:
+            store.bulk_load(path=str(path), format=rdf_format(path), to_graph=target)
+        except SyntaxError as exc:
+            raise StoreError(f"{path}: cannot parse the graph: {exc}") from None
     store.flush()
     answer = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=target)
     return int(next(iter(answer))["n"].value)
@@ -399,12 +423,14 @@ def _survey(graph_file: Path) -> _Survey:
 
 
 def _parse(graph_file: Path):
+    """The quads of a graph file, or of every graph file of a shard folder in turn."""
     import pyoxigraph as ox
 
-    try:
-        yield from ox.parse(path=str(graph_file), format=rdf_format(graph_file))
-    except SyntaxError as exc:
-        raise StoreError(f"{graph_file}: cannot parse the graph: {exc}") from None
+    for path in graph_files(graph_file):
+        try:
+            yield from ox.parse(path=str(path), format=rdf_format(path))
+        except SyntaxError as exc:
+            raise StoreError(f"{path}: cannot parse the graph: {exc}") from None
 
 
 def _ntriples_chunks(graph_file: Path, size: int) -> Iterator[tuple[bytes, int]]:

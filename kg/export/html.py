@@ -111,18 +111,21 @@ def write(graph: Graph, path: str | os.PathLike, *, title: str | None = None,
 
 def render(graph: Graph, *, title: str | None = None, max_nodes: int = 1000,
            ontology: Graph | None = None, source: str | None = None,
-           totals: dict | None = None) -> str:
+           totals: dict | None = None, articles: list[dict] | None = None) -> str:
     """The interactive page for `graph` as a string (a complete, offline HTML document).
 
     `totals`, when given, describes the whole graph that `graph` was cut from (for builds too
     big to hand over whole): articles, entities, facts, edges and entities by class; the header
-    and the notice of what is left out then speak of the whole graph."""
+    and the notice of what is left out then speak of the whole graph. `articles`, when given,
+    are the rows of every article (see `article_rows`), made batch by batch by a build too big
+    to hold all its articles in one graph; `graph` then need hold only the articles that its
+    evidence cites."""
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
     if ontology is None:
         ontology = load_ontology()
     zh = labels(ontology, "zh")
-    view = _View(graph, zh)
+    view = _View(graph, zh, articles)
     data = view.data(max_nodes, totals)
     page = _page(title if title is not None else DEFAULT_TITLE, data, view.article_rows(), source)
     # A lone surrogate in scraped text must not make the UTF-8 write fail.
@@ -169,10 +172,33 @@ def _first(graph: Graph, node, *props) -> str | None:
     return None
 
 
+def article_rows(graph: Graph) -> list[dict]:
+    """The rows of the articles in `graph`, in no order (`sort_article_rows` sorts them)."""
+    return [_article_row(graph, a) for a in set(graph.subjects(RDF.type, ARTICLE))]
+
+
+def _article_row(g: Graph, a) -> dict:
+    return {
+        "headline": _first(g, a, SCHEMA.headline) or _pick_label(g, a) or str(a),
+        "publisher": _first(g, a, SCHEMA.publisher, DCTERMS.source) or "",
+        "date": (_first(g, a, SCHEMA.datePublished, DCTERMS.date) or "")[:10],
+        "iri": str(a),
+        "url": _first(g, a, SCHEMA.url) or "",
+        "file": _first(g, a, SCHEMA.archivedAt) or "",
+    }
+
+
+def sort_article_rows(rows: list[dict]) -> list[dict]:
+    """Newest first, then by headline."""
+    rows.sort(key=lambda r: (r["date"] == "", _neg(r["date"]), r["headline"], r["iri"]))
+    return rows
+
+
 class _View:
-    def __init__(self, graph: Graph, zh: dict[str, str]):
+    def __init__(self, graph: Graph, zh: dict[str, str], articles: list[dict] | None = None):
         self.graph = graph
         self.zh = zh
+        self._rows = articles
         class_terms = {URIRef(NAMESPACE + c): c for c in CLASS_STYLE}
         rank = {c: i for i, c in enumerate(CLASS_STYLE)}
 
@@ -276,19 +302,9 @@ class _View:
     def article_rows(self) -> list[dict]:
         """The articles of the graph for the header: headline, publisher, date (newest first),
         and for the panel its URL and the file it was read from, when known."""
-        g = self.graph
-        rows = []
-        for a in self.articles:
-            rows.append({
-                "headline": _first(g, a, SCHEMA.headline) or _pick_label(g, a) or str(a),
-                "publisher": _first(g, a, SCHEMA.publisher, DCTERMS.source) or "",
-                "date": (_first(g, a, SCHEMA.datePublished, DCTERMS.date) or "")[:10],
-                "iri": str(a),
-                "url": _first(g, a, SCHEMA.url) or "",
-                "file": _first(g, a, SCHEMA.archivedAt) or "",
-            })
-        rows.sort(key=lambda r: (r["date"] == "", _neg(r["date"]), r["headline"], r["iri"]))
-        return rows
+        if self._rows is not None:
+            return self._rows
+        return sort_article_rows([_article_row(self.graph, a) for a in self.articles])
 
     # tooltips -------------------------------------------------------------------------------
 
@@ -460,7 +476,7 @@ class _View:
             "legend": legend,
             "options": _options(large, len(nodes)),
             "stats": {
-                "articles": len(self.articles),
+                "articles": len(self.articles) if self._rows is None else len(self._rows),
                 "entities": total,
                 "facts": self.facts,
                 "facts_with_evidence": self.with_evidence,
