@@ -735,6 +735,7 @@ def _ranked(article, index, texts, res) -> Iterator[Fact]:
             yield from _emit_items(article, found, title, res)
 
 
+_REFERENCE = re.compile(r"^(?:这|该|上述|以上|此|其)")
 _LIST_NAMED = re.compile(r"([^，,。；;：:、“”《》\s]{3,40}?)(?:排行榜|榜单|名单|榜首|榜)")
 
 
@@ -747,8 +748,8 @@ def _context_title(article, texts, index, res, reach: int = 3,
         found: list[tuple[int, int, str]] = []
         for match in _LIST_NAMED.finditer(text):
             name = _trim_list_name(match.group(1), res)
-            if _verbs(name, res):
-                continue  # 本市入选企业名单: the list of those who won, named by the verb
+            if _verbs(name, res) or _REFERENCE.match(name):
+                continue  # 本市入选企业名单, 这3个城市名单: a list named by reference
             if name and res.lexicon.ends_with("title_head", name):
                 at = match.end(1) - len(name)
                 found.append((at, match.end(1), name))

@@ -135,6 +135,7 @@ def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
             subject = subject[subject.rindex("由") + 1:]
         subject = re.sub(r"在[^、]*$", "", subject)
         subject = re.sub(r"(联合|共同|成功)+$", "", subject.strip())
+        subject = re.sub(r"携手|会同", "、", subject)  # A携手B举办: two organisers
         names = _organisers(subject, res)
         if not names:
             continue
@@ -147,6 +148,28 @@ def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
             yield base.fact(event_mention(event, sentence), "organizedBy", org, article,
                             sentence, NAME)
     yield from _convener(article, sentence, masked, sent_events, res)
+    yield from _roles(article, sentence, masked, sent_events, res)
+
+
+# 主办单位为A、B / 承办方：C: the organisers named by their role
+_ROLE = re.compile(r"(?:联合|共同)?(?:主办|承办)(?:单位|方|机构)(?:分别)?(?:为|是|有|包括)?[:：]?")
+_ROLE_END = re.compile(r"[；;。\n]|[，,](?=[^，,；;。]{0,6}(?:协办|支持|指导|主办|承办|媒体|合作))")
+
+
+def _roles(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
+    for match in _ROLE.finditer(masked):
+        end = _ROLE_END.search(masked, match.end())
+        span = masked[match.end(): end.start() if end else len(masked)].strip()
+        span = re.sub(r"等(?:单位|机构|部门)?$", "", span)
+        names = _organisers(span, res) if span else []
+        event = _current(sent_events) if names else None
+        if event is None:
+            continue
+        for name in names:
+            at = masked.find(name, match.end())
+            org = base.org(name, article, sentence, at, at + len(name), res)
+            yield base.fact(event_mention(event, sentence), "organizedBy", org, article,
+                            sentence, NAME)
 
 
 _TIME_WORDS = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|上午|下午|晚上|[0-9]{1,2}月|[0-9]{1,2}日|"
