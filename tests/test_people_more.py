@@ -138,6 +138,34 @@ def test_no_people_here(resources, text):
     assert people.find(fold(text), resources) == []
 
 
+PEOPLE_MORE = [
+    # appointed or elected to a post written after the name
+    ("会议决定，任命李某华为国家统计局副局长。", [("李某华", [("国家统计局", "副局长")])]),
+    ("张某当选为中国某某协会会长。", [("张某", [("中国某某协会", "会长")])]),
+    ("任命他为局长。", []),
+    # a second person after the first one's verb
+    ("省长刘某明会见了某某集团有限公司董事长梁某康一行。",
+     [("刘某明", [("省政府", "省长")]), ("梁某康", [("某某集团有限公司", "董事长")])]),
+    # a department ends in 司, a name does not
+    ("国家能源局综合司副司长、新闻发言人张某宇主持发布会。",
+     [("张某宇", [("国家能源局综合司", "副司长"), (None, "新闻发言人")])]),
+    # a bare head of a unit opening its clause serves the unit named before it
+    ("某省某某厅厅长杨某林作报告，副厅长徐某主持会议。",
+     [("杨某林", [("某省某某厅", "厅长")]), ("徐某", [("某省某某厅", "副厅长")])]),
+    ("商务部副部长傅某应致辞，钱某明副部长陪同出席。",
+     [("傅某应", [("商务部", "副部长")]), ("钱某明", [("商务部", "副部长")])]),
+    # ... but not when other words stand before the title
+    ("某某部副部长苏某、原某某工业部老部长何某远出席。",
+     [("苏某", [("某某部", "副部长")]), ("何某远", [(None, "部长")])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PEOPLE_MORE)
+def test_people_wherever_they_act(resources, text, expected):
+    found = people.find(fold(text), resources)
+    assert [(p.name, [(x.org, x.title) for x in p.posts]) for p in found] == expected
+
+
 def test_a_name_before_an_accompanying_verb(resources):
     found = people.find(fold("某某部副部长钱某明陪同出席。"), resources)
     assert [(p.name, [(x.org, x.title) for x in p.posts]) for p in found] == [

@@ -7,7 +7,7 @@ A segment with posts but no name ("党组成员、副主任赵某") hands its po
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.mentions import orgs
 from kg.resources import Resources
@@ -26,7 +26,8 @@ _NOT_AFTER_TITLE = ("会", "委", "办", "处", "室", "组", "招待", "站", "
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "旗委")
 _COMMITTEE_POSTS = ("书记", "副书记", "常委", "常务副书记")
 # Characters that do not end a Chinese personal name (they are particles and prepositions).
-_NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并")
+# 司 and 处 end departments (综合司, 办公处), not names
+_NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司处")
 # 台 after 主席 is 主席台 (the rostrum), far more often than the rare surname
 _NOT_NAME_START = set("和及与等在的了是为并也就对向将台")
 _NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次年")
@@ -100,7 +101,70 @@ def _find(text: str, res: Resources) -> list[PersonMention]:
                                    previous.posts, previous.after)]
         people.extend(found)
         previous = found[-1] if found and found[-1].end == seg_end else None
-    return people
+    taken = {p.start for p in people}
+    people.extend(p for p in _appointed(text, res) if p.start not in taken)
+    return _units_carried(text, sorted(people, key=lambda p: p.start))
+
+
+def _units_carried(text: str, people: list[PersonMention]) -> list[PersonMention]:
+    """某厅厅长甲作报告，副厅长乙主持: a bare head of a unit (副厅长, 副部长) that opens its
+    clause serves the unit of that kind that the person before them in the sentence serves."""
+    out: list[PersonMention] = []
+    for person in people:
+        post = person.posts[-1] if person.posts else person.after
+        after_name = post is not None and text.startswith(post.title, person.end)
+        opens = person.start - (len(post.title) if post and not after_name else 0)
+        bare = post is not None and post.org is None and not post.former and len(person.posts) <= 1 \
+            and (opens == 0 or text[opens - 1] in "，,；;。 ")
+        unit = _unit_of(post.title) if bare else None
+        org = next((p.org for q in reversed(out) for p in q.posts
+                    if unit and p.org and p.org.endswith(unit)), None)
+        if org:
+            carried = replace(post, org=org)
+            person = replace(person, posts=person.posts[:-1] + (carried,)) if person.posts \
+                else replace(person, after=carried)
+        out.append(person)
+    return out
+
+
+def _unit_of(title: str) -> str | None:
+    """副厅长 -> 厅, 局长 -> 局: the kind of unit a head's title names."""
+    bare = re.sub(r"^(?:常务|执行)?副", "", title)
+    return bare[0] if len(bare) == 2 and bare.endswith("长") and bare[0] in "厅局部司处署" else None
+
+
+# 任命甲为某局副局长 / 乙当选为某协会会长: the post comes after the name, behind the verb
+_APPOINTED = re.compile(r"(?:任命|聘任|提名|选举|决定)([\u3400-\u9fff·]{2,12}?)(?:同志)?为"
+                        r"([^，,。；;、（(]{3,30})")
+_ELECTED = re.compile(r"(?:^|[，,。；;、\s])([\u3400-\u9fff·]{2,4}?)(?:同志)?当选为([^，,。；;、（(]{3,30})")
+
+
+def _appointed(text: str, res: Resources) -> list[PersonMention]:
+    out = []
+    for pattern in (_APPOINTED, _ELECTED):
+        for match in pattern.finditer(text):
+            name, post_text = match.group(1), match.group(2)
+            if not _appointee(name, res):
+                continue
+            titles = [t for t in _titles(post_text, res) if t.end == len(post_text)]
+            if not titles:
+                continue
+            title = titles[-1]
+            gap = post_text[: title.start]
+            org = orgs.clean(gap, res) if gap else None
+            if gap and org != gap:
+                continue
+            out.append(PersonMention(name, match.start(1), match.end(1),
+                                     (_post(org, title, res),)))
+    return out
+
+
+def _appointee(name: str, res: Resources) -> bool:
+    if "·" in name:
+        return True
+    return 2 <= len(name) <= 3 and res.lexicon.is_surname_start(name) \
+        and not set(name) & _NOT_IN_NAME and not res.places.lookup(name) \
+        and not orgs.is_org(name, res)
 
 
 def _segments(text: str):
@@ -181,6 +245,11 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
             more, more_pending = _parse_segment(text, s0 + rest_at + conj.end(), s1, res, [], "、")
             people.extend(more)
             return people, more_pending
+        verb = rest_at < len(seg) and _has_verb(seg[rest_at:], 1, res)
+        if verb:
+            # 省长甲会见了某公司董事长乙: a second person after the first one's verb
+            more, _ = _parse_segment(text, s0 + rest_at, s1, res, [], "，")
+            people.extend(p for p in more if p.start >= s0 + rest_at)
         return people, []
     if cursor == len(seg) and posts and not people:
         return people, posts
@@ -211,7 +280,8 @@ def _split_org_name(gap: str, res: Resources, org_optional: bool):
         if len(gap) < size:
             continue
         name, head = gap[-size:], gap[:-size]
-        if not _CJK.match(name) or set(name) & _NOT_IN_NAME or name[0] in _NOT_NAME_START:
+        if not _CJK.match(name) or set(name) & _NOT_IN_NAME or name[0] in _NOT_NAME_START \
+                or name[-1] in _NOT_NAME_END:
             continue
         if size == 4 and name[:2] not in res.lexicon.compound_surnames:
             continue
