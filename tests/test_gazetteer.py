@@ -236,6 +236,29 @@ def test_org_find_longest(orgs):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a short form inside a longer name that has a head noun of its own is no match
+        ("中国航空发动机集团有限公司召开会议", []),
+        ("他在中国航空综合技术研究所工作", []),
+        ("据央视新闻中心消息", []),
+        # the same short forms where they stand alone, start a unit's name or end a phrase
+        ("国航与东航签署协议", ["国航", "东航"]),
+        ("国航北京分公司", ["国航"]),
+        ("中科院的两个研究所", ["中科院"]),
+        ("中国和东盟十国政府", ["东盟"]),
+        ("乘坐国航航班", ["国航"]),
+        # a name with a head noun of its own names the body before its unit
+        ("山东省发改委综合处", ["发改委"]),
+        ("国家发展改革委产业发展司", ["国家发展改革委"]),
+        ("工信部规划司和新华社上海分社", ["工信部规划司", "新华社"]),
+    ],
+)
+def test_org_find_no_alias_inside_longer_name(orgs, text, expected):
+    assert [h[2] for h in orgs.find(text)] == expected
+
+
 def test_org_suffixes(orgs):
     sfx = [s for s, _ in orgs.suffixes]
     assert sfx == sorted(sfx, key=len, reverse=True)
