@@ -294,6 +294,55 @@ def test_titles_contains(titles):
     assert "夏鸣" not in titles
 
 
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("院士", ["院士"]),
+        ("{|副|代}市长", ["市长", "副市长", "代市长"]),
+        ("{一|二}级巡视员", ["一级巡视员", "二级巡视员"]),
+        ("{党委|市委}{|副}书记", ["党委书记", "党委副书记", "市委书记", "市委副书记"]),
+        ("国家{|副}主席", ["国家主席", "国家副主席"]),
+    ],
+)
+def test_title_patterns_expand(pattern, expected):
+    from kg.gazetteer.titles import expand
+
+    assert list(expand(pattern)) == expected
+
+
+def test_title_patterns_give_every_variant(titles):
+    # deputy, acting, executive and standing deputy of any head, and party committee posts
+    for t in ("副局长", "代县长", "常务副市长", "执行副总经理", "副总工程师", "代秘书长",
+              "常务副理事长", "区委副书记", "党组副书记", "镇党委副书记", "一级巡视员", "军委副主席",
+              "局长助理", "副主任科员"):
+        assert t in titles, t
+    # the file lists heads and irregular titles, not every variant
+    lines = (files("kg") / "data" / "job_titles.txt").read_text(encoding="utf-8").splitlines()
+    listed = [line for line in lines if line.strip() and not line.startswith("#")]
+    assert len(listed) < len(titles) / 2
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # modifiers the people layer adds before any title are not listed as titles
+        ("某某学会名誉会长张某出席。", "名誉会长"),
+        ("某某公司执行董事李某表示。", "执行董事"),
+        ("某某协会常务理事王某发言。", "常务理事"),
+        ("某某银行首席经济学家赵某认为。", "首席经济学家"),
+        ("某某集团首席顾问刘某介绍。", "首席顾问"),
+        ("某某省常务副省长陈某主持。", "常务副省长"),
+        ("某某市代市长孙某讲话。", "代市长"),
+    ],
+)
+def test_titles_with_modifiers_read_by_people(resources, text, title):
+    from kg.mentions import people
+    from kg.text.normalize import fold
+
+    found = people.find(fold(text), resources)
+    assert [p.job_title for p in found] == [title]
+
+
 # -- matcher --------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "entries, text, expected",
