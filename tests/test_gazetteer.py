@@ -378,3 +378,29 @@ def test_organisation_lists(text, expected):
     from kg.resources import Resources
 
     assert orgs.split_list(text, Resources.load()) == expected
+
+
+@pytest.mark.parametrize("text, employer", [
+    # a place or a relative prefix and a local department's short form: the local body
+    ("某某省国资委副主任李某某出席。", "某某省国资委"),
+    ("某某市发展改革委主任王某某致辞。", "某某市发展改革委"),
+    ("某某市外办主任张某某介绍情况。", "某某市外办"),
+    ("省委改革办主任刘某某表示。", "省委改革办"),
+    ("某某县科协主席陈某某讲话。", "某某县科协"),
+    ("某某区政法委书记赵某某出席。", "某某区政法委"),
+    # the bare short form is the national body
+    ("国资委主任李某某出席。", "国务院国有资产监督管理委员会"),
+])
+def test_local_department_heads(resources, text, employer):
+    from kg.extractors import posts
+    from tests.conftest import make_article, triples
+
+    found = triples(posts.extract(make_article(text), resources))
+    assert {o for _s, p, o in found if p == "worksFor"} == {employer}
+
+
+def test_local_heads_are_suffixes(orgs):
+    assert orgs.suffix_of("某某市台办") == ("台办", "GovernmentBody")
+    assert orgs.suffix_of("某某市残联") == ("残联", "Organization")
+    # the generic aliases of national bodies head local names too
+    assert orgs.suffix_of("某某市国资委")[0] == "国资委"

@@ -79,13 +79,19 @@ class OrgGazetteer:
             )
             for r in rows
         ]
-        suffixes = []
-        for line in _read_data("org_suffixes.txt").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            suffix, _, kind = line.partition("\t")
-            suffixes.append((suffix.strip(), kind.strip() or "Organization"))
-        return cls(orgs, suffixes)
+        suffixes = {}
+        # a local department's short form heads a name like any other head noun: 某市外办, and
+        # 某市国资委 is the city's body, not the national one its bare alias names
+        for name in ("org_suffixes.txt", "local_bodies.tsv"):
+            for line in _read_data(name).splitlines():
+                if not line.strip() or line.startswith("#"):
+                    continue
+                suffix, _, kind = line.partition("\t")
+                suffixes.setdefault(suffix.strip(), kind.partition("\t")[0].strip() or "Organization")
+        for org in orgs:
+            for alias in org.generic_aliases:
+                suffixes.setdefault(alias, org.kind)
+        return cls(orgs, suffixes.items())
 
     def __len__(self) -> int:
         return len(self.orgs)
