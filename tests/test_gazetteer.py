@@ -240,7 +240,8 @@ def test_org_find_longest(orgs):
     "text, expected",
     [
         # a short form inside a longer name that has a head noun of its own is no match
-        ("中国航空发动机集团有限公司召开会议", []),
+        ("中国航空某某研究院召开会议", []),
+        ("中国航空发动机集团有限公司召开会议", ["中国航空发动机集团有限公司"]),
         ("他在中国航空综合技术研究所工作", []),
         ("据央视新闻中心消息", []),
         # the same short forms where they stand alone, start a unit's name or end a phrase
@@ -404,3 +405,47 @@ def test_local_heads_are_suffixes(orgs):
     assert orgs.suffix_of("某某市残联") == ("残联", "Organization")
     # the generic aliases of national bodies head local names too
     assert orgs.suffix_of("某某市国资委")[0] == "国资委"
+
+
+@pytest.mark.parametrize("alias, name, parent", [
+    # party central bodies
+    ("中央编办", "中央机构编制委员会办公室", "中央机构编制委员会"),
+    ("中央金融办", "中央金融委员会办公室", "中央金融委员会"),
+    ("中央社会工作部", "中共中央社会工作部", "中国共产党中央委员会"),
+    ("中央外宣办", "国务院新闻办公室", "国务院"),
+    # NPC and CPPCC committees
+    ("全国人大环资委", "全国人民代表大会环境与资源保护委员会", "全国人民代表大会"),
+    ("全国人大常委会预工委", "全国人民代表大会常务委员会预算工作委员会", "全国人民代表大会常务委员会"),
+    ("全国政协提案委员会", "中国人民政治协商会议全国委员会提案委员会", "中国人民政治协商会议全国委员会"),
+    # ministries' departments, by the ministry's full or short name
+    ("财政部预算司", "财政部预算司", "财政部"),
+    ("人社部就业促进司", "人力资源和社会保障部就业促进司", "人力资源和社会保障部"),
+    ("国家卫健委医政司", "国家卫生健康委员会医政司", "国家卫生健康委员会"),
+    ("央行货币政策司", "中国人民银行货币政策司", "中国人民银行"),
+    ("国务院国资委企业改革局", "国务院国有资产监督管理委员会企业改革局", "国务院国有资产监督管理委员会"),
+    # central enterprises by their short names
+    ("中国航发", "中国航空发动机集团有限公司", None),
+    ("国家管网", "国家石油天然气管网集团有限公司", None),
+    ("中冶集团", "中国冶金科工集团有限公司", "中国五矿集团有限公司"),
+])
+def test_systematic_lists(orgs, alias, name, parent):
+    org = orgs.lookup(alias)
+    assert org is not None, alias
+    assert (org.name, org.parent) == (name, parent)
+
+
+def test_systematic_list_sizes(orgs):
+    rows = list(orgs)
+    assert sum(o.note.startswith("中央企业") for o in rows) >= 97
+    npc = [o for o in rows if o.parent == "全国人民代表大会" and o.note == "special committee"]
+    cppcc = [o for o in rows if o.parent == "中国人民政治协商会议全国委员会" and o.note == "special committee"]
+    assert len(npc) == 10 and len(cppcc) == 10
+    # bodies with their internal departments (…司) listed: every major ministry, not two
+    departments = Counter(o.parent for o in rows if o.parent and o.name.startswith(o.parent)
+                          and o.name.endswith("司"))
+    assert len([body for body, n in departments.items() if n >= 3]) >= 28
+
+
+def test_full_width_brackets_match_folded_text(orgs):
+    # the readers width-fold text; a name written with full-width brackets still matches
+    assert [h[3].name for h in orgs.find("华润(集团)有限公司董事长")] == ["华润（集团）有限公司"]

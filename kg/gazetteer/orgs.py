@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from kg.gazetteer.matcher import Matcher
+from kg.text.normalize import fold
 
 __all__ = ["Org", "OrgGazetteer"]
 
@@ -60,6 +61,9 @@ class OrgGazetteer:
         for org in self.orgs:
             for a in org.aliases:
                 self._by_name.setdefault(a, org)
+        # the readers match width-folded text: 华润（集团）有限公司 is written 华润(集团)有限公司 there
+        for surface, org in list(self._by_name.items()):
+            self._by_name.setdefault(fold(surface), org)
         self.suffixes: tuple[tuple[str, str], ...] = tuple(
             sorted(suffixes, key=lambda sk: -len(sk[0]))
         )
