@@ -316,7 +316,7 @@ def test_title_patterns_give_every_variant(titles):
     for t in ("副局长", "代县长", "常务副市长", "执行副总经理", "副总工程师", "代秘书长",
               "常务副理事长", "区委副书记", "党组副书记", "镇党委副书记", "一级巡视员", "军委副主席",
               "局长助理", "副主任科员", "董事局主席", "副国务卿", "副特派员", "宣传部长",
-              "全媒体记者", "国际贸易谈判代表"):
+              "全媒体记者", "国际贸易谈判代表", "副参谋长"):
         assert t in titles, t
     # a title never swallows the body it belongs to: 市政府 + 秘书长, 政法委 + 书记
     for t in ("市政府秘书长", "政法委书记"):
