@@ -128,10 +128,10 @@ class OrgGazetteer:
     def _inside_longer_name(self, text: str, hit: tuple[int, int, str, Org]) -> bool:
         start, end, surface, org = hit
         # A full name or an alias with a head noun of its own (工信部, 发改委) names the body
-        # even when more words follow (工信部规划司); only a bare short form (国航, 央视) can be
-        # the middle of another name. At the start of a name (国家发展改革委产业发展司,
-        # 新华社上海分社) the body is named and its unit follows.
-        if surface == org.name or self.suffix_of(surface) or start == 0 \
+        # even when more words follow (工信部规划司); only a bare short form (国航, 央视, and
+        # 国网 whose 网 heads no name) can be the middle of another name. At the start of a
+        # name (国家发展改革委产业发展司, 新华社上海分社) the body is named and its unit follows.
+        if surface == org.name or self._has_head(surface) or start == 0 \
                 or not _is_han(text[start - 1]) or text[start - 1] in _NOT_IN_NAME:
             return False
         rest = ""
@@ -143,6 +143,11 @@ class OrgGazetteer:
             if suffix and len(rest) - len(suffix[0]) >= 2:  # 国航航班 is no name
                 return True
         return False
+
+    def _has_head(self, alias: str) -> bool:
+        """工信部 (工信 + 部), 发改委 (a head itself); not 国网 (one character before 网)."""
+        suffix = self.suffix_of(alias)
+        return suffix is not None and (alias == suffix[0] or len(alias) - len(suffix[0]) >= 2)
 
     def suffix_of(self, name: str) -> tuple[str, str] | None:
         """The longest known head noun ``name`` ends with: (suffix, kind), or None."""
