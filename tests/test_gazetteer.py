@@ -458,3 +458,18 @@ def test_systematic_list_sizes(orgs):
 def test_full_width_brackets_match_folded_text(orgs):
     # the readers width-fold text; a name written with full-width brackets still matches
     assert [h[3].name for h in orgs.find("华润(集团)有限公司董事长")] == ["华润（集团）有限公司"]
+
+
+def test_local_bodies_table_integrity(orgs):
+    text = (files("kg") / "data" / "local_bodies.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    shorts = [r[0] for r in rows]
+    assert len(shorts) == len(set(shorts))
+    for row in rows:
+        assert len(row) == 3 and row[1] in ("GovernmentBody", "Organization") and row[2], row
+    # a short form that already ends in a head noun of org_suffixes.txt needs no row
+    heads = {line.split("\t")[0] for line in
+             (files("kg") / "data" / "org_suffixes.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")}
+    assert not [s for s in shorts if any(s.endswith(h) for h in heads)]
+    assert all(orgs.suffix_of("某某市" + s) == (s, kind) for s, kind, _full in rows)
