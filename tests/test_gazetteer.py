@@ -473,3 +473,23 @@ def test_local_bodies_table_integrity(orgs):
              if line and not line.startswith("#")}
     assert not [s for s in shorts if any(s.endswith(h) for h in heads)]
     assert all(orgs.suffix_of("某某市" + s) == (s, kind) for s, kind, _full in rows)
+
+
+def test_every_title_line_changes_the_output():
+    """No line of job_titles.txt only repeats titles other lines give, or titles the people
+    layer makes itself from a listed one and a modifier (名誉 + 会长)."""
+    from kg.gazetteer.titles import expand
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    modifiers = lexicon.words("title_prefix") + lexicon.words("former_prefix")
+    text = (files("kg") / "data" / "job_titles.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    spelt = [set(expand(line)) for line in lines]
+    count = Counter(t for titles in spelt for t in titles)
+
+    def own(title: str) -> bool:
+        return count[title] == 1 and not any(
+            title.startswith(m) and title[len(m):] in count for m in modifiers)
+
+    assert [line for line, titles in zip(lines, spelt) if not any(map(own, titles))] == []
