@@ -484,7 +484,8 @@ def test_every_title_line_changes_the_output():
     lexicon = Lexicon.load()
     modifiers = lexicon.words("title_prefix") + lexicon.words("former_prefix")
     text = (files("kg") / "data" / "job_titles.txt").read_text(encoding="utf-8")
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.startswith("#")]
     spelt = [set(expand(line)) for line in lines]
     count = Counter(t for titles in spelt for t in titles)
 

@@ -90,8 +90,8 @@ class OrgGazetteer:
             for line in _read_data(name).splitlines():
                 if not line.strip() or line.startswith("#"):
                     continue
-                suffix, _, kind = line.partition("\t")
-                suffixes.setdefault(suffix.strip(), kind.partition("\t")[0].strip() or "Organization")
+                suffix, kind = (line.split("\t") + [""])[:2]
+                suffixes.setdefault(suffix.strip(), kind.strip() or "Organization")
         for org in orgs:
             for alias in org.generic_aliases:
                 suffixes.setdefault(alias, org.kind)
