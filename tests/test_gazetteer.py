@@ -255,6 +255,9 @@ def test_org_find_longest(orgs):
         ("山东省发改委综合处", ["发改委"]),
         ("国家发展改革委产业发展司", ["国家发展改革委"]),
         ("工信部规划司和新华社上海分社", ["工信部规划司", "新华社"]),
+        # 部门 is "department": 财政部门 is no ministry
+        ("各地财政部门和教育部门", []),
+        ("财政部和省教育部门负责人", ["财政部"]),
     ],
 )
 def test_org_find_no_alias_inside_longer_name(orgs, text, expected):

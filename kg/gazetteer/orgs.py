@@ -120,6 +120,9 @@ class OrgGazetteer:
         out: list[tuple[int, int, str, Org]] = []
         pos = 0
         for hit in self._matcher.find_all(text):
+            # 财政部门, 教育部门 are "the finance (education) departments" of any level
+            if hit[2].endswith("部") and text.startswith("门", hit[1]):
+                continue
             if hit[0] >= pos and not self._inside_longer_name(text, hit):
                 out.append(hit)
                 pos = hit[1]
