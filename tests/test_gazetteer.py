@@ -236,6 +236,34 @@ def test_org_find_longest(orgs):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a short form inside a longer name that has a head noun of its own is no match
+        ("中国航空某某研究院召开会议", []),
+        ("中国航空发动机集团有限公司召开会议", ["中国航空发动机集团有限公司"]),
+        ("他在中国航空综合技术研究所工作", []),
+        ("据央视新闻中心消息", []),
+        ("中国网络空间研究院发布报告", []),  # 国网: one character before 网 heads no name
+        # the same short forms where they stand alone, start a unit's name or end a phrase
+        ("国航与东航签署协议", ["国航", "东航"]),
+        ("国航北京分公司", ["国航"]),
+        ("中科院的两个研究所", ["中科院"]),
+        ("中国和东盟十国政府", ["东盟"]),
+        ("乘坐国航航班", ["国航"]),
+        # a name with a head noun of its own names the body before its unit
+        ("山东省发改委综合处", ["发改委"]),
+        ("国家发展改革委产业发展司", ["国家发展改革委"]),
+        ("工信部规划司和新华社上海分社", ["工信部规划司", "新华社"]),
+        # 部门 is "department": 财政部门 is no ministry
+        ("各地财政部门和教育部门", []),
+        ("财政部和省教育部门负责人", ["财政部"]),
+    ],
+)
+def test_org_find_no_alias_inside_longer_name(orgs, text, expected):
+    assert [h[2] for h in orgs.find(text)] == expected
+
+
 def test_org_suffixes(orgs):
     sfx = [s for s, _ in orgs.suffixes]
     assert sfx == sorted(sfx, key=len, reverse=True)
@@ -269,6 +297,60 @@ def test_titles_contains(titles):
     for t in ("部长", "新闻发言人", "党组书记", "院士", "执行副院长", "记者", "通讯员"):
         assert t in titles
     assert "夏鸣" not in titles
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("院士", ["院士"]),
+        ("{|副|代}市长", ["市长", "副市长", "代市长"]),
+        ("{一|二}级巡视员", ["一级巡视员", "二级巡视员"]),
+        ("{党委|市委}{|副}书记", ["党委书记", "党委副书记", "市委书记", "市委副书记"]),
+        ("国家{|副}主席", ["国家主席", "国家副主席"]),
+    ],
+)
+def test_title_patterns_expand(pattern, expected):
+    from kg.gazetteer.titles import expand
+
+    assert list(expand(pattern)) == expected
+
+
+def test_title_patterns_give_every_variant(titles):
+    # deputy, acting, executive and standing deputy of any head, and party committee posts
+    for t in ("副局长", "代县长", "常务副市长", "执行副总经理", "副总工程师", "代秘书长",
+              "常务副理事长", "区委副书记", "党组副书记", "镇党委副书记", "一级巡视员", "军委副主席",
+              "局长助理", "副主任科员", "董事局主席", "副国务卿", "副特派员", "宣传部长",
+              "全媒体记者", "国际贸易谈判代表", "副参谋长", "副园长", "护士长", "副主委", "轮值主席",
+              "审判员"):
+        assert t in titles, t
+    # a title never swallows the body it belongs to: 市政府 + 秘书长, 政法委 + 书记
+    for t in ("市政府秘书长", "政法委书记"):
+        assert t not in titles, t
+    # the file lists heads and irregular titles, not every variant
+    lines = (files("kg") / "data" / "job_titles.txt").read_text(encoding="utf-8").splitlines()
+    listed = [line for line in lines if line.strip() and not line.startswith("#")]
+    assert len(listed) < len(titles) / 2
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # modifiers the people layer adds before any title are not listed as titles
+        ("某某学会名誉会长张某出席。", "名誉会长"),
+        ("某某公司执行董事李某表示。", "执行董事"),
+        ("某某协会常务理事王某发言。", "常务理事"),
+        ("某某银行首席经济学家赵某认为。", "首席经济学家"),
+        ("某某集团首席顾问刘某介绍。", "首席顾问"),
+        ("某某省常务副省长陈某主持。", "常务副省长"),
+        ("某某市代市长孙某讲话。", "代市长"),
+    ],
+)
+def test_titles_with_modifiers_read_by_people(resources, text, title):
+    from kg.mentions import people
+    from kg.text.normalize import fold
+
+    found = people.find(fold(text), resources)
+    assert [p.job_title for p in found] == [title]
 
 
 # -- matcher --------------------------------------------------------------------------------
@@ -306,3 +388,112 @@ def test_organisation_lists(text, expected):
     from kg.resources import Resources
 
     assert orgs.split_list(text, Resources.load()) == expected
+
+
+@pytest.mark.parametrize("text, employer", [
+    # a place or a relative prefix and a local department's short form: the local body
+    ("某某省国资委副主任李某某出席。", "某某省国资委"),
+    ("某某市发展改革委主任王某某致辞。", "某某市发展改革委"),
+    ("某某市外办主任张某某介绍情况。", "某某市外办"),
+    ("省委改革办主任刘某某表示。", "省委改革办"),
+    ("某某县科协主席陈某某讲话。", "某某县科协"),
+    ("某某区政法委书记赵某某出席。", "某某区政法委"),
+    ("某某市委办主任张某某出席。", "某某市委办"),
+    ("某某市政府新闻办主任王某某主持。", "某某市政府新闻办"),
+    ("国务院新闻办主任王某某主持。", "国务院新闻办公室"),
+    # the bare short form is the national body
+    ("国资委主任李某某出席。", "国务院国有资产监督管理委员会"),
+])
+def test_local_department_heads(resources, text, employer):
+    from kg.extractors import posts
+    from tests.conftest import make_article, triples
+
+    found = triples(posts.extract(make_article(text), resources))
+    assert {o for _s, p, o in found if p == "worksFor"} == {employer}
+
+
+def test_local_heads_are_suffixes(orgs):
+    assert orgs.suffix_of("某某市台办") == ("台办", "GovernmentBody")
+    assert orgs.suffix_of("某某市残联") == ("残联", "Organization")
+    # the generic aliases of national bodies head local names too
+    assert orgs.suffix_of("某某市国资委")[0] == "国资委"
+
+
+@pytest.mark.parametrize("alias, name, parent", [
+    # party central bodies
+    ("中央编办", "中央机构编制委员会办公室", "中央机构编制委员会"),
+    ("中央金融办", "中央金融委员会办公室", "中央金融委员会"),
+    ("中央社会工作部", "中共中央社会工作部", "中国共产党中央委员会"),
+    ("中央外宣办", "国务院新闻办公室", "国务院"),
+    # NPC and CPPCC committees
+    ("全国人大环资委", "全国人民代表大会环境与资源保护委员会", "全国人民代表大会"),
+    ("全国人大常委会预工委", "全国人民代表大会常务委员会预算工作委员会", "全国人民代表大会常务委员会"),
+    ("全国政协提案委员会", "中国人民政治协商会议全国委员会提案委员会", "中国人民政治协商会议全国委员会"),
+    # ministries' departments, by the ministry's full or short name
+    ("财政部预算司", "财政部预算司", "财政部"),
+    ("人社部就业促进司", "人力资源和社会保障部就业促进司", "人力资源和社会保障部"),
+    ("国家卫健委医政司", "国家卫生健康委员会医政司", "国家卫生健康委员会"),
+    ("央行货币政策司", "中国人民银行货币政策司", "中国人民银行"),
+    ("国务院国资委企业改革局", "国务院国有资产监督管理委员会企业改革局", "国务院国有资产监督管理委员会"),
+    # central enterprises by their short names
+    ("中国航发", "中国航空发动机集团有限公司", None),
+    ("国家管网", "国家石油天然气管网集团有限公司", None),
+    ("中冶集团", "中国冶金科工集团有限公司", "中国五矿集团有限公司"),
+])
+def test_systematic_lists(orgs, alias, name, parent):
+    org = orgs.lookup(alias)
+    assert org is not None, alias
+    assert (org.name, org.parent) == (name, parent)
+
+
+def test_systematic_list_sizes(orgs):
+    rows = list(orgs)
+    assert sum(o.note.startswith("中央企业") for o in rows) >= 97
+    npc = [o for o in rows if o.parent == "全国人民代表大会" and o.note == "special committee"]
+    cppcc = [o for o in rows if o.parent == "中国人民政治协商会议全国委员会" and o.note == "special committee"]
+    assert len(npc) == 10 and len(cppcc) == 10
+    # bodies with their internal departments (…司) listed: every major ministry, not two
+    departments = Counter(o.parent for o in rows if o.parent and o.name.startswith(o.parent)
+                          and o.name.endswith("司"))
+    assert len([body for body, n in departments.items() if n >= 3]) >= 28
+
+
+def test_full_width_brackets_match_folded_text(orgs):
+    # the readers width-fold text; a name written with full-width brackets still matches
+    assert [h[3].name for h in orgs.find("华润(集团)有限公司董事长")] == ["华润（集团）有限公司"]
+
+
+def test_local_bodies_table_integrity(orgs):
+    text = (files("kg") / "data" / "local_bodies.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    shorts = [r[0] for r in rows]
+    assert len(shorts) == len(set(shorts))
+    for row in rows:
+        assert len(row) == 3 and row[1] in ("GovernmentBody", "Organization") and row[2], row
+    # a short form that already ends in a head noun of org_suffixes.txt needs no row
+    heads = {line.split("\t")[0] for line in
+             (files("kg") / "data" / "org_suffixes.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")}
+    assert not [s for s in shorts if any(s.endswith(h) for h in heads)]
+    assert all(orgs.suffix_of("某某市" + s) == (s, kind) for s, kind, _full in rows)
+
+
+def test_every_title_line_changes_the_output():
+    """No line of job_titles.txt only repeats titles other lines give, or titles the people
+    layer makes itself from a listed one and a modifier (名誉 + 会长)."""
+    from kg.gazetteer.titles import expand
+    from kg.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    modifiers = lexicon.words("title_prefix") + lexicon.words("former_prefix")
+    text = (files("kg") / "data" / "job_titles.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.startswith("#")]
+    spelt = [set(expand(line)) for line in lines]
+    count = Counter(t for titles in spelt for t in titles)
+
+    def own(title: str) -> bool:
+        return count[title] == 1 and not any(
+            title.startswith(m) and title[len(m):] in count for m in modifiers)
+
+    assert [line for line, titles in zip(lines, spelt) if not any(map(own, titles))] == []

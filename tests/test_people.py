@@ -46,8 +46,11 @@ def test_no_people(resources, text):
 
 POSTS = [
     # an internal department of a known body: the person works for the body
-    ("自然资源部综合司司长韩某青出席。",
+    ("自然资源部某某司司长韩某青出席。",
      {("韩某青", "jobTitle", "司长"), ("韩某青", "worksFor", "自然资源部")}),
+    # a department the gazetteer lists is a body of its own (part of the ministry)
+    ("自然资源部综合司司长韩某青出席。",
+     {("韩某青", "jobTitle", "司长"), ("韩某青", "worksFor", "自然资源部综合司")}),
     # bare departments after the body the sentence names
     ("财政部新闻发言人增至2人，分别为办公厅主任曾某安和办公厅副主任王某阁。",
      {("曾某安", "jobTitle", "办公厅主任"), ("曾某安", "worksFor", "财政部"),

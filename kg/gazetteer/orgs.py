@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from kg.gazetteer.matcher import Matcher
+from kg.text.normalize import fold
 
 __all__ = ["Org", "OrgGazetteer"]
 
@@ -33,6 +34,16 @@ class Org:
         return self.note.startswith("former")
 
 
+# How many characters past a short alias a longer name may run before its head noun.
+_LONGER_NAME_REACH = 10
+# Function words that end a name: 中科院的…学部 is 中科院 and a part of it, not one longer name.
+_NOT_IN_NAME = frozenset("的和与及或等各在由为是对向将从")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _read_data(name: str) -> str:
     return (files("kg") / "data" / name).read_text(encoding="utf-8")
 
@@ -50,6 +61,9 @@ class OrgGazetteer:
         for org in self.orgs:
             for a in org.aliases:
                 self._by_name.setdefault(a, org)
+        # the readers match width-folded text: 华润（集团）有限公司 is written 华润(集团)有限公司 there
+        for surface, org in list(self._by_name.items()):
+            self._by_name.setdefault(fold(surface), org)
         self.suffixes: tuple[tuple[str, str], ...] = tuple(
             sorted(suffixes, key=lambda sk: -len(sk[0]))
         )
@@ -69,13 +83,19 @@ class OrgGazetteer:
             )
             for r in rows
         ]
-        suffixes = []
-        for line in _read_data("org_suffixes.txt").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            suffix, _, kind = line.partition("\t")
-            suffixes.append((suffix.strip(), kind.strip() or "Organization"))
-        return cls(orgs, suffixes)
+        suffixes = {}
+        # a local department's short form heads a name like any other head noun: 某市外办, and
+        # 某市国资委 is the city's body, not the national one its bare alias names
+        for name in ("org_suffixes.txt", "local_bodies.tsv"):
+            for line in _read_data(name).splitlines():
+                if not line.strip() or line.startswith("#"):
+                    continue
+                suffix, kind = (line.split("\t") + [""])[:2]
+                suffixes.setdefault(suffix.strip(), kind.strip() or "Organization")
+        for org in orgs:
+            for alias in org.generic_aliases:
+                suffixes.setdefault(alias, org.kind)
+        return cls(orgs, suffixes.items())
 
     def __len__(self) -> int:
         return len(self.orgs)
@@ -91,10 +111,46 @@ class OrgGazetteer:
         return self._by_name.get(org.parent) if org.parent else None
 
     def find(self, text: str) -> list[tuple[int, int, str, Org]]:
-        """Known organisation names in ``text``: (start, end, surface, org), leftmost-longest."""
+        """Known organisation names in ``text``: (start, end, surface, org), leftmost-longest.
+
+        A short alias that lies inside a longer organisation name is no match: the name goes on
+        past the alias to a head noun of its own (国航 in 中国航空发动机集团)."""
         if self._matcher is None:
             self._matcher = Matcher(self._by_name)
-        return self._matcher.find(text)
+        out: list[tuple[int, int, str, Org]] = []
+        pos = 0
+        for hit in self._matcher.find_all(text):
+            # 财政部门, 教育部门 are "the finance (education) departments" of any level
+            if hit[2].endswith("部") and text.startswith("门", hit[1]):
+                continue
+            if hit[0] >= pos and not self._inside_longer_name(text, hit):
+                out.append(hit)
+                pos = hit[1]
+        return out
+
+    def _inside_longer_name(self, text: str, hit: tuple[int, int, str, Org]) -> bool:
+        start, end, surface, org = hit
+        # A full name or an alias with a head noun of its own (工信部, 发改委) names the body
+        # even when more words follow (工信部规划司); only a bare short form (国航, 央视, and
+        # 国网 whose 网 heads no name) can be the middle of another name. At the start of a
+        # name (国家发展改革委产业发展司, 新华社上海分社) the body is named and its unit follows.
+        if surface == org.name or self._has_head(surface) or start == 0 \
+                or not _is_han(text[start - 1]) or text[start - 1] in _NOT_IN_NAME:
+            return False
+        rest = ""
+        for ch in text[end:end + _LONGER_NAME_REACH]:
+            if not _is_han(ch) or ch in _NOT_IN_NAME:
+                break
+            rest += ch
+            suffix = self.suffix_of(rest)
+            if suffix and len(rest) - len(suffix[0]) >= 2:  # 国航航班 is no name
+                return True
+        return False
+
+    def _has_head(self, alias: str) -> bool:
+        """工信部 (工信 + 部), 发改委 (a head itself); not 国网 (one character before 网)."""
+        suffix = self.suffix_of(alias)
+        return suffix is not None and (alias == suffix[0] or len(alias) - len(suffix[0]) >= 2)
 
     def suffix_of(self, name: str) -> tuple[str, str] | None:
         """The longest known head noun ``name`` ends with: (suffix, kind), or None."""

@@ -1,12 +1,19 @@
-"""Job titles (kg/data/job_titles.txt): 部长, 常务副主任, 首席执行官 ..."""
+"""Job titles (kg/data/job_titles.txt): 部长, 常务副主任, 首席执行官 ...
+
+The file lists heads and irregular titles; a line like ``{|副|代}市长`` is a pattern that stands
+for every title it spells (市长, 副市长, 代市长)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import re
+from collections.abc import Iterable, Iterator
 from importlib.resources import files
 
 from kg.gazetteer.matcher import Matcher
 
-__all__ = ["JobTitles"]
+__all__ = ["JobTitles", "expand"]
+
+_CHOICE = re.compile(r"\{([^{}]*)\}")
 
 # A title ending like this and followed by one of these strings is part of another word, not a
 # title: 委员会, 常委会, 理事会, 董事会, 记者会, 主席团, 编辑部, 律师事务所, 专家组 ...
@@ -30,6 +37,16 @@ _NOT_BEFORE: dict[str, tuple[str, ...]] = {
 }
 
 
+def expand(pattern: str) -> Iterator[str]:
+    """Every title a pattern spells: {a|b} is one of a, b; {|a} is a or nothing.
+    "{|副}{局|处}长" -> 局长, 处长, 副局长, 副处长."""
+    parts = _CHOICE.split(pattern)
+    # split() alternates literal text and the inside of a {...}: odd places are choices
+    options = [p.split("|") if i % 2 else [p] for i, p in enumerate(parts)]
+    for chosen in itertools.product(*options):
+        yield "".join(chosen)
+
+
 class JobTitles:
     def __init__(self, titles: Iterable[str]):
         self.titles: frozenset[str] = frozenset(t for t in titles if t)
@@ -39,7 +56,9 @@ class JobTitles:
     def load(cls) -> "JobTitles":
         text = (files("kg") / "data" / "job_titles.txt").read_text(encoding="utf-8")
         return cls(
-            line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+            title
+            for line in text.splitlines() if line.strip() and not line.startswith("#")
+            for title in expand(line.strip())
         )
 
     def __contains__(self, title: object) -> bool:
