@@ -66,3 +66,26 @@ MORE = [
 @pytest.mark.parametrize("text,expected", MORE)
 def test_more_publishers(resources, text, expected):
     assert triples(documents.extract(make_article(text), resources)) == expected
+
+
+CARRIED = [
+    # 该部 is the ministry of the statement before
+    ("商务部日前印发《某某工作方案》。同日，该部还印发了《某某管理办法》。",
+     {("商务部", "publishes", "某某工作方案"), ("商务部", "publishes", "某某管理办法")}),
+    # a clause with no subject but adverbs goes on with the publisher before it
+    ("商务部日前印发《某某工作方案》，随后又发布了《某某指南》。",
+     {("商务部", "publishes", "某某工作方案"), ("商务部", "publishes", "某某指南")}),
+    # the passive: the document first, its publishers after 由
+    ("《某某办法》近日由国务院办公厅和商务部联合印发。",
+     {("国务院办公厅", "publishes", "某某办法"), ("商务部", "publishes", "某某办法")}),
+    # a clause whose subject is someone else does not carry the publisher
+    ("商务部印发《甲方案》。记者注意到，还发布了《乙指南》。", {("商务部", "publishes", "甲方案")}),
+    # a body named more than three sentences back is not the one meant
+    ("商务部印发《甲方案》。第二句。第三句。第四句。同日，该部还印发了《乙办法》。",
+     {("商务部", "publishes", "甲方案")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CARRIED)
+def test_publishers_carried_and_passive(resources, text, expected):
+    assert triples(documents.extract(make_article(text), resources)) == expected

@@ -29,21 +29,43 @@ _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _NOTICE = re.compile(r"关于.+的(?:通知|公告|决定|意见|批复|通告|函)$")
 
 
+# 该部, 该委, 上述部门: a body named before, by the kind of body it is
+_ANAPHOR = re.compile(r"^(?:该|此|上述|这一?)(部|局|委|厅|办|署|行|院|会|集团|公司|部门|单位|机构)$")
+# 同日，还印发了《…》: a clause with no subject but adverbs goes on with the last publisher
+_NO_SUBJECT = re.compile(r"^(?:同日|当天|同时|随后|此外|另外|之后|其后|此前)?(?:其)?(?:还|又|也|同步|另|并|再|随后|同时)*$")
+_PASSIVE = re.compile(r"(?P<by>)(?:已|正式|近日|日前)?由[^《》，,。；;]{2,40}?(?:联合|共同)?$")
+_CARRY_REACH = 3  # sentences: a body named further back is no longer the one meant
+
+
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
-    for sentence, text in zip(article.sentences, resources.texts(article)):
-        yield from _statements(article, sentence, text, resources)
+    recent: list[str] = []   # the publishers of the last statement, as written
+    recent_at = -_CARRY_REACH - 1
+    for i, (sentence, text) in enumerate(zip(article.sentences, resources.texts(article))):
+        carried = recent if i - recent_at <= _CARRY_REACH else []
+        facts = list(_statements(article, sentence, text, resources, carried))
+        named = list(dict.fromkeys(f.subject.text for f in facts))
+        if named:
+            recent, recent_at = named, i
+        yield from facts
     yield from _signatures(article, resources)
 
 
-def _statements(article, sentence, text, res) -> Iterator[Fact]:
+def _statements(article, sentence, text, res, carried: list[str] = ()) -> Iterator[Fact]:
     for verb_start, verb_end, _verb in res.lexicon.finditer("publish_verb", text):
         docs = documents.quoted_after(text, verb_end)
         if not docs:
             doc = documents.unquoted_after(text, verb_end, res)
             docs = [doc] if doc else []
+        passive = None if docs else _PASSIVE.search(text, sentences.clause_start(text, verb_start),
+                                                     verb_start)
+        if passive:
+            # 《某某办法》由某部印发: the document first, its publisher after 由
+            docs = [d for d in documents.all_quoted(text) if d.end == passive.start("by")]
         if not docs:
             continue
-        publishers = _publishers(text, verb_start, res)
+        publishers = _publishers(text, verb_start, res, carried)
+        if publishers:
+            carried = [name for name, _at in publishers]  # …，随后又发布了: the same body
         for doc in docs:
             obj = base.titled(text[doc.start:doc.end], "Document", sentence, doc.start,
                               doc.end, name=doc.name)
@@ -52,9 +74,18 @@ def _statements(article, sentence, text, res) -> Iterator[Fact]:
                 yield base.fact(org, "publishes", obj, article, sentence, NAME)
 
 
-def _publishers(text: str, verb_at: int, res: Resources) -> list[tuple[str, int]]:
+def _publishers(text: str, verb_at: int, res: Resources,
+                carried: list[str] = ()) -> list[tuple[str, int]]:
     clause_start = sentences.clause_start(text, verb_at)
     subject = _TIME_TAIL.sub("", text[clause_start:verb_at]).strip()
+    if carried:
+        back = _carried(text, clause_start, subject, carried)
+        if back is not None:
+            return back
+    if _ANAPHOR.match(re.sub(r"^(?:同日|当天|同时|随后|此外|另外|此前)", "", subject)):
+        return []  # 该部 with no body before it to refer to names nobody
+    if "》" in subject and "由" in subject[subject.rindex("》"):]:
+        subject = subject[subject.rindex("由") + 1:]  # 《某某办法》由某部印发
     subject = _LEAD_IN.sub("", subject)     # 在某委日前发布的…: 在 opens the clause, no place
     subject = _TIME_TAIL.sub("", _WHERE_TAIL.sub("", subject)).strip()  # …9月1日在长春发布
     subject = _ET_CETERA.sub("", subject)
@@ -73,6 +104,26 @@ def _publishers(text: str, verb_at: int, res: Resources) -> list[tuple[str, int]
         at = text.find(name, clause_start)
         out.append((name, at if at >= 0 else clause_start))
     return out
+
+
+def _carried(text: str, clause_start: int, subject: str,
+             carried: list[str]) -> list[tuple[str, int]] | None:
+    """该部还印发了…, 同日，又发布了…: the publishers of the statement before, those of the
+    kind the anaphor names; None when the clause names its own subject."""
+    anaphor = _ANAPHOR.match(re.sub(r"^(?:同日|当天|同时|随后|此外|另外|此前)", "", subject))
+    if anaphor:
+        kind = anaphor.group(1)
+        fits = [n for n in carried if kind.startswith("部门") or n.endswith(kind)
+                or kind in ("单位", "机构")]
+        return [(n, clause_start) for n in fits[-1:]] if len(kind) == 1 else \
+            [(n, clause_start) for n in fits]
+    whole = text[sentences.clause_start(text, clause_start - 1) if clause_start else 0:
+                 clause_start]
+    # the clause before in the sentence states a document too, or is only a time (同日，还…)
+    if _NO_SUBJECT.match(subject) and (clause_start == 0 or "《" in whole or _NO_SUBJECT.match(
+            whole.rstrip("，, "))):
+        return [(n, clause_start) for n in carried]
+    return None
 
 
 def _signatures(article: Article, res: Resources) -> Iterator[Fact]:

@@ -412,6 +412,11 @@ def _follows(after: str, res: Resources) -> bool:
     if res.lexicon.starts_with("name_stop", after) or _COUNT.match(after) \
             or _DATE_AFTER.match(after):
         return True
+    # 某局局长甲通报…, 乙出席: a speaking or attending verb of two characters or more
+    for verbs in ("speak_verb", "attend_verb"):
+        word = res.lexicon.starts_with(verbs, after)
+        if word and len(word) >= 2:
+            return True
     return any(t.start == 0 for t in _titles(after[:10], res))
 
 
