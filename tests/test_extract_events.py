@@ -223,3 +223,30 @@ BRACKETED = [
 @pytest.mark.parametrize("text,expected", BRACKETED)
 def test_names_with_brackets_and_structural_conveners(resources, text, expected):
     assert triples(events.extract(make_article(text), resources)) == expected
+
+
+EDGES = [
+    # time words and 宣布 are not part of a name
+    ("今天上午十三届全国人大三次会议在京开幕。",
+     {("十三届全国人大三次会议", "heldIn", "北京市"), ("十三届全国人大三次会议", "heldOn", "2021-12-25")}),
+    # 开幕大会 alone is the opening of the event the article is about
+    ("5月5日，第14届中国某某博览会在南宁开幕，某某副总理张某丽出席开幕大会并发表主旨演讲。",
+     {("张某丽", "speaksAt", "第14届中国某某博览会"), ("第14届中国某某博览会", "heldIn", "南宁市"),
+      ("第14届中国某某博览会", "heldOn", "2021-05-05")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EDGES)
+def test_event_names_end_where_the_event_does(resources, text, expected):
+    article = make_article(text)
+    found = triples(list(events.extract(article, resources))
+                    + list(participation.extract(article, resources)))
+    assert found == expected
+
+
+def test_a_verb_before_an_event_noun_is_no_name(resources):
+    article = make_article("5月5日，某某论坛在杭州开幕。某某委员会副主任陈某立宣布大会开幕。")
+    from kg.mentions import events as event_mentions
+    tracked = event_mentions.track(article, resources)
+    names = {m.name for s in tracked for m in s.mentions if m.name}
+    assert names == {"某某论坛"}

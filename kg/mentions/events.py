@@ -167,6 +167,8 @@ def _bracket_before(text: str, end: int) -> int | None:
 
 def _name(written: str, res: Resources) -> str:
     part = res.lexicon.ends_with("event_part", written)
+    if part == written:
+        return ""  # 开幕大会 alone: the opening of the event the article is about
     if part and len(written) > len(part):
         core = written[: -len(part)]
         if res.lexicon.ends_with("event_noun", core):
