@@ -15,11 +15,11 @@ Within one article a later, shorter name of an unknown organisation that ends a 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import Entity, Fact, Mention, Value
 from kg.resources import Resources
-from kg.text.normalize import name_key
+from kg.text.normalize import fold, name_key
 
 _FAMILY = {"Person": "person", "Organization": "org", "GovernmentBody": "org",
            "Place": "place", "Province": "place", "City": "place", "County": "place",
@@ -70,17 +70,67 @@ def resolve_article(facts: list[Fact]) -> tuple[list[Observation], list[Resolved
     person_orgs = _person_orgs(facts, short_names)
     observations: list[Observation] = []
     resolved: list[ResolvedFact] = []
+    written = _written_labels(facts)
     for fact in facts:
         article = fact.evidence.article_id
         article_orgs = person_orgs.get(article, {})
         shorts = short_names.get(article, {})
-        s = _observe(observations, fact.subject, article_orgs, shorts)
+        s = _observe(observations, _relabel(fact.subject, fact, written), article_orgs, shorts)
         if isinstance(fact.object, Value):
             o: str | Value = fact.object
         else:
-            o = _observe(observations, fact.object, article_orgs, shorts)
+            o = _observe(observations, _relabel(fact.object, fact, written), article_orgs,
+                         shorts)
         resolved.append(ResolvedFact(s, fact.predicate, o, fact))
     return observations, resolved
+
+
+def _written_labels(facts: list[Fact]) -> dict[tuple[str, str], str]:
+    """(article, folded label) -> the label as written, from the mentions read in place; a
+    mention named away from its words (…开幕式 for the forum) takes the same label."""
+    out: dict[tuple[str, str], str] = {}
+    for fact in facts:
+        for mention in (fact.subject, fact.object):
+            if isinstance(mention, Mention):
+                seen = _as_written(mention, fact)
+                if seen is not mention:
+                    out.setdefault((fact.evidence.article_id, mention.label), seen.label)
+    return out
+
+
+def _relabel(mention: Mention, fact: Fact, written: dict[tuple[str, str], str]) -> Mention:
+    seen = _as_written(mention, fact)
+    if seen is not mention:
+        return seen
+    label = written.get((fact.evidence.article_id, mention.label))
+    if label is None:
+        return mention
+    return replace(mention, name=label) if mention.name else replace(mention, text=label)
+
+
+def _as_written(mention: Mention, fact: Fact) -> Mention:
+    """The mention with its text and name as the article writes them (中国—东盟, 施耐德（北京）):
+    the rules read folded text, and only keys are folded; a label is what a person reads."""
+    evidence = fact.evidence
+    at, end = mention.start - evidence.start, mention.end - evidence.start
+    if not (0 <= at < end <= len(evidence.sentence)):
+        return mention
+    original = evidence.sentence[at:end]
+    if original == mention.text or len(original) != len(mention.text):
+        return mention
+    # character by character: where only folding differs the article's character stands;
+    # where the script differs (traditional), the simplified one the rules read
+    same = [fold(o) == t for o, t in zip(original, mention.text)]
+    if sum(same) * 2 < len(same):
+        return mention  # the span holds other words: the mention was not read here
+    written = "".join(o if kept else t for o, t, kept in zip(original, mention.text, same))
+    if written == mention.text:
+        return mention
+    name = mention.name
+    if name is not None:
+        inside = mention.text.find(name)
+        name = written[inside:inside + len(name)] if inside >= 0 else name
+    return replace(mention, text=written, name=name)
 
 
 def merge(observations: Iterable[Observation], resources: Resources) -> dict[str, Entity]:

@@ -60,8 +60,9 @@ def test_graph_parses_back_with_the_seed_facts(seed_build):
     assert (han, KG.speaksAt, forum) in graph
     assert (han, KG.worksFor, node("工业和信息化部")) in graph
     assert (han, KG.jobTitle, Literal("总工程师", lang="zh")) in graph
+    # labels as the article writes them: full-width brackets stay full-width
     assert (node("工业和信息化部"), KG.publishes,
-            node("“双千兆”网络协同发展行动计划(2021-2023年)")) in graph
+            node("“双千兆”网络协同发展行动计划（2021-2023年）")) in graph
     assert len(set(graph.subjects(KG.awardedTitle, None))) == 29
 
 

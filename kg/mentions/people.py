@@ -88,7 +88,7 @@ def _find(text: str, res: Resources) -> list[PersonMention]:
     people: list[PersonMention] = []
     pending: list[Post] = []
     previous: PersonMention | None = None  # the person that ended the previous segment
-    for seg_start, seg_end, delim_before in _segments(text):
+    for seg_start, seg_end, delim_before in _segments(text, res):
         if delim_before not in _SOFT:
             pending = []
         found, pending = _parse_segment(text, seg_start, seg_end, res, pending, delim_before)
@@ -167,11 +167,17 @@ def _appointee(name: str, res: Resources) -> bool:
         and not orgs.is_org(name, res)
 
 
-def _segments(text: str):
-    """(start, end, delimiter before) for each run between delimiters; a hard one wins."""
+_INNER_BRACKET = re.compile(r"(?<=[\u3400-\u9fff])[(（][\u3400-\u9fff]{2,8}[)）](?=[\u3400-\u9fff])")
+
+
+def _segments(text: str, res: Resources):
+    """(start, end, delimiter before) for each run between delimiters; a hard one wins. A
+    bracketed place inside a name (某某（北京）科技有限公司) delimits nothing."""
+    inner = {i for m in _INNER_BRACKET.finditer(text) for i in (m.start(), m.end() - 1)
+             if res.places.lookup(m.group()[1:-1]) or m.group()[1:-1] == "集团"}
     start, delim = 0, "\n"
     for i, ch in enumerate(text):
-        if ch not in _HARD and ch not in _SOFT:
+        if ch not in _HARD and ch not in _SOFT or i in inner:
             continue
         if i > start:
             yield start, i, delim
