@@ -81,8 +81,9 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                                               and "等" not in clause):
                     yield from _emit(article, sentence, text, subjects, title, res)
             continue
-        t_start, t_end, title_name = title_span
-        taken_until = t_end
+        listed = _titles_listed(text, *title_span, res)
+        t_start, t_end, title_name = listed[0]
+        taken_until = max(end for _s, end, _n in listed)
         title = base.titled(text[t_start:t_end], "Title", sentence, t_start, t_end,
                             name=title_name)
         if active:
@@ -97,7 +98,8 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
             subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
                         or _subjects(span_text, offset, res)
                         or _person_subjects(text, verb_at, res)
-                        or _carried_subjects(text, verb_at, res))
+                        or _carried_subjects(text, verb_at, res)
+                        or _our_place(article, text, verb_at, res))
         count = lists.count(span_text)
         if count and len(subjects) < count:
             block = _block_for(blocks, count, title.label)
@@ -107,6 +109,9 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                 yield from _emit(article, sentence, text, subjects, title, res)  # A、B等N个
             continue  # 湖北5地获评…: a count for a place that is not itself the awardee
         yield from _emit(article, sentence, text, subjects, title, res)
+        for t0, t1, name in listed[1:]:
+            more = base.titled(text[t0:t1], "Title", sentence, t0, t1, name=name)
+            yield from _emit(article, sentence, text, subjects, more, res)
 
 
 _NO_OBJECT = ("入选", "上榜", "入围", "榜上有名")
@@ -171,6 +176,44 @@ def _title_after(text, pos, res, *, skip_subjects):
             return None
         return start, pos + match.end(1), _clean_title(name, res)
     return _unquoted_title(text, pos, res)
+
+
+_NEXT_QUOTED = re.compile(r"[、和及与]?[“\"]([^”\"]{2,40})[”\"]")
+_NEXT_PLAIN = re.compile(r"[、和及与]([^，,。；;！!？?()（）、：:\s“”]{3,40}?)(?=[，,。；;！!？?()（）、]|等|$)")
+_NEXT_AFTER_COMMA = re.compile(r"[，,]([^，,。；;！!？?()（）、：:\s“”]{3,40}?)(?=[，,。；;！!？?()（）、]|等|$)")
+_LIST_TAIL_WORDS = re.compile(r"等(?:多项|[0-9一二三四五六七八九十]+项)?(?:荣誉)?(?:称号|荣誉)?$")
+
+
+def _titles_listed(text: str, start: int, end: int, name: str, res: Resources):
+    """先后获评A、B和C(等称号), 被命名为“A”“B”: every title of a list on one verb, as
+    (start, end, name); the first one alone when no list follows."""
+    if re.search(r"[、和及与]", name):  # a title that took the list in (A、B等称号, A和B)
+        pieces = re.split(r"、|和|及|与", _LIST_TAIL_WORDS.sub("", name))
+        if len(pieces) >= 2 and all(len(p) >= 3 and res.lexicon.ends_with("title_head", p)
+                                    for p in pieces):
+            out, pos = [], start
+            for piece in pieces:
+                at = text.find(piece, pos)
+                out.append((at, at + len(piece), _clean_title(piece, res)))
+                pos = at + len(piece)
+            return out
+    out, pos = [(start, end, name)], end
+    while True:
+        quoted = _NEXT_QUOTED.match(text, pos)
+        plain = None if quoted else _NEXT_PLAIN.match(text, pos)
+        if not (quoted or plain) and len(out) >= 2:
+            plain = _NEXT_AFTER_COMMA.match(text, pos)  # 获评A、B，C、D: a long list goes on
+        found = quoted or plain
+        if not found:
+            return out
+        piece = found.group(1)
+        if plain and not (res.lexicon.ends_with("title_head", piece) and "的" not in piece
+                          and not piece.startswith(("成为", "是", "为"))
+                          and not _is_plan(piece, res)):
+            return out  # 成为全省唯一的示范县: a clause of its own, not one more title
+        out.append((found.start(1) - (1 if quoted else 0), found.end(),
+                    _clean_title(piece, res)))
+        pos = found.end()
 
 
 def _unquoted_title(text: str, pos: int, res: Resources):
@@ -299,6 +342,21 @@ def _carried_subjects(text: str, verb_at: int, res: Resources) -> list:
     end = prev + (reviewed.start() if reviewed else len(clause))
     end -= len(re.search(r"(?:此次|今年|本次)?(?:也|均|都)?$", text[prev:end]).group())
     return _listed_span(text, prev, end, res) or _subjects(text[prev:end], prev, res)
+
+
+_OURS = re.compile(r"(?:我|本)(省|市|县|区)(?:也|还|又|均|先后|再次|已|已经|成功|连续[^，,。]{0,4})*$")
+
+
+def _our_place(article, text: str, verb_at: int, res: Resources) -> list:
+    """我县先后荣获…: the article's own place of that level, when it names one."""
+    start = clause_start(text, verb_at)
+    ours = _OURS.search(text, start, verb_at)
+    if not ours:
+        return []
+    place = places.article_place(article, ours.group(1), res)
+    if place is None:
+        return []
+    return [(ours.start(), ours.start() + 2, text[ours.start():ours.start() + 2], place)]
 
 
 def _person_subjects(text: str, verb_at: int, res: Resources) -> list:
