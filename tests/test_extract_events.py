@@ -250,3 +250,29 @@ def test_a_verb_before_an_event_noun_is_no_name(resources):
     tracked = event_mentions.track(article, resources)
     names = {m.name for s in tracked for m in s.mentions if m.name}
     assert names == {"某某论坛"}
+
+
+SAME_DAY = [
+    # 当天 and 同日 are the day the article stated last, not the day it was published
+    ("5月5日，第三届某某峰会在杭州开幕。当天下午，某某论坛在杭州举行。",
+     {("某某论坛", "heldOn", "2021-05-05"), ("第三届某某峰会", "heldOn", "2021-05-05")}),
+    ("5月5日，第三届某某峰会在杭州开幕。同日，某某论坛在杭州举行。",
+     {("某某论坛", "heldOn", "2021-05-05"), ("第三届某某峰会", "heldOn", "2021-05-05")}),
+    # with no day stated before, 当天 is the article's day
+    ("某某论坛当天在杭州举行。", {("某某论坛", "heldOn", "2021-12-25")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SAME_DAY)
+def test_the_same_day_is_the_day_last_stated(resources, text, expected):
+    found = triples(events.extract(make_article(text), resources))
+    assert {t for t in found if t[1] == "heldOn"} == expected
+
+
+def test_an_alias_the_article_defines_is_no_event_of_its_own(resources):
+    text = "第二届某某大会（以下简称“大会”）5月5日在杭州开幕。市长张某在大会上致辞。"
+    article = make_article(text)
+    found = triples(list(events.extract(article, resources))
+                    + list(participation.extract(article, resources)))
+    assert found == {("第二届某某大会", "heldIn", "杭州市"), ("第二届某某大会", "heldOn", "2021-05-05"),
+                     ("张某", "speaksAt", "第二届某某大会")}

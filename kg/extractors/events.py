@@ -29,8 +29,13 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     relative = {w: int(resources.lexicon.value("relative_day", w) or 0)
                 for w in resources.lexicon.words("relative_day")}
     dated: set[str] = set()
+    last_day: date | None = None  # the last full date the article stated
     for sentence, text, sent_events in zip(article.sentences, resources.texts(article),
                                            tracked):
+        stated_before = last_day
+        for found_day in dates.find_dates(text, reference, relative):
+            if len(found_day.value) == 10 and not _SAME_DAY.search(text):
+                last_day = date.fromisoformat(found_day.value)
         # an event said to take place comes before one only mentioned (…年度会议期间)
         named = sorted((m for m in sent_events.mentions if m.name), key=lambda m: not m.anchored)
         yield from _held_in(article, sentence, text, sent_events, resources)
@@ -39,7 +44,11 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
         if not subjects:
             continue
         event = subjects[0]
-        found = dates.find_dates(text, reference, relative)
+        # 当天, 同日: the day the article stated last, not the day it was published
+        same_day = stated_before if stated_before and _SAME_DAY.search(text) else None
+        found = dates.find_dates(text, same_day or reference, relative)
+        if same_day is not None:
+            found = [d for d in found if _SAME_DAY.match(text, d.start)] or found
         if reference is None:
             # no date on the article: a year its text states (2030年…座谈会, or the headline)
             # completes a month and day (9月28日), never a bare day
@@ -54,6 +63,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
                             article, sentence, NAME)
 
 
+_SAME_DAY = re.compile(r"当天|当日|同日|同一天")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
