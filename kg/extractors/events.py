@@ -33,8 +33,10 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     for sentence, text, sent_events in zip(article.sentences, resources.texts(article),
                                            tracked):
         stated_before = last_day
-        for found_day in dates.find_dates(text, reference, relative):
-            if len(found_day.value) == 10 and not _SAME_DAY.search(text):
+        same = _SAME_DAY.search(text)
+        in_text = dates.find_dates(text, reference, relative)
+        for found_day in in_text:
+            if len(found_day.value) == 10 and not same:
                 last_day = date.fromisoformat(found_day.value)
         # an event said to take place comes before one only mentioned (…年度会议期间)
         named = sorted((m for m in sent_events.mentions if m.name), key=lambda m: not m.anchored)
@@ -45,9 +47,10 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             continue
         event = subjects[0]
         # 当天, 同日: the day the article stated last, not the day it was published
-        same_day = stated_before if stated_before and _SAME_DAY.search(text) else None
-        found = dates.find_dates(text, same_day or reference, relative)
+        same_day = stated_before if stated_before and same else None
+        found = in_text
         if same_day is not None:
+            found = dates.find_dates(text, same_day, relative)
             found = [d for d in found if _SAME_DAY.match(text, d.start)] or found
         if reference is None:
             # no date on the article: a year its text states (2030年…座谈会, or the headline)
