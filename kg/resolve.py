@@ -70,42 +70,42 @@ def resolve_article(facts: list[Fact]) -> tuple[list[Observation], list[Resolved
     person_orgs = _person_orgs(facts, short_names)
     observations: list[Observation] = []
     resolved: list[ResolvedFact] = []
-    written = _written_labels(facts)
-    for fact in facts:
+    for fact, (subject, obj) in zip(facts, _as_written_all(facts)):
         article = fact.evidence.article_id
         article_orgs = person_orgs.get(article, {})
         shorts = short_names.get(article, {})
-        s = _observe(observations, _relabel(fact.subject, fact, written), article_orgs, shorts)
-        if isinstance(fact.object, Value):
-            o: str | Value = fact.object
-        else:
-            o = _observe(observations, _relabel(fact.object, fact, written), article_orgs,
-                         shorts)
+        s = _observe(observations, subject, article_orgs, shorts)
+        o = obj if isinstance(obj, Value) else _observe(observations, obj, article_orgs, shorts)
         resolved.append(ResolvedFact(s, fact.predicate, o, fact))
     return observations, resolved
 
 
-def _written_labels(facts: list[Fact]) -> dict[tuple[str, str], str]:
-    """(article, folded label) -> the label as written, from the mentions read in place; a
-    mention named away from its words (…开幕式 for the forum) takes the same label."""
-    out: dict[tuple[str, str], str] = {}
-    for fact in facts:
-        for mention in (fact.subject, fact.object):
-            if isinstance(mention, Mention):
-                seen = _as_written(mention, fact)
-                if seen is not mention:
-                    out.setdefault((fact.evidence.article_id, mention.label), seen.label)
+def _as_written_all(facts: list[Fact]) -> list[tuple[Mention, Mention | Value]]:
+    """Each fact's subject and object labelled as the article writes them. A mention named
+    away from its words (…开幕式 for the forum) takes the label its words gave elsewhere in
+    the same article."""
+    read = [(_as_written(f.subject, f),
+             f.object if isinstance(f.object, Value) else _as_written(f.object, f)) for f in facts]
+    labels: dict[tuple[str, str], str] = {}
+    for fact, pair in zip(facts, read):
+        for before, after in zip((fact.subject, fact.object), pair):
+            if after is not before:
+                labels.setdefault((fact.evidence.article_id, before.label), after.label)
+    out = []
+    for fact, (subject, obj) in zip(facts, read):
+        article = fact.evidence.article_id
+        subject = _relabel(fact.subject, subject, labels.get((article, fact.subject.label)))
+        if not isinstance(obj, Value):
+            obj = _relabel(fact.object, obj, labels.get((article, fact.object.label)))
+        out.append((subject, obj))
     return out
 
 
-def _relabel(mention: Mention, fact: Fact, written: dict[tuple[str, str], str]) -> Mention:
-    seen = _as_written(mention, fact)
-    if seen is not mention:
-        return seen
-    label = written.get((fact.evidence.article_id, mention.label))
-    if label is None:
-        return mention
-    return replace(mention, name=label) if mention.name else replace(mention, text=label)
+def _relabel(before: Mention, after: Mention, label: str | None) -> Mention:
+    """`after` if it was read in place, else `before` with the label the article gave it."""
+    if after is not before or label is None:
+        return after
+    return replace(before, name=label) if before.name else replace(before, text=label)
 
 
 def _as_written(mention: Mention, fact: Fact) -> Mention:

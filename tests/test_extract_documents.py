@@ -75,6 +75,9 @@ CARRIED = [
     # a clause with no subject but adverbs goes on with the publisher before it
     ("商务部日前印发《某某工作方案》，随后又发布了《某某指南》。",
      {("商务部", "publishes", "某某工作方案"), ("商务部", "publishes", "某某指南")}),
+    # 上述部门: every body of the statement before
+    ("商务部、财政部联合印发《甲方案》。同日，上述部门还发布了《乙指南》。",
+     {(b, "publishes", d) for b in ("商务部", "财政部") for d in ("甲方案", "乙指南")}),
     # the passive: the document first, its publishers after 由
     ("《某某办法》近日由国务院办公厅和商务部联合印发。",
      {("国务院办公厅", "publishes", "某某办法"), ("商务部", "publishes", "某某办法")}),

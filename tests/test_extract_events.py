@@ -172,6 +172,16 @@ ORGANISERS = [
     # a relative body convening an event named after the verb
     ("市国资委召开2030年度社会责任工作会议。",
      {("2030年度社会责任工作会议", "organizedBy", "市国资委")}),
+    # organisers named by their role; 协办 makes no organiser
+    ("5月5日，第三届某某产业论坛在杭州开幕。本届论坛的主办单位为某某省经济和信息化厅、杭州市人民政府，"
+     "承办单位为杭州某某科技有限公司，协办单位为某某银行。",
+     {("第三届某某产业论坛", "organizedBy", o)
+      for o in ("某某省经济和信息化厅", "杭州市人民政府", "杭州某某科技有限公司")}),
+    ("5月5日，第三届某某产业论坛在杭州开幕。论坛主办方：中国某某协会；承办方：杭州某某会展有限公司。",
+     {("第三届某某产业论坛", "organizedBy", o) for o in ("中国某某协会", "杭州某某会展有限公司")}),
+    # A携手B举办: two organisers (联合 stays inside 联合会)
+    ("杭州市人民政府携手中国某某联合会举办第三届某某产业论坛。",
+     {("第三届某某产业论坛", "organizedBy", o) for o in ("杭州市人民政府", "中国某某联合会")}),
     # no organisation before the verb: no organiser
     ("他们今天召开了工作会议。", set()),
     ("该活动已连续举办五届。", set()),
@@ -276,3 +286,14 @@ def test_an_alias_the_article_defines_is_no_event_of_its_own(resources):
                     + list(participation.extract(article, resources)))
     assert found == {("第二届某某大会", "heldIn", "杭州市"), ("第二届某某大会", "heldOn", "2021-05-05"),
                      ("张某", "speaksAt", "第二届某某大会")}
+
+
+@pytest.mark.parametrize("text", [
+    "某某市议会议长工藤某出席。",          # 会议 across 议会 and 议长
+    "某某市议会议员张某出席。",
+    "某某国际会议中心位于市区东部。",     # a venue, not a meeting
+    "会议室里坐满了人。",
+])
+def test_meeting_inside_other_words_is_no_event(resources, text):
+    from kg.mentions import events as event_mentions
+    assert event_mentions.find(text, resources) == []

@@ -22,6 +22,7 @@ from kg.extractors import base
 from kg.mentions import documents, lists, orgs, people, places
 from kg.model import Article, Fact, Mention, Sentence, Value
 from kg.resources import Resources
+from kg.text import dates
 from kg.text.normalize import name_key
 from kg.text.sentences import CLAUSE_END, clause_start
 
@@ -523,13 +524,10 @@ def _heading_title(article: Article, index: int, text: str,
     return title, count, bool(numbered)
 
 
-_DATE_LINE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
-
-
 def _signature(block: lists.Block, texts: list[str]) -> bool:
     """A body on its own line and a date on the next: who signed the notice, not a list."""
     after = block.items[-1].sentence + 1
-    return len(block.items) == 1 and after < len(texts) and bool(_DATE_LINE.match(texts[after]))
+    return len(block.items) == 1 and after < len(texts) and dates.is_date_line(texts[after])
 
 
 def _letter_field(block: lists.Block, res: Resources) -> bool:

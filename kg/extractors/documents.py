@@ -14,7 +14,7 @@ from kg.extractors import base
 from kg.mentions import documents, orgs, people
 from kg.model import Article, Fact
 from kg.resources import Resources
-from kg.text import sentences
+from kg.text import dates, sentences
 
 NAME = "documents"
 _TIME_TAIL = re.compile(r"(?:今年|去年|日前|近日|近期|目前|此前|昨日|昨天|今天|今日|正式|已|也|还|再次|"
@@ -25,12 +25,13 @@ _LEAD_IN = re.compile(r"^(?:.*?\d{1,2}日(?:电|讯)\s*|.*(?:电|讯|消息)\s+|
                       r"(?:本月|今年|上月|近日|日前)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 _SITE = re.compile(r"(?:官方网站|官网|网站|微信公众号|官方微博)$")
 _WHERE_TAIL = re.compile(r"[在于][^、，,]{1,12}$")
-_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _NOTICE = re.compile(r"关于.+的(?:通知|公告|决定|意见|批复|通告|函)$")
 
 
 # 该部, 该委, 上述部门: a body named before, by the kind of body it is
-_ANAPHOR = re.compile(r"^(?:该|此|上述|这一?)(部|局|委|厅|办|署|行|院|会|集团|公司|部门|单位|机构)$")
+_ANAPHOR = re.compile(r"^(?:同日|当天|同时|随后|此外|另外|此前)?(?:该|此|上述|这一?)"
+                      r"(部|局|委|厅|办|署|行|院|会|集团|公司|部门|单位|机构)$")
+_GROUP_ANAPHOR = ("部门", "单位", "机构")  # 上述部门: every body named, not the last one
 # 同日，还印发了《…》: a clause with no subject but adverbs goes on with the last publisher
 _NO_SUBJECT = re.compile(r"^(?:同日|当天|同时|随后|此外|另外|之后|其后|此前)?(?:其)?(?:还|又|也|同步|另|并|再|随后|同时)*$")
 _PASSIVE = re.compile(r"(?P<by>)(?:已|正式|近日|日前)?由[^《》，,。；;]{2,40}?(?:联合|共同)?$")
@@ -82,7 +83,7 @@ def _publishers(text: str, verb_at: int, res: Resources,
         back = _carried(text, clause_start, subject, carried)
         if back is not None:
             return back
-    if _ANAPHOR.match(re.sub(r"^(?:同日|当天|同时|随后|此外|另外|此前)", "", subject)):
+    if _ANAPHOR.match(subject):
         return []  # 该部 with no body before it to refer to names nobody
     if "》" in subject and "由" in subject[subject.rindex("》"):]:
         subject = subject[subject.rindex("由") + 1:]  # 《某某办法》由某部印发
@@ -110,13 +111,12 @@ def _carried(text: str, clause_start: int, subject: str,
              carried: list[str]) -> list[tuple[str, int]] | None:
     """该部还印发了…, 同日，又发布了…: the publishers of the statement before, those of the
     kind the anaphor names; None when the clause names its own subject."""
-    anaphor = _ANAPHOR.match(re.sub(r"^(?:同日|当天|同时|随后|此外|另外|此前)", "", subject))
+    anaphor = _ANAPHOR.match(subject)
     if anaphor:
         kind = anaphor.group(1)
-        fits = [n for n in carried if kind.startswith("部门") or n.endswith(kind)
-                or kind in ("单位", "机构")]
-        return [(n, clause_start) for n in fits[-1:]] if len(kind) == 1 else \
-            [(n, clause_start) for n in fits]
+        if kind in _GROUP_ANAPHOR:
+            return [(n, clause_start) for n in carried]
+        return [(n, clause_start) for n in carried if n.endswith(kind)][-1:]
     whole = text[sentences.clause_start(text, clause_start - 1) if clause_start else 0:
                  clause_start]
     # the clause before in the sentence states a document too, or is only a time (同日，还…)
@@ -131,7 +131,7 @@ def _signatures(article: Article, res: Resources) -> Iterator[Fact]:
     texts = res.texts(article)
     i = 0
     while i < len(texts):
-        if not _DATE_LINE.match(texts[i]):
+        if not dates.is_date_line(texts[i]):
             i += 1
             continue
         signers: list[tuple[int, str, int]] = []

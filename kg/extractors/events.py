@@ -33,7 +33,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     for sentence, text, sent_events in zip(article.sentences, resources.texts(article),
                                            tracked):
         stated_before = last_day
-        same = _SAME_DAY.search(text)
+        same = next(resources.lexicon.finditer("same_day", text), None)
         in_text = dates.find_dates(text, reference, relative)
         for found_day in in_text:
             if len(found_day.value) == 10 and not same:
@@ -51,7 +51,8 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
         found = in_text
         if same_day is not None:
             found = dates.find_dates(text, same_day, relative)
-            found = [d for d in found if _SAME_DAY.match(text, d.start)] or found
+            found = [d for d in found
+                     if resources.lexicon.starts_with("same_day", text, d.start)] or found
         if reference is None:
             # no date on the article: a year its text states (2030年…座谈会, or the headline)
             # completes a month and day (9月28日), never a bare day
@@ -66,7 +67,6 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
                             article, sentence, NAME)
 
 
-_SAME_DAY = re.compile(r"当天|当日|同日|同一天")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 

@@ -118,6 +118,14 @@ def _resolve(match: re.Match, reference: date | None) -> str | None:
         return None
 
 
+_DATE_LINE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is nothing but a full date (2030年4月15日): the date a notice is signed."""
+    return _DATE_LINE.match(text) is not None
+
+
 def dateline(text: str, published: date | None) -> date | None:
     """The date in a dateline such as 本报义乌10月21日电 / 天津5月20日消息, in the article's year."""
     match = _DATELINE.search(text[:60])
