@@ -483,6 +483,13 @@ def people(text: str, res: Resources, sentence: int = 0) -> list[Item]:
 def present_after(text: str, res: Resources, sentence: int = 0) -> list[Present]:
     """出席会议的还有A、B以及C等; 出席开幕式的嘉宾还有：某省省长甲、某市市长乙: bare names,
     or people with their posts as the people layer reads them."""
+    key = ("present_after", text, sentence)
+    if key not in res.memo:  # read for the people an article names, then for their facts
+        res.memo[key] = _present_after(text, res, sentence)
+    return res.memo[key]
+
+
+def _present_after(text: str, res: Resources, sentence: int) -> list[Present]:
     out = []
     for match in _PRESENT_AFTER.finditer(text):
         end = _LIST_END.search(text, match.end())
