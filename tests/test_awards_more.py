@@ -162,6 +162,64 @@ CASES = [
      {("安吉县", "awardedTitle", "全国乡村建设样本县")}),
     ("此前，南昌市某某历史文化街区已入选第一批国家级夜间文化和旅游消费集聚区。",
      {("南昌市某某历史文化街区", "awardedTitle", "国家级夜间文化和旅游消费集聚区")}),
+    # a category the article named opens the sentence, and the list after it 上榜 with no object;
+    # organisations are read before the places inside their names
+    ("某部发布绿色制造名单，其中包括绿色工厂30家。绿色工厂中，武汉某某汽车有限公司、某某建材有限公司上榜。",
+     {(c, "awardedTitle", "绿色工厂") for c in ("武汉某某汽车有限公司", "某某建材有限公司")}),
+    # ... and after a colon, on a line of its own
+    ("2030年国家园林城市和国家园林县城名单公布。\n国家园林城市：迁安市、武安市。\n国家园林县城：沛县、丰县。",
+     {("迁安市", "awardedTitle", "国家园林城市"), ("武安市", "awardedTitle", "国家园林城市"),
+      ("沛县", "awardedTitle", "国家园林县城"), ("丰县", "awardedTitle", "国家园林县城")}),
+    # 命名N个城市为T with no list in the sentence: the lines after it, grouped by province
+    ("某部命名3个城市为国家园林城市。名单如下：\n河北省　迁安市　武安市\n山西省　介休市",
+     {(c, "awardedTitle", "国家园林城市") for c in ("迁安市", "武安市", "介休市")}),
+    # 命名A、B、C等N个…为T: every item of the list before 等
+    ("某部命名迁安市、武安市、介休市等3个城市为国家园林城市。",
+     {(c, "awardedTitle", "国家园林城市") for c in ("迁安市", "武安市", "介休市")}),
+    # passing a title's review keeps it; communities and villages are awardees
+    ("某某汽车有限公司、某某银行某某分行2家单位本次均通过了全国文明单位复查。",
+     {(c, "awardedTitle", "全国文明单位") for c in ("某某汽车有限公司", "某某银行某某分行")}),
+    ("某某自来水有限公司、昌国街道某某社区被评为全国文明单位；岱西镇某某村被评为全国文明村镇。",
+     {("某某自来水有限公司", "awardedTitle", "全国文明单位"), ("某某社区", "awardedTitle", "全国文明单位"),
+      ("某某村", "awardedTitle", "全国文明村镇")}),
+    # a ranking published just before the places or companies ranked on it
+    ("某某协会发布2030全国县域经济百强。昆山市、江阴市分列第一和第二位。",
+     {(c, "awardedTitle", "2030全国县域经济百强") for c in ("昆山市", "江阴市")}),
+    # the selected ones of a list the article named, whatever its name ends with
+    ("2030年度某市十佳美丽乡村名单出炉。去年开展了评选。最终入选的2个乡村分别为：川店镇甲家村、岑河镇乙家村。",
+     {(c, "awardedTitle", "某市十佳美丽乡村") for c in ("甲家村", "乙家村")}),
+    # a body's published title counted after it (某部公布的T共N个，分别是…)
+    ("某部公布的第七批国家园林城市共2个，分别是：迁安市、武安市。",
+     {(c, "awardedTitle", "国家园林城市") for c in ("迁安市", "武安市")}),
+    # places grouped by province in one sentence, the title before the first colon
+    ("第七批国家园林城市名单如下：河北省：迁安市、武安市；山西省：介休市。",
+     {(c, "awardedTitle", "国家园林城市") for c in ("迁安市", "武安市", "介休市")}),
+    # lines: markdown bullets; a table set out one cell a line (header cells, serial numbers
+    # and the region after each company are no items); a municipality heading its districts
+    ("某部公布2030年度国家级绿色工厂名单，我市以下企业入选：\n- 甲乙科技股份有限公司\n- 丙丁机械有限公司",
+     {(c, "awardedTitle", "国家级绿色工厂") for c in ("甲乙科技股份有限公司", "丙丁机械有限公司")}),
+    ("某部公布第五批国家级绿色工厂名单，具体名单如下：\n序号\n企业名称\n所在地\n1\n甲乙科技股份有限公司\n海曙区"
+     "\n2\n丙丁机械有限公司\n北仑区",
+     {(c, "awardedTitle", "国家级绿色工厂") for c in ("甲乙科技股份有限公司", "丙丁机械有限公司")}),
+    ("某部公布第二批国家全域旅游示范区名单。\n北京市\n怀柔区\n密云区\n1、河北省\n保定市易县",
+     {(c, "awardedTitle", "国家全域旅游示范区") for c in ("怀柔区", "密云区", "易县")}),
+    # people: a list of names counted with 人; lines of 姓名：单位，职务 under a 获奖名单, whose
+    # 获奖 is no part of the title (and 获 in it no award verb)
+    ("据悉，张三、李四、王五等3人当选为中国科学院院士。",
+     {(c, "awardedTitle", "中国科学院院士") for c in ("张三", "李四", "王五")}),
+    ("某会公布了2030年全国五一劳动奖章获奖名单，我省以下人员获奖：\n张三：某某集团有限公司，高级工程师\n"
+     "李四（女）　某某大学教授",
+     {("张三", "awardedTitle", "全国五一劳动奖章"), ("李四", "awardedTitle", "全国五一劳动奖章"),
+      ("张三", "jobTitle", "高级工程师"), ("张三", "worksFor", "某某集团有限公司"),
+      ("李四", "jobTitle", "教授"), ("李四", "worksFor", "某某大学")}),
+    ("全国五一劳动奖章获得者名单\n张三　某某大学教授\n李四　某某医院主任医师",
+     {("张三", "awardedTitle", "全国五一劳动奖章"), ("李四", "awardedTitle", "全国五一劳动奖章"),
+      ("张三", "jobTitle", "教授"), ("张三", "worksFor", "某某大学"),
+      ("李四", "jobTitle", "主任医师"), ("李四", "worksFor", "某某医院")}),
+    # a title that ends in 县城 is no town: it heads its own lines
+    ("某部公布国家园林城市名单。\n国家园林城市（2个）\n迁安市、武安市\n国家园林县城（2个）\n沛县、丰县",
+     {("迁安市", "awardedTitle", "国家园林城市"), ("武安市", "awardedTitle", "国家园林城市"),
+      ("沛县", "awardedTitle", "国家园林县城"), ("丰县", "awardedTitle", "国家园林县城")}),
 ]
 
 NEGATIVE = [
@@ -180,6 +238,12 @@ NEGATIVE = [
     "附件：第三批某某试点单位名单\n工业和信息化部\n2030年4月15日\n抄送：某某行业协会，某某研究所。",
     # a list named as proposed (拟命名) names no title yet
     "南京市某某草原、苏州市某某湿地列入拟命名名单。",
+    # a category the article never named before is not a title (参评企业中, 重点企业：)
+    "参评企业中，某某汽车有限公司、某某建材有限公司入选。",
+    "今年的重点企业：某某汽车有限公司、某某建材有限公司。",
+    "某某公司通过了年度安全生产复查。",                  # a review of no title
+    # a quoted word inside a longer name is not the title of the lines below
+    "某某市有3家专精特新“小巨人”企业。\n此次入选的企业分别是：\n甲乙科技股份有限公司\n丙丁机械有限公司",
 ]
 
 

@@ -61,7 +61,18 @@ def test_inline_items(resources, text, category, expected):
 
 def test_unknown_names_need_a_category(resources):
     # names of no known kind are a list only when a category noun says what they are
-    assert lists.items("丙丁化工、戊己贸易", 0, 9, resources) is None
+    assert lists.items("丙丁甲、戊己乙", 0, 7, resources) is None
+
+
+def test_a_name_and_a_trade_is_a_company(resources):
+    found = lists.items("丙丁化工、戊己贸易、合肥某某电子科技", 0, 18, resources)
+    assert [(i.text, i.kind) for i in found] == [
+        ("丙丁化工", "org"), ("戊己贸易", "org"), ("合肥某某电子科技", "org")]
+
+
+@pytest.mark.parametrize("text", ["生物医药、新能源汽车", "高端装备、绿色食品", "新材料、电子信息"])
+def test_industries_are_no_companies(resources, text):
+    assert lists.items(text, 0, len(text), resources) is None
 
 
 def test_a_list_of_figures_is_no_list(resources):

@@ -203,3 +203,39 @@ def test_people_present(resources, text, expected):
     assert [i.text for i in found] == expected
     assert all(text[i.start:i.end] == i.text and i.sentence == 2 and i.kind == "person"
                for i in found)
+
+
+def test_a_municipality_alone_heads_its_districts_but_not_other_cities(resources):
+    [block] = lists.blocks(["名单", "北京市", "怀柔区", "密云区"], resources)
+    assert [i.text for i in block.items] == ["怀柔区", "密云区"]
+    [block] = lists.blocks(["名单", "北京市", "上海市", "天津市"], resources)
+    assert [i.text for i in block.items] == ["北京市", "上海市", "天津市"]
+
+
+def test_a_table_one_cell_a_line_gives_its_organisations_only(resources):
+    texts = ["名单", "序号", "企业名称", "所在地", "1", "甲乙科技股份有限公司", "海曙区",
+             "2", "丙丁机械有限公司", "北仑区"]
+    [block] = lists.blocks(texts, resources)
+    assert [i.text for i in block.items] == ["甲乙科技股份有限公司", "丙丁机械有限公司"]
+    assert block.first == 5
+
+
+def test_markdown_bullets_are_list_marks(resources):
+    assert [i.text for i in lists.line_items("- 甲乙科技股份有限公司", resources)] == ["甲乙科技股份有限公司"]
+    assert [i.text for i in lists.line_items("• 南京市", resources)] == ["南京市"]
+
+
+@pytest.mark.parametrize("line,name,note", [
+    ("张三：某某集团有限公司，高级工程师", "张三", "某某集团有限公司，高级工程师"),
+    ("李四（女）　某某大学教授", "李四", "某某大学教授"),
+    ("王五　某某医院主任医师", "王五", "某某医院主任医师"),
+])
+def test_person_lines(resources, line, name, note):
+    [item] = lists.line_items(line, resources)
+    assert (item.kind, item.text, item.note) == ("person", name, note)
+    assert line[item.start:item.end] == name
+
+
+@pytest.mark.parametrize("line", ["金奖：某某集团有限公司", "组长：某某大学", "江苏省：南京市"])
+def test_a_title_or_post_before_a_colon_is_no_person(resources, line):
+    assert all(i.kind != "person" for i in lists.line_items(line, resources))

@@ -53,6 +53,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
         yield from _statements(article, sentence, text, blocks, last_doc, resources,
                                heading=_heading_above(article, texts, index, resources))
         yield from _elected(article, sentence, text, resources)
+        yield from _reviewed(article, sentence, text, resources)
         yield from _colon_list(article, index, texts, resources)
         yield from _ranked(article, index, texts, resources)
         docs = documents.all_quoted(text)
@@ -72,11 +73,14 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
         title_span = _title_after(text, after, res, skip_subjects=active)
         if title_span is None:
             if verb in _NO_OBJECT and _clause_ends(text, after):
-                title = _list_before(text, verb_at, sentence) or heading or (
-                    _doc_title(last_doc, res) if last_doc else None)
+                title = (_list_before(text, verb_at, sentence, res)
+                         or _category_lead(article, sentence, text, verb_at, res)
+                         or heading or (_doc_title(last_doc, res) if last_doc else None))
                 start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
-                subjects = _subjects(clause, start, res) or _subjects_before(text, verb_at, res)
+                subjects = (_org_subjects(text, verb_at, res) or _subjects(clause, start, res)
+                            or _listed_subjects(text, verb_at, res)
+                            or _subjects_before(text, verb_at, res))
                 count = lists.count(clause)
                 if title is not None and not (count and len(subjects) < count
                                               and "等" not in clause):
@@ -123,10 +127,31 @@ _LIST_TAIL = re.compile(r"(?:等|在内的|(?=[0-9一二三四五六七八九十
                         r"(?:[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人))?"
                         r"([\u3400-\u9fff]{0,8})$")
 _BY_AGENT = re.compile(r"被[^、，,]{2,30}$")
-_LIST_NAME = re.compile(r"[“《]?([^，,。；;：:“”《》、\s]{2,40}?名单)[”》]?")
+_LIST_NAME = re.compile(r"[“《]?([^，,。；;：:“”《》、\s]{2,40}?(?:名单|榜单|排行榜|榜))[”》]?"
+                        r"(?![\u3400-\u9fff](?<![发公揭出正于日近在]))")
 
 
-def _list_before(text: str, verb_at: int, sentence: Sentence) -> Mention | None:
+_PASSED_REVIEW = re.compile(r"通过(?:了)?(?:[“\"]?)(?P<title>[^，,。；;“”\"]{3,30}?)(?:[”\"]?)"
+                           r"(?:称号)?(?:的)?(?:复查|复审|复核|复评|复验)")
+
+
+def _reviewed(article, sentence, text: str, res: Resources) -> Iterator[Fact]:
+    """A、B两家单位通过了全国文明单位复查: a body that passes the review of a title keeps it."""
+    for match in _PASSED_REVIEW.finditer(text):
+        name = _strip_batch(match.group("title"))
+        if not res.lexicon.ends_with("title_head", name) or _only_category(name, res) \
+                or _is_plan(name, res):
+            continue
+        verb_at = match.start()
+        subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
+                    or _subjects(*_subject(text, verb_at), res))
+        at = match.end("title") - len(name)
+        title = base.titled(name, "Title", sentence, at, match.end("title"),
+                            name=_clean_title(name, res))
+        yield from _emit(article, sentence, text, subjects, title, res)
+
+
+def _list_before(text: str, verb_at: int, sentence: Sentence, res: Resources) -> Mention | None:
     """…公布第七批国家生态文明建设示范区名单，A、B等100个地区上榜: the list named before."""
     found = [m for m in _LIST_NAME.finditer(text, 0, verb_at)]
     if not found:
@@ -139,11 +164,54 @@ def _list_before(text: str, verb_at: int, sentence: Sentence) -> Mention | None:
     if len(name) <= 3:
         return None
     start = match.end(1) - len(name)
-    return base.titled(name, "Title", sentence, start, match.end(1), name=name[:-2])
+    return base.titled(name, "Title", sentence, start, match.end(1),
+                       name=_clean_title(_strip_batch(name), res) if not name.endswith("名单")
+                       else name[:-2])
+
+
+_CATEGORY_LEAD = re.compile(r"^(?:其中|在)?[，,]?([^，,。；;：:“”、]{3,20}?)(?:中|里|方面)[，,：:]")
+
+
+def _category_lead(article, sentence, text: str, verb_at: int, res: Resources) -> Mention | None:
+    """…其中包括绿色工厂391家。绿色工厂中，A、B上榜: the category the sentence opens with is the
+    title, when the article named it before."""
+    lead = _CATEGORY_LEAD.match(text)
+    if not lead or lead.end() > verb_at:
+        return None
+    name = _strip_batch(lead.group(1))
+    if not res.lexicon.ends_with("title_head", name) or _only_category(name, res):
+        return None
+    if not _named_earlier(article, article.sentences.index(sentence), name):
+        return None
+    start = lead.end(1) - len(name)
+    return base.titled(name, "Title", sentence, start, lead.end(1), name=_clean_title(name, res))
+
+
+def _named_earlier(article, index: int, name: str) -> bool:
+    """A category the article named before (…名单，其中绿色工厂391家) is a title when a later
+    sentence opens with it; one it never named (参评企业中) is not."""
+    return any(name in s.text for s in article.sentences[:index])
+
+
+def _bare_title(article, index: int, before: str, res: Resources) -> Mention | None:
+    """绿色工厂：A、B、C — a line that opens with a title the article named before, then a colon."""
+    name = before.strip()
+    if not 3 <= len(name) <= 30 or re.search(r"[，,。；;、“”]", name):
+        return None
+    if not res.lexicon.ends_with("title_head", name) or _only_category(name, res) \
+            or _verbs(name, res) or _is_plan(name, res) or not _named_earlier(article, index, name):
+        return None
+    start = before.index(name)
+    return base.titled(name, "Title", article.sentences[index], start, start + len(name),
+                       name=_clean_title(_strip_batch(name), res))
 
 
 def _verbs(text: str, res: Resources) -> list[tuple[int, str]]:
-    return [(start, verb) for start, _end, verb in res.lexicon.finditer("award_verb", text)]
+    return [(start, verb) for start, end, verb in res.lexicon.finditer("award_verb", text)
+            if not (verb == "获" and text[end:end + 1] in _NOT_AFTER_GET)]
+
+
+_NOT_AFTER_GET = set("奖悉知得评批选")  # 获奖名单, 记者获悉: 获 is no award verb there
 
 
 def _title_after(text, pos, res, *, skip_subjects):
@@ -226,7 +294,10 @@ def _unquoted_title(text: str, pos: int, res: Resources):
         return None
     start, name = _trim_title(text, *match.span(1), res)
     end = match.end(1)
-    if len(name) < 3 or not res.lexicon.ends_with("title_head", name) or _is_plan(name, res):
+    core = _RANK_TAIL.sub("", name)  # 位列某某百强前三名: the ranking, then the place on it
+    if core != name and not res.lexicon.ends_with("ranking_head", core):
+        return None  # 位列长三角城市第三位: a rank among cities, on no list
+    if len(core) < 3 or not res.lexicon.ends_with("title_head", core) or _is_plan(name, res):
         return None
     return start, end, _clean_title(name, res)
 
@@ -263,7 +334,13 @@ def _clean_title(title: str, res: Resources) -> str:
     drop = res.lexicon.ends_with("title_suffix_drop", title)
     if drop and len(title) > len(drop) + 1:
         title = title[: -len(drop)]
-    return title.strip("“”\"")
+    return _without_list_tail(title, res).strip("“”\"")
+
+
+def _without_list_tail(name: str, res: Resources) -> str:
+    """全国五一劳动奖章获奖(名单), …获得者: who is on the list is no part of the title."""
+    tail = res.lexicon.ends_with("list_name_tail", name)
+    return name[: -len(tail)] if tail and len(name) - len(tail) >= 3 else name
 
 
 def _clause_ends(text: str, pos: int) -> bool:
@@ -322,7 +399,8 @@ def _listed_span(text: str, start: int, end: int, res: Resources) -> list:
     tail = _LIST_TAIL.search(text, start, end)
     if tail and tail.start() > start:
         end = tail.start()
-        category = lists.category_of(tail.group(1), res) if tail.group(1) else None
+        # 等3人 / 等5位: with no noun after it, the counter says what the items are
+        category = lists.category_of(tail.group(1) or tail.group()[-1:], res)
     return lists.items(text, start, end, res, category=category) or []
 
 
@@ -403,7 +481,8 @@ def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
 def _person_note(article, sentence, item, who: Mention, res) -> Iterator[Fact]:
     """张三 某某公司总工程师: what the line says after a name is the person's post, read by the
     people layer as if it stood before the name."""
-    found = [p for p in people.find(item.note + item.text, res) if p.name == item.text]
+    note = re.sub(r"[，,\s]+", "", item.note)  # 张三：某某公司，工程师 reads as 某某公司工程师张三
+    found = [p for p in people.find(note + item.text, res) if p.name == item.text]
     if not found:
         return
     person = found[-1]
@@ -465,7 +544,7 @@ _HEADING_LEAD = re.compile(r"^(?:[\u3400-\u9fff]{1,8}?[省市县区](?=新增|�
                            r"(?:新增|新认定|入选|获评)?(?:首批|新一批|第[一二三四五六七八九十\d]+批)?")
 _HEADING_TAIL = re.compile(r"(?:拟?(?:命名|认定|确认|推荐|公示|表彰))?(?:名单|名录)$")
 _NAMED_AS = re.compile(
-    r"(?P<list>[^，,。；;：:、]+?)等(?P<n>[0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|座|所|名|位)"
+    r"(?:(?P<list>[^，,。；;：:]+?)等)?(?P<n>[0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|座|所|名|位)"
     r"(?P<cat>(?:[^，,。；;：:、为()（）]|[(（][^()（）]*[)）]){0,16}?)为(?P<title>[“\"]?[^，,。；;：:、“”\"]{2,40}[”\"]?)")
 _NAMING_VERB = re.compile(r"命名|确认|认定|评为|确定|授予|评选")
 
@@ -572,12 +651,14 @@ def _named(article: Article, texts: list[str], res: Resources):
             sentence = article.sentences[index]
             title = base.titled(name, "Title", sentence, at, at + len(name),
                                 name=_clean_title(name, res))
-            l0, l1 = match.span("list")
-            lead = _NAMING_VERB.search(text, l0, l1)
-            if lead:
-                l0 = lead.end()
-            category = lists.category_of(match.group("cat"), res)
-            found = lists.items(text, l0, l1, res, sentence=index, category=category) or []
+            found = []
+            if match.group("list"):  # 命名N个城市为T names the items in the lines that follow
+                l0, l1 = match.span("list")
+                lead = _NAMING_VERB.search(text, l0, l1)
+                if lead:
+                    l0 = lead.end()
+                category = lists.category_of(match.group("cat"), res)
+                found = lists.items(text, l0, l1, res, sentence=index, category=category) or []
             yield index, title, lists.number(match.group("n")), found
 
 
@@ -626,6 +707,7 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
 
 _LIST_LEAD = re.compile(r"[:：]|(?:分别|依次)(?:是|为)[:：]?|(?<=[的外])(?:有|是|为)[:：]?|包括[:：]?|"
                    r"(?<=[另还])[0-9一二三四五六七八九十两]*[个座家所名位项]?(?:是|为|有)")
+_SELECTED = re.compile(r"(?:入选|上榜|入围|获评|当选)的[^，,。；;：:]{0,12}$")
 _OTHER_ONE = re.compile(r"([^，,。；;：:]{2,20})是其中之一")
 
 
@@ -640,6 +722,15 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
         return  # 抄送：A、B: who reads the notice
     end = len(text.rstrip("。；;.！! "))
     end -= len(re.search(r"(?:等(?:地|城市|单位|企业)?)?$", text[:end]).group())
+    grouped = _place_groups(text, end, index, res)
+    if grouped:  # 名单如下：河北省：A、B；山西省：C — the title is before the first colon
+        colon, found = grouped
+        title = _title_before_colon(article, index, text[:colon], res) \
+            or _context_title(article, texts, index, res, listed_only=True) \
+            or _heading_above(article, texts, index, res)
+        if title is not None:
+            yield from _emit_items(article, found, title, res)
+        return
     for lead in reversed(list(_LIST_LEAD.finditer(text, 0, end))):
         before = text[:lead.start()]
         category = lists.category_of(before, res)
@@ -660,11 +751,40 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
             title = _title_counted(article, texts, index, n, res) if n else None
         if title is None:
             title = _recent_title(article, texts, index, res)
+        if title is None and _SELECTED.search(before):
+            # 最终入选的10个乡村分别为：the list the article named (…名单出炉), whatever it ends with
+            title = _context_title(article, texts, index - 1, res, reach=4, listed_only=True,
+                                   any_head=True)
         if title is None and (":" in lead.group() or "：" in lead.group()):
-            title = _heading_above(article, texts, index, res)
+            title = _bare_title(article, index, before, res) \
+                or _heading_above(article, texts, index, res)
         if title is not None:
             yield from _emit_items(article, found, title, res)
         return
+
+
+_GROUP = re.compile(r"\s*([^：:；;，,。]{2,12})[：:]")
+
+
+def _place_groups(text: str, end: int, index: int, res: Resources):
+    """…名单如下：河北省：A、B；山西省：C: (the first colon, the items of every place's group),
+    or None when the words after the first colon are not groups led by a place."""
+    colon = min((text.find(c) for c in "：:" if c in text[:end]), default=-1)
+    if colon < 0:
+        return None
+    found: list = []
+    pos = colon + 1
+    for segment in re.split(r"[；;]", text[pos:end]):
+        group = _GROUP.match(segment)
+        if not group or len(places.items(group.group(1), res)) != 1 \
+                or places.items(group.group(1), res)[0].surface != group.group(1):
+            return None
+        items = lists.items(text, pos + group.end(), pos + len(segment), res, sentence=index)
+        if not items or not all(i.kind in ("place", "town", "org", "site") for i in items):
+            return None
+        found.extend(items)
+        pos += len(segment) + 1
+    return (colon, found) if found else None
 
 
 def _recent_title(article, texts, index, res, reach: int = 2) -> Mention | None:
@@ -678,7 +798,9 @@ def _recent_title(article, texts, index, res, reach: int = 2) -> Mention | None:
 
 _COUNTED_TITLE = re.compile(r"(?:有|共|计)?[0-9一二三四五六七八九十两百千]+(?:个|座|家|所|名|位|项)"
                             r"([^，,。；;：:、“”为是]{3,30}?)(?=[，,。；;：:]|$|分别|依次)")
-_TITLE_FIRST = re.compile(r"^([^，,。；;：:、“”]{3,30}?)(?:有[0-9一二三四五六七八九十两]+[个座家所名位项]|包括|共有)")
+_PUBLISHED_BY = re.compile(r"(?:公布|发布|印发|命名|认定|确定)的")
+_TITLE_FIRST = re.compile(r"^([^，,。；;：:、“”]{3,30}?)"
+                          r"(?:(?:共有|共|有|计)[0-9一二三四五六七八九十两百千]+[个座家所名位项]|包括|共有)")
 
 
 def _title_before_colon(article, index, before, res, counted_only: bool = False) -> Mention | None:
@@ -694,10 +816,13 @@ def _title_before_colon(article, index, before, res, counted_only: bool = False)
     for pattern in (_COUNTED_TITLE, _TITLE_FIRST):
         for match in reversed(list(pattern.finditer(before))):
             name = match.group(1)
+            published = _PUBLISHED_BY.search(name) if pattern is _TITLE_FIRST else None
+            if published:
+                name = name[published.end():]  # 某部公布的T共N个: the title the body published
             if res.lexicon.ends_with("title_head", name) and not _is_plan(name, res) \
                     and not _verbs(name, res) and not _only_category(name, res):
-                return base.titled(name, "Title", sentence, match.start(1), match.end(1),
-                                   name=_clean_title(_strip_batch(name), res))
+                return base.titled(name, "Title", sentence, match.end(1) - len(name),
+                                   match.end(1), name=_clean_title(_strip_batch(name), res))
     if counted_only:
         return None
     quoted = list(re.finditer(r"[“\"]([^”\"]{2,40})[”\"]|《([^《》]{2,60})》", before))
@@ -786,17 +911,33 @@ def _ranked(article, index, texts, res) -> Iterator[Fact]:
         if not found:
             continue
         title = _context_title(article, texts, index, res, ranking=True) or \
-            _heading_above(article, texts, index, res)
+            _heading_above(article, texts, index, res) or \
+            _published_title(article, texts, index, res)
         if title is not None:
             yield from _emit_items(article, found, title, res)
+
+
+_PUBLISHED = re.compile(r"(?:发布|公布|揭晓)(?:了)?[“\"]?([^，,。；;：:“”《》\s]{3,30}?)[”\"]?(?=[，,。；;]|$)")
+
+
+def _published_title(article, texts, index, res, reach: int = 2) -> Mention | None:
+    """某协会发布2030中国企业500强，…A、B分列第二至第五位: the ranking published just before."""
+    for k in range(index, max(-1, index - 1 - reach), -1):
+        for match in reversed(list(_PUBLISHED.finditer(texts[k]))):
+            name = match.group(1)
+            if res.lexicon.ends_with("title_head", name) and not _is_plan(name, res) \
+                    and not _only_category(name, res) and not name.endswith(("名单", "称号")):
+                return base.titled(name, "Title", article.sentences[k], match.start(1),
+                                   match.end(1), name=_clean_title(_strip_batch(name), res))
+    return None
 
 
 _REFERENCE = re.compile(r"^(?:这|该|上述|以上|此|其)")
 _LIST_NAMED = re.compile(r"([^，,。；;：:、“”《》\s]{3,40}?)(?:排行榜|榜单|名单|榜首|榜)")
 
 
-def _context_title(article, texts, index, res, reach: int = 3,
-                   ranking: bool = False, listed_only: bool = False) -> Mention | None:
+def _context_title(article, texts, index, res, reach: int = 3, ranking: bool = False,
+                   listed_only: bool = False, any_head: bool = False) -> Mention | None:
     """The list or ranking the sentence `index`, or one of the few before it, names: …榜单中,
     “T”, 入选/位居 T. The nearest wins; in a sentence, the last."""
     for k in range(index, max(-1, index - 1 - reach), -1):
@@ -806,11 +947,13 @@ def _context_title(article, texts, index, res, reach: int = 3,
             name = _trim_list_name(match.group(1), res)
             if _verbs(name, res) or _REFERENCE.match(name):
                 continue  # 本市入选企业名单, 这3个城市名单: a list named by reference
-            if name and res.lexicon.ends_with("title_head", name):
+            if name and (any_head and not _is_plan(name, res)
+                         or res.lexicon.ends_with("title_head", name)):
                 at = match.end(1) - len(name)
                 found.append((at, match.end(1), name))
         if not ranking and not listed_only:
-            for match in re.finditer(r"[“\"]([^”\"]{2,40})[”\"]", text):
+            for match in re.finditer(r"[“\"]([^”\"]{2,40})[”\"](?![\u3400-\u9fff](?<![的和及与等]))",
+                                     text):  # 专精特新“小巨人”企业: the quote is inside a name
                 if res.lexicon.ends_with("title_head", match.group(1)):
                     found.append((match.start(1), match.end(1), match.group(1)))
         if found:
@@ -825,7 +968,7 @@ def _trim_list_name(name: str, res: Resources) -> str:
     for verb in ("发布的", "公布的", "揭晓的", "的", "发布", "公布", "位居", "在", "了"):
         if verb in name:
             name = name[name.rindex(verb) + len(verb):]
-    name = re.sub(r"^[0-9]{4}(?:年度?)?", "", name)
+    name = _without_list_tail(re.sub(r"^[0-9]{4}(?:年度?)?", "", name), res)
     return name if len(name) >= 3 else ""
 
 

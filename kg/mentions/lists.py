@@ -24,15 +24,16 @@ from kg.resources import Resources
 _SEPARATOR = re.compile(r"[、，,；;|｜/\s]+")
 _CONJUNCTION = re.compile(r"以及|和|及|与")
 _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）]"
-                          r"|第[0-9一二三四五六七八九十]+[名位]|[0-9]{1,4}(?=\s))\s*")
+                          r"|第[0-9一二三四五六七八九十]+[名位]|[0-9]{1,4}(?=\s)|[-*•●▪■◆◇○](?=\s))\s*")
 _NOTE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]\s*$")
 # characters that show a piece is a phrase, not a name (青岛在内的, 我市的)
 _NOT_IN_NAMES = re.compile(r"[的在了是将为与和及等内]")
-_INNER_TOWN = re.compile(r"(?:乡|镇|街道)(?=[\u3400-\u9fff]{2,8}村$)")
+_INNER_TOWN = re.compile(r"(?:乡|镇|街道)(?=[\u3400-\u9fff]{2,8}(?:村|社区)$)")
 _PLACE_ENDS = ("市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "岛")
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
 _PERSON_LINE = re.compile(r"^([\u3400-\u9fff])[ \u3000]+([\u3400-\u9fff]{1,2})[ \u3000]+(\S.*)$|"
-                          r"^([\u3400-\u9fff]{2,4})[ \u3000]+(\S.*)$")
+                          r"^([\u3400-\u9fff]{2,4})(?:[(（][^()（）]{1,8}[)）])?"
+                          r"(?:[ \u3000]+|\s*(?P<colon>[：:])\s*)(\S.*)$")
 _COUNT = re.compile(r"(?:共|计)?([0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|地|座|名|所|位|项|批|城|县|区|市|镇|人|支)")
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _SENTENCE_END = re.compile(r"[。！？!?]$")
@@ -224,6 +225,8 @@ def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | N
         return "context", p0, p1, None, note  # 江苏省 南京市、泰州市: the path of what follows
     if orgs.is_org(piece, res, places_ok=False) and not _is_place_name(piece, res):
         return "org", p0, p1, None, note
+    if _company_short_name(piece, res):
+        return "org", p0, p1, None, note  # 某某电子科技, 某某乳业: a company by its short name
     town = res.lexicon.ends_with("town_suffix", piece)
     if town and _is_town(piece, town, res):
         at = _town_start(span, p0, p1, len(town), res)
@@ -241,6 +244,26 @@ def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | N
             # a place the gazetteer does not know is named as written
             return ("town" if category == "place" else category), p0, p1, None, note
     return None
+
+
+def _company_short_name(piece: str, res: Resources) -> bool:
+    """A name and the trade a company is in (某某电源, 某某乳业, 合肥某某汽车): a company, when
+    what comes before the trade is a name, not another trade or a modifier (生物医药, 新能源汽车,
+    高端装备 are industries)."""
+    if not 4 <= len(piece) <= 12 or not _CJK_NAME.match(piece) or _NOT_IN_NAMES.search(piece):
+        return False
+    trade = res.lexicon.ends_with("company_trade", piece)
+    if not trade:
+        return False
+    head = piece[: -len(trade)]
+    while True:  # 某某电子科技: a name and two trades
+        more = res.lexicon.ends_with("company_trade", head)
+        if not more or len(head) - len(more) < 2:
+            break
+        head = head[: -len(more)]
+    return len(head) >= 2 and not res.lexicon.ends_with("company_trade", head) \
+        and not res.lexicon.ends_with("trade_modifier", head) \
+        and not res.lexicon.starts_with("trade_modifier", head)
 
 
 def _is_site(piece: str, suffix: str, res: Resources) -> bool:
@@ -279,8 +302,8 @@ def _is_town(piece: str, suffix: str, res: Resources) -> bool:
     (国家卫生乡镇, 国家园林县城)."""
     if not _CJK_NAME.match(piece) or len(piece) <= len(suffix) or len(piece) > 12:
         return False
-    if suffix == "县城":
-        return res.places.lookup(piece[:-2] + "县") is not None or bool(
+    if suffix == "县城":  # a county's short name before it; a title has more (国家园林县城)
+        return len(piece) <= 4 or bool(res.places.lookup(piece[:-2] + "县")) or bool(
             res.places.find(piece[:-2]))
     head = res.lexicon.ends_with("title_head", piece)
     return not (head and len(head) > len(suffix))
@@ -321,11 +344,13 @@ def blocks(texts: list[str], res: Resources) -> list[Block]:
     first = -1
     headings: list[tuple[int, str]] = []
     for index, text in enumerate(texts):
+        if _cell_only(text, res):
+            continue  # a table set out one cell a line: 序号, 企业名称, 1, 2 hold no item
         found = line_items(text, res, index)
-        if found and current and _only_a_province(text, found):
+        following = _next_items(texts, index, res)
+        if found and current and _only_a_province(text, found, following, res):
             continue  # 山西省 on a line of its own, then its counties one a line
-        if found and _only_a_province(text, found) and index + 1 < len(texts) \
-                and line_items(texts[index + 1], res, index + 1):
+        if found and _only_a_province(text, found, following, res) and following:
             if not current:
                 first = index + 1
             continue
@@ -335,17 +360,54 @@ def blocks(texts: list[str], res: Resources) -> list[Block]:
             current.extend(found)
             continue
         if current:
-            out.append(Block(tuple(current), tuple(headings[-3:]), first))
+            out.append(Block(_without_region_cells(current), tuple(headings[-3:]), first))
             current, headings = [], []
         headings.append((index, text))
     if current:
-        out.append(Block(tuple(current), tuple(headings[-3:]), first))
+        out.append(Block(_without_region_cells(current), tuple(headings[-3:]), first))
     return out
 
 
-def _only_a_province(text: str, found: list[Item]) -> bool:
-    return len(found) == 1 and found[0].kind == "place" and found[0].place.level == "province" \
-        and not found[0].place.is_municipality and text.strip() == found[0].text
+def _cell_only(text: str, res: Resources) -> bool:
+    body = text.strip()
+    return bool(_SERIAL.match(body)) or body in res.lexicon.words("table_header")
+
+
+def _without_region_cells(found: list[Item]) -> tuple[Item, ...]:
+    """A table set out one cell a line (某某有限公司, then 北仑区): the place after each
+    organisation says where it is; it is no item of its own."""
+    kinds = [i.kind for i in found]
+    orgs_at = [k for k, kind in enumerate(kinds) if kind in ("org", "site")]
+    if len(orgs_at) < 2 or any(kind not in ("org", "site", "place", "town") for kind in kinds):
+        return tuple(found)
+    places_at = [k for k, kind in enumerate(kinds) if kind in ("place", "town")]
+    if places_at and all(k > 0 and kinds[k - 1] in ("org", "site") for k in places_at) \
+            and len(places_at) >= len(orgs_at) - 1:
+        return tuple(i for i in found if i.kind in ("org", "site"))
+    return tuple(found)
+
+
+def _next_items(texts: list[str], index: int, res: Resources) -> list[Item]:
+    for k in range(index + 1, min(len(texts), index + 4)):
+        if not _cell_only(texts[k], res):
+            return line_items(texts[k], res, k)
+    return []
+
+
+def _only_a_province(text: str, found: list[Item], following: list[Item], res: Resources) -> bool:
+    """A line that names a province alone (山西省, 3、山西省) heads the lines of its places; a
+    municipality alone (北京市) does when the next line's places lie in it, else it is an item
+    of a list of cities."""
+    if len(found) != 1 or found[0].kind != "place" or found[0].place.level != "province":
+        return False
+    body = text.strip()
+    lead = _ENUMERATION.match(body)
+    if (body[lead.end():] if lead else body).strip() != found[0].text:
+        return False
+    if not found[0].place.is_municipality:
+        return True
+    return bool(following) and all(
+        i.kind == "place" and res.places.contains(found[0].place, i.place) for i in following)
 
 
 def is_heading(text: str) -> bool:
@@ -442,9 +504,12 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
     else:
         name = match.group(4)
         start, end = offset + match.start(4), offset + match.end(4)
-        note = match.group(5)
+        note = match.group(6)
     if not res.lexicon.is_surname_start(name) or not note or len(note) < 2:
         return None
+    if match.group("colon") and (name in res.titles or res.lexicon.ends_with("title_head", name)
+                                 or name in res.lexicon.words("list_category")):
+        return None  # 金奖：某某公司, 组长：…: a title or a post before the colon, not a name
     if orgs.is_org(name, res) or res.places.lookup(name):
         return None
     return Item(index, start, end, name, "person", None, note.strip())
