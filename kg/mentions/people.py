@@ -27,9 +27,9 @@ _COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "旗委")
 _COMMITTEE_POSTS = ("书记", "副书记", "常委", "常务副书记")
 # Characters that do not end a Chinese personal name (they are particles and prepositions).
 # 司 and 处 end departments (综合司, 办公处), not names
-_NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司处")
+_NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司处说以")
 # 台 after 主席 is 主席台 (the rostrum), far more often than the rare surname
-_NOT_NAME_START = set("和及与等在的了是为并也就对向将台")
+_NOT_NAME_START = set("和及与等在的了是为并也就对向将台被由")
 _NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次年")
 
 
