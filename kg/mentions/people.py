@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from kg.mentions import orgs
 from kg.resources import Resources
+from kg.text.trie import trie_pattern
 
 _HARD = "，,；;。：:（）()！？!?“”\"【】[]《》\n…|"
 _SOFT = "、 "
@@ -428,19 +429,19 @@ def _follows(after: str, res: Resources) -> bool:
 
 def _titles(seg: str, res: Resources) -> list[_Title]:
     found: list[_Title] = []
+    pattern = _title_pattern(res)
     i = 0
-    while i < len(seg):
-        end = _longest_title(seg, i, res)
-        if end is None:
-            i += 1
-            continue
-        start = i
+    while True:
+        match = pattern.search(seg, i)
+        if match is None:
+            break
+        start, end = match.span()
         # 党组书记兼副主任: one post held together with another.
         while seg.startswith("兼", end):
-            more = _longest_title(seg, end + 1, res)
+            more = pattern.match(seg, end + 1)
             if more is None:
                 break
-            end = more
+            end = more.end()
         modifier = res.lexicon.ends_with("title_prefix", seg, start)
         if modifier and (not found or found[-1].end <= start - len(modifier)):
             start -= len(modifier)
@@ -454,28 +455,16 @@ def _titles(seg: str, res: Resources) -> list[_Title]:
     return found
 
 
-def _longest_title(seg: str, i: int, res: Resources) -> int | None:
-    sizes = _title_sizes(res).get(seg[i])
-    if not sizes:
-        return None
-    titles = res.titles.titles
-    for size in sizes:
-        if seg[i:i + size] in titles and i + size <= len(seg) \
-                and not seg.startswith(_NOT_AFTER_TITLE, i + size):
-            return i + size
-    return None
-
-
-def _title_sizes(res: Resources) -> dict[str, list[int]]:
-    """First character of a title -> the lengths of titles starting with it, longest first."""
-    sizes = res.index.get("title_sizes")
-    if sizes is None:
-        by_char: dict[str, set[int]] = {}
-        for title in res.titles.titles:
-            if len(title) >= 2:
-                by_char.setdefault(title[0], set()).add(len(title))
-        sizes = res.index["title_sizes"] = {c: sorted(n, reverse=True) for c, n in by_char.items()}
-    return sizes
+def _title_pattern(res: Resources) -> re.Pattern:
+    """The longest title (two characters or more) at a place, unless a word goes on after it
+    (记者招待会): one regex search instead of trying every title length at every character,
+    which cost a quarter of the extraction time."""
+    pattern = res.index.get("title_pattern")
+    if pattern is None:
+        words = trie_pattern(t for t in res.titles.titles if len(t) >= 2)
+        not_after = "|".join(re.escape(w) for w in _NOT_AFTER_TITLE)
+        pattern = res.index["title_pattern"] = re.compile(f"{words}(?!{not_after})")
+    return pattern
 
 
 def _post(org: str | None, title: _Title, res: Resources) -> Post:

@@ -1,0 +1,55 @@
+"""The trie-shaped word regex finds what trying the words longest first finds."""
+from __future__ import annotations
+
+import random
+import re
+
+from kg.mentions import people
+from kg.resources import Resources
+from kg.text.trie import trie_pattern
+
+WORDS = ["主任", "副主任", "主任委员", "主席", "主", "a-b", "a.b"]
+
+
+def _longest_first(words: list[str], text: str, pos: int, not_after: tuple[str, ...]):
+    for word in sorted(words, key=len, reverse=True):
+        if text.startswith(word, pos) and not text.startswith(not_after, pos + len(word)):
+            return word
+    return None
+
+
+def test_longest_word_at_a_place():
+    pattern = re.compile(trie_pattern(WORDS))
+    assert pattern.match("主任委员会").group() == "主任委员"
+    assert pattern.match("副主任").group() == "副主任"
+    assert pattern.match("主人").group() == "主"
+    assert pattern.match("a.b").group() == "a.b" and pattern.match("axb") is None  # escaped
+
+
+def test_backtracks_to_a_shorter_word_when_the_lookahead_fails():
+    pattern = re.compile(trie_pattern(WORDS) + "(?!会)")
+    assert pattern.match("主任委员会").group() == "主任"
+
+
+def test_same_as_trying_every_word_on_random_text():
+    rng = random.Random(3)
+    alphabet = "主任副委员席会长"
+    pattern = re.compile(trie_pattern(WORDS) + "(?!会|长)")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        for pos in range(len(text) + 1):
+            match = pattern.match(text, pos)
+            assert (match.group() if match else None) == _longest_first(WORDS, text, pos,
+                                                                        ("会", "长"))
+
+
+def test_an_empty_list_matches_nothing():
+    assert re.compile(trie_pattern(["", ""])).search("任何文字") is None
+
+
+def test_people_titles_skip_a_title_that_is_part_of_a_word():
+    res = Resources.load()
+    titles = [t.text for t in people._titles("记者招待会上主任委员会议后副主任兼秘书长", res)]
+    # 记者 before 招待会 is no title, nor 主任委员 before 会 or the shorter 主任 before 委;
+    # 兼 joins two posts
+    assert titles == ["副主任兼秘书长"]
