@@ -194,6 +194,15 @@ def _split_conjunctions(span, p0, p1, res, found, category=None) -> list[tuple[i
 
 def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | None):
     """(kind, start, end, place, note) for the piece span[p0:p1], or None."""
+    # `found` is places.items(span): the key holds all the result depends on. Splitting at
+    # conjunctions types each piece, then items() types it again (half the calls repeat).
+    key = ("typed", span, p0, p1, category)
+    if key not in res.memo:
+        res.memo[key] = _type_piece(span, p0, p1, found, res, category)
+    return res.memo[key]
+
+
+def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: str | None):
     piece = span[p0:p1]
     note = ""
     lead = _ENUMERATION.match(piece)
