@@ -103,6 +103,14 @@ def test_iri_segment_keeps_chinese_readable():
     assert iri_segment("工业和信息化部") == "工业和信息化部"
 
 
+def test_iri_segment_composes_before_taking_plain_names_as_they_are():
+    # plain Han and ASCII names skip the per-character check; the rest is still encoded
+    assert iri_segment("某某公司_2024") == "某某公司_2024"
+    assert iri_segment("A-1") == "A%2D1"
+    assert iri_segment("Cafe\u0301") == "Café"  # NFC first: é is a name character
+    assert iri_segment("") == "_"
+
+
 def test_places_carry_coordinates_from_the_gazetteer(seed_graph):
     from rdflib import XSD
     from kg.vocab import SCHEMA
