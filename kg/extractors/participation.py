@@ -89,12 +89,14 @@ def _present_facts(article, sentence, text, present: lists.Present, sent_events,
 def _mentions(text: str, known: set[str], res: Resources):
     found = []
     for name in sorted(known, key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
-            if any(s <= match.start() < e for _, s, e in found):
-                continue
-            if text.startswith("的代表", match.end()):
-                continue
-            found.append((name, match.start(), match.end()))
+        # str.find, not a regex per name and sentence (that was 90k compiled-pattern look-ups
+        # for 1,000 articles); the same non-overlapping occurrences, left to right
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(s <= at < e for _, s, e in found) and not text.startswith("的代表", end):
+                found.append((name, at, end))
+            at = text.find(name, max(end, at + 1))
     return sorted(found, key=lambda f: f[1])
 
 

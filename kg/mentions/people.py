@@ -15,6 +15,7 @@ from kg.text.trie import trie_pattern
 
 _HARD = "，,；;。：:（）()！？!?“”\"【】[]《》\n…|"
 _SOFT = "、 "
+_DELIMITER = re.compile("[" + re.escape(_HARD + _SOFT) + "]")
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _FOREIGN = re.compile(r"[\u3400-\u9fff]{1,6}(?:·[\u3400-\u9fff]{1,8}){1,3}")
 # a name in Latin letters after a post (主席Miller, 首席执行官John Smith)
@@ -177,8 +178,9 @@ def _segments(text: str, res: Resources):
     inner = {i for m in _INNER_BRACKET.finditer(text) for i in (m.start(), m.end() - 1)
              if res.places.lookup(m.group()[1:-1]) or m.group()[1:-1] == "集团"}
     start, delim = 0, "\n"
-    for i, ch in enumerate(text):
-        if ch not in _HARD and ch not in _SOFT or i in inner:
+    for match in _DELIMITER.finditer(text):  # only the delimiters, not every character
+        i, ch = match.start(), match.group()
+        if i in inner:
             continue
         if i > start:
             yield start, i, delim
