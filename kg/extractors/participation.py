@@ -18,6 +18,7 @@ from kg.resources import Resources
 
 NAME = "participation"
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+_QUOTE_MARKS = re.compile("[\n“”]")
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
@@ -139,13 +140,17 @@ def _event_mention(event: str, sent_events: events.SentenceEvents, sentence: Sen
 
 def _quoted(text: str) -> list[bool]:
     """For each character, whether it is inside “…” (quotations end with their paragraph)."""
-    depth, out = 0, []
-    for ch in text:
-        if ch == "\n":
+    depth, out, last = 0, [], 0
+    for mark in _QUOTE_MARKS.finditer(text):  # only the marks, not every character
+        at = mark.start()
+        out.extend([depth > 0] * (at - last))
+        if mark.group() == "\n":
             depth = 0
-        elif ch == "“":
+        elif mark.group() == "“":
             depth += 1
-        elif ch == "”" and depth:
+        elif depth:
             depth -= 1
         out.append(depth > 0)
+        last = at + 1
+    out.extend([depth > 0] * (len(text) - last))
     return out
