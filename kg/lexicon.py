@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
+from kg.text.trie import trie_pattern
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -61,6 +63,17 @@ class Lexicon:
             if text.startswith(word, pos):
                 return word
         return None
+
+    def search(self, name: str, text: str, pos: int = 0) -> tuple[int, str] | None:
+        """(where, word) for the first place at or after `pos` where a word of list `name`
+        begins, with the longest word there (what starts_with at each place in turn finds,
+        in one regex search)."""
+        key = (name, "trie")
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            pattern = self._patterns[key] = re.compile(trie_pattern(self.words(name)))
+        match = pattern.search(text, pos)
+        return (match.start(), match.group()) if match else None
 
     def ends_with(self, name: str, text: str, end: int | None = None) -> str | None:
         end = len(text) if end is None else end

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import dataclass
 
+from kg.extractors import participation
+from kg.lexicon import Lexicon
 from kg.mentions import people
 from kg.resources import Resources
 from kg.text.trie import trie_pattern
@@ -53,3 +56,34 @@ def test_people_titles_skip_a_title_that_is_part_of_a_word():
     # 记者 before 招待会 is no title, nor 主任委员 before 会 or the shorter 主任 before 委;
     # 兼 joins two posts
     assert titles == ["副主任兼秘书长"]
+
+
+def test_lexicon_search_finds_the_first_word_and_the_longest_there():
+    lex = Lexicon(lists={"v": ("致开幕辞", "出席", "致辞")}, values={}, surnames=frozenset(),
+                  compound_surnames=frozenset())
+    assert lex.search("v", "甲出席并致开幕辞", 0) == (1, "出席")
+    assert lex.search("v", "甲出席并致开幕辞", 2) == (4, "致开幕辞")
+    assert lex.search("v", "甲出席并致开幕辞", 9) is None
+    assert lex.search("v", "无关的话", 0) is None
+
+
+@dataclass
+class _Events:  # the one field of events.SentenceEvents that participation._verb reads
+    mentions: list
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+
+
+def test_participation_verb_is_the_first_outside_event_names():
+    res = Resources.load()
+    text = "甲出席论坛并致辞，乙发布报告"
+    assert participation._verb(text, 1, res, _Events([])) == ("speaksAt", 6)  # 出席…并致辞
+    assert participation._verb("甲出席论坛，并致辞", 1, res, _Events([])) == ("attends", 1)
+    # 发布 inside the name of an event (报告发布会) is no verb
+    assert participation._verb("乙在报告发布会上出席", 1, res, _Events([_Span(2, 7)])) == \
+        ("attends", 8)
+    assert participation._verb("甲乙丙丁", 1, res, _Events([])) is None

@@ -105,19 +105,28 @@ def _verb(text: str, pos: int, res: Resources,
           sent_events: events.SentenceEvents) -> tuple[str, int] | None:
     lex = res.lexicon
     inside = {i for m in sent_events.mentions for i in range(m.start, m.end)}
-    for i in range(pos, len(text)):
-        if i in inside:
-            continue  # 发布 in 报告发布会 is part of the event's name
-        if lex.starts_with("speak_verb", text, i):
-            return "speaksAt", i
-        attend = lex.starts_with("attend_verb", text, i)
-        if attend:
-            clause_end = _CLAUSE_END.search(text, i)
-            stop = clause_end.start() if clause_end else len(text)
-            for j in range(i + len(attend), stop):
-                if j not in inside and lex.starts_with("speak_verb", text, j):
-                    return "speaksAt", j
-            return "attends", i
+    # the first speaking and the first attending verb outside the event names (发布 in
+    # 报告发布会 is part of one); a speaking verb wins at the same place. One regex search
+    # each instead of a look-up in both lists at every character after every name.
+    speak = _verb_at(lex, "speak_verb", text, pos, len(text), inside)
+    attend = _verb_at(lex, "attend_verb", text, pos, speak[0] if speak else len(text), inside)
+    if attend is None:
+        return ("speaksAt", speak[0]) if speak else None
+    i, word = attend
+    clause_end = _CLAUSE_END.search(text, i)
+    stop = clause_end.start() if clause_end else len(text)
+    later = _verb_at(lex, "speak_verb", text, i + len(word), stop, inside)
+    return ("speaksAt", later[0]) if later else ("attends", i)
+
+
+def _verb_at(lex, name: str, text: str, pos: int, stop: int, inside: set[int]):
+    """(where, word): the first word of list `name` that begins in text[pos:stop] outside
+    `inside`, or None."""
+    found = lex.search(name, text, pos)
+    while found and found[0] < stop:
+        if found[0] not in inside:
+            return found
+        found = lex.search(name, text, found[0] + 1)
     return None
 
 
