@@ -90,7 +90,10 @@ def _find(text: str, res: Resources) -> list[PersonMention]:
     people: list[PersonMention] = []
     pending: list[Post] = []
     previous: PersonMention | None = None  # the person that ended the previous segment
-    for seg_start, seg_end, delim_before in _segments(text, res):
+    # A sentence with no title anywhere names no one with a post (only an appointment, below,
+    # whose post is read on its own): most sentences, so their segments are not read.
+    segments = _segments(text, res) if _title_pattern(res).search(text) else ()
+    for seg_start, seg_end, delim_before in segments:
         if delim_before not in _SOFT:
             pending = []
         found, pending = _parse_segment(text, seg_start, seg_end, res, pending, delim_before)
