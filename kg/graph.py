@@ -211,6 +211,9 @@ def article_triples(article: Article, facts: Iterable[ResolvedFact], terms: Term
     node = terms.iri(article_iri(terms.base, article.id))
     triples = _article(node, article, terms)
     seen: set = set()
+    # A statement's triples all have its own node as subject, so they can only repeat those
+    # of the same node: a new node's triples go in without a look-up each (most facts).
+    statements: dict[ox.NamedNode, list | set] = {}
     mentions = terms.iri(_SCHEMA + "mentions")
     for rf in facts:
         s = terms.entity(rf.subject)
@@ -220,10 +223,21 @@ def article_triples(article: Article, facts: Iterable[ResolvedFact], terms: Term
         for key in (rf.subject, rf.object):
             if isinstance(key, str):
                 fact_triples.append(ox.Triple(node, mentions, terms.entity(key)))
-        fact_triples.extend(_statement(s, p, o, rf, node, terms))
         for triple in fact_triples:
             if triple not in seen:
                 seen.add(triple)
+                triples.append(triple)
+        statement = _statement(s, p, o, rf, node, terms)
+        known = statements.get(statement[0].subject)
+        if known is None:
+            statements[statement[0].subject] = statement
+            triples.extend(statement)
+            continue
+        if not isinstance(known, set):
+            known = statements[statement[0].subject] = set(known)
+        for triple in statement:
+            if triple not in known:
+                known.add(triple)
                 triples.append(triple)
     return triples
 
