@@ -395,13 +395,22 @@ def _place_at_end(text: str, res: Resources) -> str | None:
 def _has_verb(text: str, size: int, res: Resources) -> bool:
     """A verb or other stop word of two or more characters begins inside the first `size`
     characters of `text` (张宏认为: not 张宏认)."""
-    lex = res.lexicon
-    for i in range(size):
-        for list_name in ("name_stop", "speak_verb", "attend_verb"):
-            word = lex.starts_with(list_name, text, i)
-            if word and len(word) >= 2:
-                return True
-    return False
+    pattern, longest = _verb_pattern(res)
+    # one search (a word that begins before `size` ends by size - 1 + longest) instead of a
+    # look-up in three lists at each of the first `size` characters
+    match = pattern.search(text, 0, size - 1 + longest)
+    return match is not None and match.start() < size
+
+
+def _verb_pattern(res: Resources) -> tuple[re.Pattern, int]:
+    """The stop words and verbs of two characters or more, as one trie-shaped regex."""
+    found = res.index.get("verb_pattern")
+    if found is None:
+        words = [w for name in ("name_stop", "speak_verb", "attend_verb")
+                 for w in res.lexicon.words(name) if len(w) >= 2]
+        found = res.index["verb_pattern"] = (re.compile(trie_pattern(words)),
+                                             max(map(len, words), default=0))
+    return found
 
 
 def _name_runs_on(text: str, size: int, res: Resources) -> bool:
