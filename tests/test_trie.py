@@ -1,9 +1,12 @@
-"""The trie-shaped word regex finds what trying the words longest first finds."""
+"""The faster scans find what the loops they replace found: the trie-shaped word regex (job
+titles, Lexicon.search, participation's verbs) and the quotation depth of participation."""
 from __future__ import annotations
 
 import random
 import re
 from dataclasses import dataclass
+
+import pytest
 
 from kg.extractors import participation
 from kg.lexicon import Lexicon
@@ -87,3 +90,23 @@ def test_participation_verb_is_the_first_outside_event_names():
     assert participation._verb("乙在报告发布会上出席", 1, res, _Events([_Span(2, 7)])) == \
         ("attends", 8)
     assert participation._verb("甲乙丙丁", 1, res, _Events([])) is None
+
+
+def _quoted_by_character(text: str) -> list[bool]:
+    depth, out = 0, []
+    for ch in text:
+        if ch == "\n":
+            depth = 0
+        elif ch == "“":
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+        out.append(depth > 0)
+    return out
+
+
+@pytest.mark.parametrize("text", ["", "甲说", "“甲”说“乙", "“甲“乙”丙”丁", "”甲“乙\n丙”丁",
+                                  "“\n“", "甲“乙"])
+def test_quotation_depth_is_the_character_by_character_one(text):
+    assert participation._quoted(text) == _quoted_by_character(text)
+    assert len(participation._quoted(text)) == len(text)
