@@ -61,6 +61,13 @@ def test_people_titles_skip_a_title_that_is_part_of_a_word():
     assert titles == ["副主任兼秘书长"]
 
 
+def test_a_segment_that_ends_in_jian_after_a_title_is_read():
+    # the per-character loop read past the end here (IndexError: the article was lost)
+    res = Resources.load()
+    assert [t.text for t in people._titles("某局局长兼", res)] == ["局长"]
+    assert people.find("某局局长兼，出席会议", res) == []
+
+
 def test_lexicon_search_finds_the_first_word_and_the_longest_there():
     lex = Lexicon(lists={"v": ("致开幕辞", "出席", "致辞")}, values={}, surnames=frozenset(),
                   compound_surnames=frozenset())
