@@ -11,6 +11,7 @@ are triples of the default graph. `build` gives the same as an rdflib Graph.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -57,6 +58,8 @@ _PN_RANGES = ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x2FF), (0x370, 0x37D), (0x37F,
               (0xFDF0, 0xFFFD), (0x10000, 0xEFFFF))
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 _CONTROL.update({0x2028: "\n", 0x2029: "\n"})
+# Names in Han characters and ASCII letters need no per-character check (most keys are these).
+_PLAIN_SEGMENT = re.compile(r"[a-zA-Z0-9_\u4e00-\u9fff]+")
 
 
 def _name_char(ch: str) -> bool:
@@ -70,8 +73,11 @@ def _name_char(ch: str) -> bool:
 def iri_segment(text: str) -> str:
     """`text` as one readable IRI path segment: letters and digits of any script are kept,
     everything else is percent-encoded, so any input gives a valid IRI and prefixed name."""
+    text = unicodedata.normalize("NFC", text)
+    if _PLAIN_SEGMENT.fullmatch(text):
+        return text
     out = []
-    for ch in unicodedata.normalize("NFC", text):
+    for ch in text:
         out.append(ch if _name_char(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8")))
     return "".join(out) or "_"
 
@@ -105,6 +111,8 @@ class Terms:
     def __init__(self, base: str):
         self.base = base
         self._nodes: dict[str, ox.NamedNode] = {}
+        self._groups: dict[tuple[str, ...], tuple[ox.NamedNode, ...]] = {}
+        self._zh: dict[str, ox.Literal] = {}
 
     def iri(self, value: str) -> ox.NamedNode:
         node = self._nodes.get(value)
@@ -114,6 +122,21 @@ class Terms:
 
     def kg(self, local: str) -> ox.NamedNode:
         return self.iri(NAMESPACE + local)
+
+    def group(self, values: tuple[str, ...]) -> tuple[ox.NamedNode, ...]:
+        """The nodes of a fixed tuple of IRIs, looked up once (every evidence statement
+        needs the same dozen)."""
+        nodes = self._groups.get(values)
+        if nodes is None:
+            nodes = self._groups[values] = tuple(self.iri(v) for v in values)
+        return nodes
+
+    def zh(self, value: str) -> ox.Literal:
+        """zh(value), made once: an article's facts share their sentences."""
+        literal = self._zh.get(value)
+        if literal is None:
+            literal = self._zh[value] = zh(value)
+        return literal
 
     def entity(self, key: str) -> ox.NamedNode:
         node = self._nodes.get(key)
@@ -188,6 +211,10 @@ def article_triples(article: Article, facts: Iterable[ResolvedFact], terms: Term
     node = terms.iri(article_iri(terms.base, article.id))
     triples = _article(node, article, terms)
     seen: set = set()
+    # A statement's triples all have its own node as subject, so they can only repeat those
+    # of the same node: a new node's triples go in without a look-up each (most facts).
+    statements: dict[ox.NamedNode, list | set] = {}
+    mentions = terms.iri(_SCHEMA + "mentions")
     for rf in facts:
         s = terms.entity(rf.subject)
         p = terms.kg(rf.predicate)
@@ -195,12 +222,22 @@ def article_triples(article: Article, facts: Iterable[ResolvedFact], terms: Term
         fact_triples = [ox.Triple(s, p, o)] if relations else []
         for key in (rf.subject, rf.object):
             if isinstance(key, str):
-                fact_triples.append(ox.Triple(node, terms.iri(_SCHEMA + "mentions"),
-                                              terms.entity(key)))
-        fact_triples.extend(_statement(s, p, o, rf, node, terms))
+                fact_triples.append(ox.Triple(node, mentions, terms.entity(key)))
         for triple in fact_triples:
             if triple not in seen:
                 seen.add(triple)
+                triples.append(triple)
+        statement = _statement(s, p, o, rf, node, terms)
+        known = statements.get(statement[0].subject)
+        if known is None:
+            statements[statement[0].subject] = statement
+            triples.extend(statement)
+            continue
+        if not isinstance(known, set):
+            known = statements[statement[0].subject] = set(known)
+        for triple in statement:
+            if triple not in known:
+                known.add(triple)
                 triples.append(triple)
     return triples
 
@@ -257,23 +294,32 @@ def _object(obj: str | Value, terms: Terms):
     return terms.entity(obj)
 
 
+_STATEMENT_TERMS = (_RDF + "type", _RDF + "Statement", _RDF + "subject", _RDF + "predicate",
+                    _RDF + "object", NAMESPACE + "sentence", NAMESPACE + "startOffset",
+                    NAMESPACE + "endOffset", NAMESPACE + "extractor", _PROV + "wasDerivedFrom",
+                    _XSD + "integer")
+
+
 def _statement(s, p, o, rf: ResolvedFact, article_node, terms: Terms) -> list[ox.Triple]:
     ev = rf.fact.evidence
     digest = hashlib.sha256("\x1f".join(
         [s.value, p.value, str(o), ev.article_id, str(ev.start), str(ev.end), ev.extractor]
     ).encode("utf-8")).hexdigest()[:20]
     node = terms.iri(f"{terms.base}statement/{digest}")
-    integer = terms.iri(_XSD + "integer")
+    # the predicates from one tuple: this runs for every fact of every article
+    (rdf_type, statement, subject, predicate, obj, sentence, start, end, extractor, derived,
+     integer) = terms.group(_STATEMENT_TERMS)
+    triple = ox.Triple
     return [
-        ox.Triple(node, terms.iri(_RDF + "type"), terms.iri(_RDF + "Statement")),
-        ox.Triple(node, terms.iri(_RDF + "subject"), s),
-        ox.Triple(node, terms.iri(_RDF + "predicate"), p),
-        ox.Triple(node, terms.iri(_RDF + "object"), o),
-        ox.Triple(node, terms.kg("sentence"), zh(ev.sentence)),
-        ox.Triple(node, terms.kg("startOffset"), ox.Literal(str(ev.start), datatype=integer)),
-        ox.Triple(node, terms.kg("endOffset"), ox.Literal(str(ev.end), datatype=integer)),
-        ox.Triple(node, terms.kg("extractor"), ox.Literal(ev.extractor)),
-        ox.Triple(node, terms.iri(_PROV + "wasDerivedFrom"), article_node),
+        triple(node, rdf_type, statement),
+        triple(node, subject, s),
+        triple(node, predicate, p),
+        triple(node, obj, o),
+        triple(node, sentence, terms.zh(ev.sentence)),
+        triple(node, start, ox.Literal(str(ev.start), datatype=integer)),
+        triple(node, end, ox.Literal(str(ev.end), datatype=integer)),
+        triple(node, extractor, ox.Literal(ev.extractor)),
+        triple(node, derived, article_node),
     ]
 
 

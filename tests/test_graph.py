@@ -103,6 +103,14 @@ def test_iri_segment_keeps_chinese_readable():
     assert iri_segment("工业和信息化部") == "工业和信息化部"
 
 
+def test_iri_segment_composes_before_taking_plain_names_as_they_are():
+    # plain Han and ASCII names skip the per-character check; the rest is still encoded
+    assert iri_segment("某某公司_2024") == "某某公司_2024"
+    assert iri_segment("A-1") == "A%2D1"
+    assert iri_segment("Cafe\u0301") == "Café"  # NFC first: é is a name character
+    assert iri_segment("") == "_"
+
+
 def test_places_carry_coordinates_from_the_gazetteer(seed_graph):
     from rdflib import XSD
     from kg.vocab import SCHEMA
@@ -179,3 +187,31 @@ def test_a_relative_body_is_the_full_one_named_in_the_same_article(tmp_path):
     graph = kg.build(article)
     (body,) = set(graph.objects(None, KG.worksFor))
     assert (body, RDFS.label, Literal("浙江省人民政府", lang="zh")) in graph
+
+
+def test_article_triples_give_a_repeated_fact_and_its_evidence_once():
+    import pyoxigraph as ox
+
+    from kg import graph
+    from kg.model import Article, Evidence, Fact, Mention
+    from kg.resolve import ResolvedFact
+
+    article = Article("a1", "a1.md", "标题", "", ())
+
+    def resolved(start: int, extractor: str = "posts") -> ResolvedFact:
+        evidence = Evidence("a1", "某局局长甲出席。", start, start + 8, extractor)
+        fact = Fact(Mention("甲", "Person"), "worksFor", Mention("某局", "GovernmentBody"),
+                    evidence)
+        return ResolvedFact("person/甲@某局", "worksFor", "org/某局", fact)
+
+    def triples(*facts):
+        return graph.article_triples(article, facts, graph.Terms("https://kg.example.org/id/"))
+
+    once, twice = triples(resolved(0)), triples(resolved(0), resolved(0))
+    assert twice == once and len(set(once)) == len(once)
+    # the same fact in another sentence is one more statement (nine triples), nothing else
+    other = triples(resolved(0), resolved(20))
+    assert len(other) == len(once) + 9 and len(set(other)) == len(other)
+    statements = {t.subject for t in other if t.object == ox.NamedNode(
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement")}
+    assert len(statements) == 2

@@ -630,7 +630,10 @@ def _heading_above(article: Article, texts: list[str], index: int, res: Resource
                    reach: int = 3) -> Mention | None:
     """The title of the heading line just above sentence `index`, if one is within reach."""
     for k in range(index - 1, max(-1, index - 1 - reach), -1):
-        found = _heading_title(article, k, texts[k], res)
+        key = ("heading_title", article.id, k, texts[k])  # each sentence asks for 3 above it
+        if key not in res.memo:
+            res.memo[key] = _heading_title(article, k, texts[k], res)
+        found = res.memo[key]
         if found:
             return found[0]
     return None

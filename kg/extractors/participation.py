@@ -18,6 +18,7 @@ from kg.resources import Resources
 
 NAME = "participation"
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+_QUOTE_MARKS = re.compile("[\n“”]")
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
@@ -89,12 +90,14 @@ def _present_facts(article, sentence, text, present: lists.Present, sent_events,
 def _mentions(text: str, known: set[str], res: Resources):
     found = []
     for name in sorted(known, key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
-            if any(s <= match.start() < e for _, s, e in found):
-                continue
-            if text.startswith("的代表", match.end()):
-                continue
-            found.append((name, match.start(), match.end()))
+        # str.find, not a regex per name and sentence (that was 90k compiled-pattern look-ups
+        # for 1,000 articles); the same non-overlapping occurrences, left to right
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(s <= at < e for _, s, e in found) and not text.startswith("的代表", end):
+                found.append((name, at, end))
+            at = text.find(name, max(end, at + 1))
     return sorted(found, key=lambda f: f[1])
 
 
@@ -102,19 +105,28 @@ def _verb(text: str, pos: int, res: Resources,
           sent_events: events.SentenceEvents) -> tuple[str, int] | None:
     lex = res.lexicon
     inside = {i for m in sent_events.mentions for i in range(m.start, m.end)}
-    for i in range(pos, len(text)):
-        if i in inside:
-            continue  # 发布 in 报告发布会 is part of the event's name
-        if lex.starts_with("speak_verb", text, i):
-            return "speaksAt", i
-        attend = lex.starts_with("attend_verb", text, i)
-        if attend:
-            clause_end = _CLAUSE_END.search(text, i)
-            stop = clause_end.start() if clause_end else len(text)
-            for j in range(i + len(attend), stop):
-                if j not in inside and lex.starts_with("speak_verb", text, j):
-                    return "speaksAt", j
-            return "attends", i
+    # the first speaking and the first attending verb outside the event names (发布 in
+    # 报告发布会 is part of one); a speaking verb wins at the same place. One regex search
+    # each instead of a look-up in both lists at every character after every name.
+    speak = _verb_at(lex, "speak_verb", text, pos, len(text), inside)
+    attend = _verb_at(lex, "attend_verb", text, pos, speak[0] if speak else len(text), inside)
+    if attend is None:
+        return ("speaksAt", speak[0]) if speak else None
+    i, word = attend
+    clause_end = _CLAUSE_END.search(text, i)
+    stop = clause_end.start() if clause_end else len(text)
+    later = _verb_at(lex, "speak_verb", text, i + len(word), stop, inside)
+    return ("speaksAt", later[0]) if later else ("attends", i)
+
+
+def _verb_at(lex, name: str, text: str, pos: int, stop: int, inside: set[int]):
+    """(where, word): the first word of list `name` that begins in text[pos:stop] outside
+    `inside`, or None."""
+    found = lex.search(name, text, pos)
+    while found and found[0] < stop:
+        if found[0] not in inside:
+            return found
+        found = lex.search(name, text, found[0] + 1)
     return None
 
 
@@ -137,13 +149,17 @@ def _event_mention(event: str, sent_events: events.SentenceEvents, sentence: Sen
 
 def _quoted(text: str) -> list[bool]:
     """For each character, whether it is inside “…” (quotations end with their paragraph)."""
-    depth, out = 0, []
-    for ch in text:
-        if ch == "\n":
+    depth, out, last = 0, [], 0
+    for mark in _QUOTE_MARKS.finditer(text):  # only the marks, not every character
+        at = mark.start()
+        out.extend([depth > 0] * (at - last))
+        if mark.group() == "\n":
             depth = 0
-        elif ch == "“":
+        elif mark.group() == "“":
             depth += 1
-        elif ch == "”" and depth:
+        elif depth:
             depth -= 1
         out.append(depth > 0)
+        last = at + 1
+    out.extend([depth > 0] * (len(text) - last))
     return out

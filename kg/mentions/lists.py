@@ -23,6 +23,8 @@ from kg.resources import Resources
 # Separators between items; 和/及/与/以及 only between two items that each type alone.
 _SEPARATOR = re.compile(r"[、，,；;|｜/\s]+")
 _CONJUNCTION = re.compile(r"以及|和|及|与")
+# what must stand inside a span for it to hold two items (see _pieces)
+_LIST_MARK = re.compile(_SEPARATOR.pattern + "|" + _CONJUNCTION.pattern)
 _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）]"
                           r"|第[0-9一二三四五六七八九十]+[名位]|[0-9]{1,4}(?=\s)|[-*•●▪■◆◇○](?=\s))\s*")
 _NOTE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]\s*$")
@@ -195,6 +197,15 @@ def _split_conjunctions(span, p0, p1, res, found, category=None) -> list[tuple[i
 
 def _typed(span: str, p0: int, p1: int, found, res: Resources, category: str | None):
     """(kind, start, end, place, note) for the piece span[p0:p1], or None."""
+    # `found` is places.items(span): the key holds all the result depends on. Splitting at
+    # conjunctions types each piece, then items() types it again (half the calls repeat).
+    key = ("typed", span, p0, p1, category)
+    if key not in res.memo:
+        res.memo[key] = _type_piece(span, p0, p1, found, res, category)
+    return res.memo[key]
+
+
+def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: str | None):
     piece = span[p0:p1]
     note = ""
     lead = _ENUMERATION.match(piece)
@@ -607,6 +618,8 @@ def _name_group(text: str, start: int, end: int, res: Resources, sentence: int) 
     """The names that make up the tail of text[start:end]: two or more names, or the people
     the people layer finds ending there (市政府秘书长D)."""
     for s in range(start, end - 4):
+        if not _LIST_MARK.search(text, s, end):
+            break  # one piece at most from here on: two names need a separator or 和/及/与
         if s > start and text[s - 1] not in "、 ":
             if not any(text.endswith(w, 0, s) for w in ("领导", "同志", "嘉宾")):
                 continue

@@ -13,6 +13,13 @@ def clean(candidate: str, res: Resources) -> str | None:
     """The organisation that `candidate` ends with, or None when it does not end with one.
 
     A body inside an organisation (…研究会学术委员会, …研究院理事会) gives the organisation."""
+    key = ("org_clean", candidate)  # the people layer asks twice for each post's words
+    if key not in res.memo:
+        res.memo[key] = _clean_inner(candidate, res)
+    return res.memo[key]
+
+
+def _clean_inner(candidate: str, res: Resources) -> str | None:
     org = _clean(candidate, res)
     if org:
         inner = res.lexicon.ends_with("org_inner_body", org)

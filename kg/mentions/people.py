@@ -11,9 +11,11 @@ from dataclasses import dataclass, replace
 
 from kg.mentions import orgs
 from kg.resources import Resources
+from kg.text.trie import trie_pattern
 
 _HARD = "，,；;。：:（）()！？!?“”\"【】[]《》\n…|"
 _SOFT = "、 "
+_DELIMITER = re.compile("[" + re.escape(_HARD + _SOFT) + "]")
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _FOREIGN = re.compile(r"[\u3400-\u9fff]{1,6}(?:·[\u3400-\u9fff]{1,8}){1,3}")
 # a name in Latin letters after a post (主席Miller, 首席执行官John Smith)
@@ -88,7 +90,10 @@ def _find(text: str, res: Resources) -> list[PersonMention]:
     people: list[PersonMention] = []
     pending: list[Post] = []
     previous: PersonMention | None = None  # the person that ended the previous segment
-    for seg_start, seg_end, delim_before in _segments(text, res):
+    # A sentence with no title anywhere names no one with a post (only an appointment, below,
+    # whose post is read on its own): most sentences, so their segments are not read.
+    segments = _segments(text, res) if _title_pattern(res).search(text) else ()
+    for seg_start, seg_end, delim_before in segments:
         if delim_before not in _SOFT:
             pending = []
         found, pending = _parse_segment(text, seg_start, seg_end, res, pending, delim_before)
@@ -176,8 +181,9 @@ def _segments(text: str, res: Resources):
     inner = {i for m in _INNER_BRACKET.finditer(text) for i in (m.start(), m.end() - 1)
              if res.places.lookup(m.group()[1:-1]) or m.group()[1:-1] == "集团"}
     start, delim = 0, "\n"
-    for i, ch in enumerate(text):
-        if ch not in _HARD and ch not in _SOFT or i in inner:
+    for match in _DELIMITER.finditer(text):  # only the delimiters, not every character
+        i, ch = match.start(), match.group()
+        if i in inner:
             continue
         if i > start:
             yield start, i, delim
@@ -389,13 +395,22 @@ def _place_at_end(text: str, res: Resources) -> str | None:
 def _has_verb(text: str, size: int, res: Resources) -> bool:
     """A verb or other stop word of two or more characters begins inside the first `size`
     characters of `text` (张宏认为: not 张宏认)."""
-    lex = res.lexicon
-    for i in range(size):
-        for list_name in ("name_stop", "speak_verb", "attend_verb"):
-            word = lex.starts_with(list_name, text, i)
-            if word and len(word) >= 2:
-                return True
-    return False
+    pattern, longest = _verb_pattern(res)
+    # one search (a word that begins before `size` ends by size - 1 + longest) instead of a
+    # look-up in three lists at each of the first `size` characters
+    match = pattern.search(text, 0, size - 1 + longest)
+    return match is not None and match.start() < size
+
+
+def _verb_pattern(res: Resources) -> tuple[re.Pattern, int]:
+    """The stop words and verbs of two characters or more, as one trie-shaped regex."""
+    found = res.index.get("verb_pattern")
+    if found is None:
+        words = [w for name in ("name_stop", "speak_verb", "attend_verb")
+                 for w in res.lexicon.words(name) if len(w) >= 2]
+        found = res.index["verb_pattern"] = (re.compile(trie_pattern(words)),
+                                             max(map(len, words), default=0))
+    return found
 
 
 def _name_runs_on(text: str, size: int, res: Resources) -> bool:
@@ -428,19 +443,19 @@ def _follows(after: str, res: Resources) -> bool:
 
 def _titles(seg: str, res: Resources) -> list[_Title]:
     found: list[_Title] = []
+    pattern = _title_pattern(res)
     i = 0
-    while i < len(seg):
-        end = _longest_title(seg, i, res)
-        if end is None:
-            i += 1
-            continue
-        start = i
+    while True:
+        match = pattern.search(seg, i)
+        if match is None:
+            break
+        start, end = match.span()
         # 党组书记兼副主任: one post held together with another.
         while seg.startswith("兼", end):
-            more = _longest_title(seg, end + 1, res)
+            more = pattern.match(seg, end + 1)
             if more is None:
                 break
-            end = more
+            end = more.end()
         modifier = res.lexicon.ends_with("title_prefix", seg, start)
         if modifier and (not found or found[-1].end <= start - len(modifier)):
             start -= len(modifier)
@@ -454,28 +469,16 @@ def _titles(seg: str, res: Resources) -> list[_Title]:
     return found
 
 
-def _longest_title(seg: str, i: int, res: Resources) -> int | None:
-    sizes = _title_sizes(res).get(seg[i])
-    if not sizes:
-        return None
-    titles = res.titles.titles
-    for size in sizes:
-        if seg[i:i + size] in titles and i + size <= len(seg) \
-                and not seg.startswith(_NOT_AFTER_TITLE, i + size):
-            return i + size
-    return None
-
-
-def _title_sizes(res: Resources) -> dict[str, list[int]]:
-    """First character of a title -> the lengths of titles starting with it, longest first."""
-    sizes = res.index.get("title_sizes")
-    if sizes is None:
-        by_char: dict[str, set[int]] = {}
-        for title in res.titles.titles:
-            if len(title) >= 2:
-                by_char.setdefault(title[0], set()).add(len(title))
-        sizes = res.index["title_sizes"] = {c: sorted(n, reverse=True) for c, n in by_char.items()}
-    return sizes
+def _title_pattern(res: Resources) -> re.Pattern:
+    """The longest title (two characters or more) at a place, unless a word goes on after it
+    (记者招待会): one regex search instead of trying every title length at every character,
+    which cost a quarter of the extraction time."""
+    pattern = res.index.get("title_pattern")
+    if pattern is None:
+        words = trie_pattern(t for t in res.titles.titles if len(t) >= 2)
+        not_after = "|".join(re.escape(w) for w in _NOT_AFTER_TITLE)
+        pattern = res.index["title_pattern"] = re.compile(f"{words}(?!{not_after})")
+    return pattern
 
 
 def _post(org: str | None, title: _Title, res: Resources) -> Post:

@@ -51,7 +51,10 @@ def local_date(published: datetime | None) -> date | None:
 
 
 # 2021年12月24日, 12月24日, 24日 (a day range 12-13日 gives its first day), 2021年12月, 今年3月.
+# Every part is optional, so the lookahead keeps the scan from stopping at every character
+# for an empty match: a date starts with a digit or 今年/去年/明年.
 _DATE_EXPR = re.compile(
+    r"(?=\d|[今去明]年)"
     r"(?:(?P<y>\d{4})年|(?P<rel_y>今年|去年|明年))?"
     r"(?:(?P<m>\d{1,2})月)?"
     r"(?:(?P<d>\d{1,2})(?:[-至到]\d{1,2})?[日号])?")
@@ -78,9 +81,12 @@ def find_dates(text: str, reference: date | None,
             found.append(DateMention(match.start(), match.end(), value))
     if reference and relative_days:
         for word, days in relative_days.items():
-            for match in re.finditer(re.escape(word), text):
-                found.append(DateMention(match.start(), match.end(),
+            # str.find, not a regex per word: most sentences hold none of the words
+            at = text.find(word)
+            while at >= 0 and word:
+                found.append(DateMention(at, at + len(word),
                                          (reference + timedelta(days=days)).isoformat()))
+                at = text.find(word, at + len(word))
     return sorted(found, key=lambda d: d.start)
 
 

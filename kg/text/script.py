@@ -6,6 +6,9 @@ are offsets in the article, and evidence quotes the article as written.
 """
 from __future__ import annotations
 
+import operator
+import re
+
 import opencc
 
 # An article is read as traditional when at least this share of its Han characters changes
@@ -13,6 +16,7 @@ import opencc
 # traditional text changes in a fifth or more of its characters.
 _TRADITIONAL_SHARE = 0.05
 _MIN_CHANGED = 3
+_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
 
 
 class Simplifier:
@@ -22,12 +26,18 @@ class Simplifier:
         self._t2s = opencc.OpenCC("t2s")
 
     def is_traditional(self, text: str) -> bool:
-        han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
         converted = self._t2s.convert(text)
+        if converted == text:
+            return False  # most articles: nothing changed, nothing to count
         if len(converted) != len(text):
             converted = self._by_character(text)
-        changed = sum(1 for a, b in zip(text, converted) if a != b)
-        return changed >= _MIN_CHANGED and changed >= _TRADITIONAL_SHARE * max(han, 1)
+        # counted in C (map over operator.ne, a regex): a Python loop over every character
+        # of every article cost more than the conversion itself
+        changed = sum(map(operator.ne, text, converted))
+        if changed < _MIN_CHANGED:
+            return False
+        han = len(_NOT_HAN.sub("", text))
+        return changed >= _TRADITIONAL_SHARE * max(han, 1)
 
     def simplify(self, text: str) -> str:
         """`text` in simplified characters, same length, character i for character i."""
