@@ -24,13 +24,15 @@ _LATIN = re.compile(r"[A-Z][A-Za-z'\-]{1,20}(?: [A-Z][A-Za-z'\-]{1,20}){0,2}")
 _DATE_AFTER = re.compile(r"[0-9一二三四五六七八九十]{1,3}[日月号]")
 _COUNT = re.compile(r"^[一二三四五六七八九十两几数]+[位名人]")
 # A title directly followed by these is part of a larger word (记者招待会, 理事会, 常委会).
-_NOT_AFTER_TITLE = ("会", "委", "办", "处", "室", "组", "招待", "站", "团", "队", "证")
+_NOT_AFTER_TITLE = ("会", "委", "办", "处", "室", "组", "招待", "站", "团", "队", "证", "馆")
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "旗委")
 _COMMITTEE_POSTS = ("书记", "副书记", "常委", "常务副书记")
 # Characters that do not end a Chinese personal name (they are particles and prepositions).
 # 司 and 处 end departments (综合司, 办公处), not names
 _NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司处说以")
 # 台 after 主席 is 主席台 (the rostrum), far more often than the rare surname
+# 某某说：/ 某某说，: the one-character 说 closes a name when what follows is the quote
+_SAYS = re.compile(r"说(?:[，,：:。“\"]|$)")
 _NOT_NAME_START = set("和及与等在的了是为并也就对向将台被由")
 _NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次年")
 
@@ -346,6 +348,8 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
             continue
         if not whole and (cand[-1] in _NOT_NAME_END or not _follows(after, res)):
             continue
+        if whole and size == 3 and cand[-1] in _NOT_NAME_END and _follows(cand[-1], res):
+            continue  # 某某说 at the end of a clause: the name is the two before 说
         if not res.lexicon.is_surname_start(cand) and not (whole and size >= 3):
             continue
         if size == 4 and not whole:
@@ -431,7 +435,7 @@ def _follows(after: str, res: Resources) -> bool:
     if not after:
         return True
     if res.lexicon.starts_with("name_stop", after) or _COUNT.match(after) \
-            or _DATE_AFTER.match(after):
+            or _DATE_AFTER.match(after) or _SAYS.match(after):
         return True
     # 某局局长甲通报…, 乙出席: a speaking or attending verb of two characters or more
     for verbs in ("speak_verb", "attend_verb"):
