@@ -216,6 +216,16 @@ CASES = [
      {("张三", "awardedTitle", "全国五一劳动奖章"), ("李四", "awardedTitle", "全国五一劳动奖章"),
       ("张三", "jobTitle", "教授"), ("张三", "worksFor", "某某大学"),
       ("李四", "jobTitle", "主任医师"), ("李四", "worksFor", "某某医院")}),
+    # the title an award verb took just before a colon lead; provinces heading their
+    # companies (with a count in brackets or after a space, or before a colon on the line);
+    # the province after a block goes on with the block's title
+    ("某部公布绿色制造名单。全国共有90家工厂入选国家级绿色工厂。以下为部分省份入选企业（节选）：\n"
+     "江苏（2家）\n甲乙科技有限公司、丙丁材料有限公司\n浙江省（1家）：戊己纺织有限公司\n"
+     "山东 2家\n庚辛机械有限公司\n壬癸食品有限公司",
+     {(c, "awardedTitle", "国家级绿色工厂") for c in ("甲乙科技有限公司", "丙丁材料有限公司",
+                                                  "戊己纺织有限公司", "庚辛机械有限公司", "壬癸食品有限公司")}),
+    ("甲乙经济技术开发区、丙丁高新技术产业开发区等2家园区入选国家级绿色工业园区。",
+     {(c, "awardedTitle", "国家级绿色工业园区") for c in ("甲乙经济技术开发区", "丙丁高新技术产业开发区")}),
     # a title that ends in 县城 is no town: it heads its own lines
     ("某部公布国家园林城市名单。\n国家园林城市（2个）\n迁安市、武安市\n国家园林县城（2个）\n沛县、丰县",
      {("迁安市", "awardedTitle", "国家园林城市"), ("武安市", "awardedTitle", "国家园林城市"),

@@ -198,3 +198,9 @@ def test_former_posts(resources):
     [person] = people.find(fold("某某大学名誉校长、前校长赵某出席。"), resources)
     assert [p.former for p in person.posts] == [False, True]
     assert person.job_title == "前校长"
+
+
+@pytest.mark.parametrize("text", ["记者梳理发现，今年的数字有所增长。", "记者注意到，会场座无虚席。",
+                                  "记者了解到，项目已开工。"])
+def test_a_reporter_who_notices_is_no_name(resources, text):
+    assert [p.name for p in people.find(text, resources)] == []

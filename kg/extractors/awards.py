@@ -615,6 +615,9 @@ def _letter_field(block: lists.Block, res: Resources) -> bool:
     return res.lexicon.starts_with("letter_field", lead.strip()) is not None
 
 
+_TRAILING_COUNT = re.compile(r"\s*(?:共|计)?[0-9一二三四五六七八九十]+[个家座所名位项]$")
+
+
 def _place_heading(text: str, res: Resources) -> bool:
     """江苏省（3家）, 二、浙江省: a heading that names a place and at most counts its items."""
     body = text.strip()
@@ -622,6 +625,7 @@ def _place_heading(text: str, res: Resources) -> bool:
     if numbered:
         body = body[numbered.end():]
     body = _HEADING_NOTE.sub("", body).strip(":： ")
+    body = _TRAILING_COUNT.sub("", body)  # 山东 4家
     found = places.items(body, res)
     return len(found) == 1 and found[0].start == 0 and found[0].end == len(body)
 
@@ -670,9 +674,12 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
     part of the current title's items (省会城市（5个）under …名单（89个）) is a category of it,
     and a list under no titled heading takes the title the article last named (命名…为T)."""
     main: list | None = None  # [title, count, items assigned]
+    previous: tuple[Mention, int] | None = None  # the last titled block's title and last line
     for block in blocks:
         if _signature(block, texts) or _letter_field(block, res):
             continue
+        under_places = bool(block.headings) and all(
+            _place_heading(t, res) for _k, t in block.headings)
         titled_heading = False
         for k, text in block.headings:
             found = _heading_title(article, k, text, res)
@@ -683,17 +690,26 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             if not (main and count and main[1] and not numbered and main[2] + count <= main[1]):
                 main = [heading, count, 0]
         lead = block.headings[-1] if block.headings else None
+        if lead and not titled_heading and _place_heading(lead[1], res):
+            # 以下为入选企业：, then 江苏（6家）and its lines: the colon above the place headings
+            above = [h for h in block.headings[:-1] if h[1].rstrip().endswith((":", "："))]
+            if above and all(_place_heading(t, res) for k, t in block.headings
+                             if k > above[-1][0]):
+                lead = above[-1]
         if lead and lead[1].rstrip().endswith((":", "：")) and not titled_heading:
             # 排名前十的县市依次为：then one item a line: the list the lines before it name,
             # else the title the article named last (认定…为T)
             earlier = [t for i, t, _n, _f in named if i < block.first]
             title = _title_before_colon(article, lead[0], lead[1].rstrip(":： "), res) \
-                or _context_title(article, texts, lead[0], res, reach=6) \
+                or _nearest(_context_title(article, texts, lead[0], res, reach=6),
+                            _verb_title_before(article, texts, lead[0], res)) \
                 or (earlier[-1] if earlier else None)
         elif titled_heading or (main and main[1] and main[2] < main[1]):
             title = main[0]
-        elif main and block.headings and all(_place_heading(t, res) for _k, t in block.headings):
+        elif main and under_places:
             title = main[0]  # 江苏省（3家）under a titled list: the next province of the same list
+        elif previous and under_places and block.headings[0][0] == previous[1] + 1:
+            title = previous[0]  # 山东 4家 right after the lines of the province before it
         elif len(block.items) > 1:
             # 公布第六批…名单 just above a table or lines with no heading of their own
             earlier = [t for i, t, _n, _f in named if i < block.first]
@@ -705,6 +721,7 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             continue
         if main and title is main[0]:
             main[2] += len(block.items)
+        previous = (title, max(i.sentence for i in block.items))
         yield from _emit_items(article, block.items, title, res)
 
 
@@ -789,6 +806,22 @@ def _place_groups(text: str, end: int, index: int, res: Resources):
         found.extend(items)
         pos += len(segment) + 1
     return (colon, found) if found else None
+
+
+def _nearest(*titles: Mention | None) -> Mention | None:
+    """Of the titles found before a list, the one stated last (nearest the list)."""
+    found = [t for t in titles if t is not None]
+    return max(found, key=lambda t: t.start) if found else None
+
+
+def _verb_title_before(article, texts, index, res, reach: int = 2) -> Mention | None:
+    """…共有1046家工厂入选国家级绿色工厂。以下为入选企业：the title an award verb took in
+    the sentences just before the lead."""
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        found = _title_after_verb(article.sentences[k], texts[k], res)
+        if found is not None:
+            return found
+    return None
 
 
 def _recent_title(article, texts, index, res, reach: int = 2) -> Mention | None:

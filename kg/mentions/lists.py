@@ -452,9 +452,14 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
     cells = re.split(r"\s*[:：|｜]\s*", body[skip:], maxsplit=1)
     if len(cells) == 2 and cells[1].strip(" |｜"):
         at = offset + skip + body[skip:].index(cells[1])
-        context = places.items(cells[0].strip(), res)
+        head = _COUNT_NOTE.sub("", cells[0]).strip()
+        context = places.items(head, res)
         found = items(text, at, offset + len(body), res, sentence=index)
         if context and found and all(i.kind in ("place", "town") for i in found):
+            return found
+        # 浙江省（5家）：某某有限公司、…: a place that groups the organisations after it
+        if context and found and context[0].surface == head \
+                and all(i.kind in ("org", "site") for i in found):
             return found
     found = items(text, offset + skip, offset + len(body), res, sentence=index)
     if found and len(found) > 1 and found[0].kind == "place" and all(
