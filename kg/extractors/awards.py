@@ -179,18 +179,18 @@ def _category_lead(article, sentence, text: str, verb_at: int, res: Resources) -
     if not lead or lead.end() > verb_at:
         return None
     name = _strip_batch(lead.group(1))
-    if not res.lexicon.ends_with("title_head", name) or _only_category(name, res):
+    if not res.lexicon.ends_with("title_head", _NOTE.sub("", name)) or _only_category(name, res):
         return None
-    if not _named_earlier(article, article.sentences.index(sentence), name):
+    if not _named_earlier(article, article.sentences.index(sentence), name, res):
         return None
     start = lead.end(1) - len(name)
     return base.titled(name, "Title", sentence, start, lead.end(1), name=_clean_title(name, res))
 
 
-def _named_earlier(article, index: int, name: str) -> bool:
+def _named_earlier(article, index: int, name: str, res: Resources) -> bool:
     """A category the article named before (…名单，其中绿色工厂391家) is a title when a later
     sentence opens with it; one it never named (参评企业中) is not."""
-    return any(name in s.text for s in article.sentences[:index])
+    return any(name in text for text in res.texts(article)[:index])
 
 
 def _bare_title(article, index: int, before: str, res: Resources) -> Mention | None:
@@ -199,7 +199,8 @@ def _bare_title(article, index: int, before: str, res: Resources) -> Mention | N
     if not 3 <= len(name) <= 30 or re.search(r"[，,。；;、“”]", name):
         return None
     if not res.lexicon.ends_with("title_head", name) or _only_category(name, res) \
-            or _verbs(name, res) or _is_plan(name, res) or not _named_earlier(article, index, name):
+            or _verbs(name, res) or _is_plan(name, res) \
+            or not _named_earlier(article, index, name, res):
         return None
     start = before.index(name)
     return base.titled(name, "Title", article.sentences[index], start, start + len(name),
@@ -461,8 +462,14 @@ def _emit(article, sentence, text, subjects, title: Mention, res) -> Iterator[Fa
 
 
 def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
+    joined = _joined_titles(title.name or title.text, res)
     for item in items:
         sentence = article.sentences[item.sentence]
+        if joined:  # 《T村和T镇（乡）名单》: each item takes the title that ends as it does
+            fits = [t for t in joined if _NOTE.sub("", t)[-1:] == item.text[-1:]]
+            if len(fits) != 1:
+                continue
+            title = replace(title, name=_clean_title(fits[0], res), key=name_key(fits[0]))
         if item.kind == "place":
             subject = places.mention_for(
                 places.PlaceItem(item.start, item.end, item.text, item.place), sentence)
@@ -476,6 +483,19 @@ def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
         yield base.fact(subject, "awardedTitle", title, article, sentence, NAME)
         if item.kind == "person" and item.note:
             yield from _person_note(article, sentence, item, subject, res)
+
+
+_JOIN = re.compile(r"和|及|与|、")
+
+
+def _joined_titles(name: str, res: Resources) -> list[str]:
+    """第七批某某重点村和第五批某某重点镇（乡）: two titles joined in one list's name, or []."""
+    parts = [_strip_batch(p) for p in _JOIN.split(name)]
+    if len(parts) < 2 or not all(
+            len(_NOTE.sub("", p)) >= 3 and res.lexicon.ends_with("title_head", _NOTE.sub("", p))
+            for p in parts):
+        return []
+    return parts
 
 
 def _person_note(article, sentence, item, who: Mention, res) -> Iterator[Fact]:
@@ -701,7 +721,7 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             # else the title the article named last (认定…为T)
             earlier = [t for i, t, _n, _f in named if i < block.first]
             title = _title_before_colon(article, lead[0], lead[1].rstrip(":： "), res) \
-                or _nearest(_context_title(article, texts, lead[0], res, reach=6),
+                or _nearest(article, _context_title(article, texts, lead[0], res, reach=6),
                             _verb_title_before(article, texts, lead[0], res)) \
                 or (earlier[-1] if earlier else None)
         elif titled_heading or (main and main[1] and main[2] < main[1]):
@@ -728,7 +748,7 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
 _LIST_LEAD = re.compile(r"[:：]|(?:分别|依次)(?:是|为)[:：]?|(?<=[的外])(?:有|是|为)[:：]?|包括[:：]?|"
                    r"(?<=[另还])[0-9一二三四五六七八九十两]*[个座家所名位项]?(?:是|为|有)|"
                    r"(?<=其中)[0-9一二三四五六七八九十两]+[个座家所名位项](?:是|为)")
-_SELECTED = re.compile(r"(?:入选|上榜|入围|获评|当选)的[^，,。；;：:]{0,12}$")
+_SELECTED = re.compile(r"(?:入选|上榜|入围|获评|当选)(?:的[^，,。；;：:]{0,12}|[，,])$")
 _OTHER_ONE = re.compile(r"([^，,。；;：:]{2,20})是其中之一")
 
 
@@ -747,7 +767,7 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
     if grouped:  # 名单如下：河北省：A、B；山西省：C — the title is before the first colon
         colon, found = grouped
         title = _title_before_colon(article, index, text[:colon], res) \
-            or _context_title(article, texts, index, res, listed_only=True) \
+            or _context_title(article, texts, index, res, reach=6, listed_only=True) \
             or _heading_above(article, texts, index, res)
         if title is not None:
             yield from _emit_items(article, found, title, res)
@@ -764,9 +784,11 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
                 one.group(1).split("，")[-1]), one.end(1), res, sentence=index)
             found = (first or []) + found
             before = before[: one.start()]
-        if len(found) < 2 and not lead.group().startswith((":", "：", "分别", "依次", "包括")):
+        if len(found) < 2 and not lead.group().startswith(("分别", "依次", "包括")) \
+                and not lead.group().endswith((":", "：")):
             continue
-        title = _title_before_colon(article, index, text[:lead.end()], res)
+        title = _title_before_colon(article, index, text[:lead.end()], res) \
+            or _category_lead(article, article.sentences[index], text, lead.start(), res)
         if title is None:
             n = lists.count(before)
             title = _title_counted(article, texts, index, n, res) if n else None
@@ -795,10 +817,11 @@ def _place_groups(text: str, end: int, index: int, res: Resources):
         return None
     found: list = []
     pos = colon + 1
+    if _is_place_label(text[:colon], res):
+        pos = 0  # 河北省（5个）：A、B: the first group starts the sentence
     for segment in re.split(r"[；;]", text[pos:end]):
         group = _GROUP.match(segment)
-        if not group or len(places.items(group.group(1), res)) != 1 \
-                or places.items(group.group(1), res)[0].surface != group.group(1):
+        if not group or not _is_place_label(group.group(1), res):
             return None
         items = lists.items(text, pos + group.end(), pos + len(segment), res, sentence=index)
         if not items or not all(i.kind in ("place", "town", "org", "site") for i in items):
@@ -808,10 +831,16 @@ def _place_groups(text: str, end: int, index: int, res: Resources):
     return (colon, found) if found else None
 
 
-def _nearest(*titles: Mention | None) -> Mention | None:
-    """Of the titles found before a list, the one stated last (nearest the list)."""
+def _nearest(article, *titles: Mention | None) -> Mention | None:
+    """Of the titles found before a list, the one whose sentence is last (nearest the list);
+    in the same sentence, the first one given."""
     found = [t for t in titles if t is not None]
-    return max(found, key=lambda t: t.start) if found else None
+    if not found:
+        return None
+    sentence_of = [next(k for k, s in enumerate(article.sentences) if s.end >= t.start)
+                   for t in found]
+    last = max(sentence_of)
+    return found[sentence_of.index(last)]
 
 
 def _verb_title_before(article, texts, index, res, reach: int = 2) -> Mention | None:
@@ -822,6 +851,13 @@ def _verb_title_before(article, texts, index, res, reach: int = 2) -> Mention | 
         if found is not None:
             return found
     return None
+
+
+def _is_place_label(text: str, res: Resources) -> bool:
+    """河北省, 河北省（5个）: a place, perhaps counted, that groups the items after it."""
+    label = _HEADING_NOTE.sub("", text).strip()
+    found = places.items(label, res)
+    return len(found) == 1 and found[0].surface == label
 
 
 def _recent_title(article, texts, index, res, reach: int = 2) -> Mention | None:
@@ -969,6 +1005,9 @@ def _published_title(article, texts, index, res, reach: int = 2) -> Mention | No
     return None
 
 
+# a quoted title that is not the inside of a longer name: what follows it is no word of a name
+_QUOTED_ALONE = re.compile(r"[“\"]([^”\"]{2,40})[”\"]"
+                           r"(?!(?!称号|荣誉|名单|榜|的|和|及|与|等|中|上)[\u3400-\u9fff])")
 _REFERENCE = re.compile(r"^(?:这|该|上述|以上|此|其)")
 _LIST_NAMED = re.compile(r"([^，,。；;：:、“”《》\s]{3,40}?)(?:排行榜|榜单|名单|榜首|榜)")
 
@@ -985,12 +1024,12 @@ def _context_title(article, texts, index, res, reach: int = 3, ranking: bool = F
             if _verbs(name, res) or _REFERENCE.match(name):
                 continue  # 本市入选企业名单, 这3个城市名单: a list named by reference
             if name and (any_head and not _is_plan(name, res)
-                         or res.lexicon.ends_with("title_head", name)):
+                         or res.lexicon.ends_with("title_head", name)
+                         or _joined_titles(name, res)):
                 at = match.end(1) - len(name)
                 found.append((at, match.end(1), name))
         if not ranking and not listed_only:
-            for match in re.finditer(r"[“\"]([^”\"]{2,40})[”\"](?![\u3400-\u9fff](?<![的和及与等]))",
-                                     text):  # 专精特新“小巨人”企业: the quote is inside a name
+            for match in _QUOTED_ALONE.finditer(text):  # not 专精特新“小巨人”企业
                 if res.lexicon.ends_with("title_head", match.group(1)):
                     found.append((match.start(1), match.end(1), match.group(1)))
         if found:

@@ -311,7 +311,7 @@ def _person_with_posts(piece: str, res: Resources):
 def _is_town(piece: str, suffix: str, res: Resources) -> bool:
     """某某镇, 某某乡, 永修县城: a name below the gazetteer, not a title that ends like one
     (国家卫生乡镇, 国家园林县城)."""
-    if not _CJK_NAME.match(piece) or len(piece) <= len(suffix) or len(piece) > 12:
+    if not _CJK_NAME.match(piece) or len(piece) <= len(suffix) or len(piece) > 20:
         return False
     if suffix == "县城":  # a county's short name before it; a title has more (国家园林县城)
         return len(piece) <= 4 or bool(res.places.lookup(piece[:-2] + "县")) or bool(
