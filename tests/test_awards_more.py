@@ -238,6 +238,9 @@ CASES = [
     # N个村入选，分别是: the list the article named before
     ("某部公布第一批某某重点村名单。湖南省共有2个村入选，分别是花垣县甲乙镇丙丁村、永定区戊己镇庚辛村。",
      {(c, "awardedTitle", "某某重点村") for c in ("丙丁村", "庚辛村")}),
+    # 新命名的T有以下几个：then one item a line
+    ("某会印发命名决定。\n新命名的国家卫生城市有以下几个：\n・河北省邢台市\n・山西省临汾市",
+     {(c, "awardedTitle", "国家卫生城市") for c in ("邢台市", "临汾市")}),
     # a title that ends in 县城 is no town: it heads its own lines
     ("某部公布国家园林城市名单。\n国家园林城市（2个）\n迁安市、武安市\n国家园林县城（2个）\n沛县、丰县",
      {("迁安市", "awardedTitle", "国家园林城市"), ("武安市", "awardedTitle", "国家园林城市"),

@@ -239,3 +239,12 @@ def test_person_lines(resources, line, name, note):
 @pytest.mark.parametrize("line", ["金奖：某某集团有限公司", "组长：某某大学", "江苏省：南京市"])
 def test_a_title_or_post_before_a_colon_is_no_person(resources, line):
     assert all(i.kind != "person" for i in lists.line_items(line, resources))
+
+
+@pytest.mark.parametrize("line,name", [
+    ("1. 昆山市（江苏 苏州）", "昆山市"),        # a space inside a note splits nothing
+    ("・河北省邢台市", "邢台市"),                # a bullet with no space after it
+    ("天津市和平区", "和平区"),                  # 和 inside a place's name joins nothing
+])
+def test_one_item_lines(resources, line, name):
+    assert [i.text for i in lists.line_items(line, resources)] == [name]

@@ -871,6 +871,9 @@ def _recent_title(article, texts, index, res, reach: int = 2) -> Mention | None:
 
 _COUNTED_TITLE = re.compile(r"(?:有|共|计)?[0-9一二三四五六七八九十两百千]+(?:个|座|家|所|名|位|项)"
                             r"([^，,。；;：:、“”为是]{3,30}?)(?=[，,。；;：:]|$|分别|依次)")
+_NAMED_THEN_LISTED = re.compile(r"(?:命名|认定|确定|确认|授予|评选出|评出)的"
+                                r"([^，,。；;：:、“”的]{3,30}?)(?:[(（][^()（）]*[)）])?"
+                                r"(?:有以下|如下|有|为|是|包括)[^，,。；;：:]{0,6}[:：]?$")
 _PUBLISHED_BY = re.compile(r"(?:公布|发布|印发|命名|认定|确定)的")
 _TITLE_FIRST = re.compile(r"^([^，,。；;：:、“”]{3,30}?)"
                           r"(?:(?:共有|共|有|计)[0-9一二三四五六七八九十两百千]+[个座家所名位项]|包括|共有)")
@@ -886,6 +889,12 @@ def _title_before_colon(article, index, before, res, counted_only: bool = False)
         relative = _title_of_relative(sentence, before, res)
         if relative is not None:
             return relative
+    named = _NAMED_THEN_LISTED.search(before)
+    if named and res.lexicon.ends_with("title_head", named.group(1)) \
+            and not _only_category(named.group(1), res):
+        name = named.group(1)  # 新命名的国家卫生城市有以下几个：
+        return base.titled(name, "Title", sentence, named.start(1), named.end(1),
+                           name=_clean_title(_strip_batch(name), res))
     for pattern in (_COUNTED_TITLE, _TITLE_FIRST):
         for match in reversed(list(pattern.finditer(before))):
             name = match.group(1)

@@ -26,7 +26,7 @@ _CONJUNCTION = re.compile(r"以及|和|及|与")
 # what must stand inside a span for it to hold two items (see _pieces)
 _LIST_MARK = re.compile(_SEPARATOR.pattern + "|" + _CONJUNCTION.pattern)
 _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）]"
-                          r"|第[0-9一二三四五六七八九十]+[名位]|[0-9]{1,4}(?=\s)|[-*•●▪■◆◇○](?=\s))\s*")
+                          r"|第[0-9一二三四五六七八九十]+[名位]|[0-9]{1,4}(?=\s)|[-*](?=\s)|[•●▪■◆◇○・·])\s*")
 _NOTE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]\s*$")
 # characters that show a piece is a phrase, not a name (青岛在内的, 我市的)
 _NOT_IN_NAMES = re.compile(r"[的在了是将为与和及等内]")
@@ -174,11 +174,27 @@ def _pieces(span: str, res: Resources, found, category=None) -> list[tuple[int, 
     """Offsets of the pieces of a list, split at separators and between items at 和/及/与."""
     out: list[tuple[int, int]] = []
     pos = 0
+    inside = _bracketed(span)
     for match in _SEPARATOR.finditer(span + "、"):
+        if match.start() in inside:
+            continue  # 昆山市（江苏 苏州）: a space or comma inside a note splits nothing
         if match.start() > pos:
             out.extend(_split_conjunctions(span, pos, match.start(), res, found, category))
         pos = match.end()
     return out
+
+
+def _bracketed(span: str) -> set[int]:
+    """Offsets inside brackets (（…）, (…))."""
+    inside, depth = set(), 0
+    for i, ch in enumerate(span):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(depth - 1, 0)
+        elif depth:
+            inside.add(i)
+    return inside
 
 
 def _split_conjunctions(span, p0, p1, res, found, category=None) -> list[tuple[int, int]]:
@@ -186,6 +202,9 @@ def _split_conjunctions(span, p0, p1, res, found, category=None) -> list[tuple[i
     if _typed(span, p0, p1, found, res, category) is not None and not _CONJUNCTION.search(piece):
         return [(p0, p1)]
     for match in _CONJUNCTION.finditer(piece):
+        at = p0 + match.start()
+        if any(f.start <= at < f.end for f in found):
+            continue  # 和平区, 天津市和平区: the conjunction is inside a place's name
         left, right = (p0, p0 + match.start()), (p0 + match.end(), p1)
         if left[1] > left[0] and right[1] > right[0] \
                 and _typed(span, *left, found, res, category) is not None \
