@@ -130,7 +130,7 @@ def signature(options) -> str:
 def encode(outcome: "Outcome") -> bytes:
     body = {
         "digest": outcome.digest,
-        "article": _article_data(outcome.article),
+        "article": article_data(outcome.article),
         "observations": [list(o) for o in outcome.observations],
         "chunk": outcome.chunk.decode("utf-8"),
         "view": [[s, p, _value_data(o), sentence] for s, p, o, sentence in outcome.view],
@@ -174,7 +174,7 @@ def decode(data: bytes, digest: str) -> "Outcome":
     facts, chunk, notes = body["facts"], body["chunk"], _list(body["notes"])
     _need(type(facts) is int and facts >= 0 and isinstance(chunk, str)
           and all(isinstance(n, str) for n in notes), "bad counts or chunk")
-    return Outcome(path="", digest=digest, article=_article(body["article"]),
+    return Outcome(path="", digest=digest, article=article_from_data(body["article"]),
                    observations=observations, chunk=chunk.encode("utf-8"), view=view,
                    facts=facts, notes=notes)
 
@@ -209,7 +209,8 @@ def _value(data) -> "str | Value":
     return Value(data["text"], data["datatype"])
 
 
-def _article_data(article: Article) -> dict:
+def article_data(article: Article) -> dict:
+    """An article's metadata as JSON-able data (read back by `article_from_data`)."""
     out = {}
     for f in dataclasses.fields(Article):
         value = getattr(article, f.name)
@@ -248,7 +249,8 @@ def _datetime(value) -> datetime:
     return parsed
 
 
-def _article(data) -> Article:
+def article_from_data(data) -> Article:
+    """The Article in `article_data`'s output; raises BadEntry on anything unexpected."""
     _need(isinstance(data, dict), "bad article")
     names = {f.name for f in dataclasses.fields(Article)}
     _need(set(data) == names, "the article's fields differ")
