@@ -65,7 +65,9 @@ class Cache:
             log.info("ignoring the cache entry %s: %s", digest[:12], exc)
             return None
         self.used.add(digest)
-        return dataclasses.replace(hit, path=path, cached=True)
+        # the same content may have been cached under another name: the file read is this one
+        article = dataclasses.replace(hit.article, path=path) if hit.article else None
+        return dataclasses.replace(hit, path=path, article=article, cached=True)
 
     @classmethod
     def load(cls, folder: Path, options, check=None) -> "Cache":
