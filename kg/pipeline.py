@@ -206,19 +206,17 @@ def to_shard(outcome: Outcome, index: int, staging: Path | None) -> Outcome:
 
 def outcomes(files: list[Path], options: Options, *, resources: Resources | None = None,
              jobs: int = 1, cache: "Cache | None" = None, client=None,
-             staging: Path | None = None,
-             inputs: "InputsId | None" = None) -> Iterator[Outcome]:
+             staging: Path | None = None) -> Iterator[Outcome]:
     """An Outcome per file, in the order of `files`; duplicates of earlier content are skipped.
     With a Dask `client` (see `cluster`), the files are read and extracted on its workers.
-    With `staging`, observations and facts go to shards there (see `to_shard`). `inputs`
-    (local builds only) is told each file's content hash as it is read."""
+    With `staging`, observations and facts go to shards there (see `to_shard`)."""
     if client is not None:
         from kg import distributed
 
         yield from distributed.outcomes(client, files, options, cache, staging)
         return
     resources = resources if resources is not None or jobs > 1 else Resources.load()
-    seen: set[str] = set()
+    seen: set[bytes] = set()  # half of each content hash: a hex string cost twice the memory
     pool = (ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(os.getpid(),))
             if jobs > 1 else None)
     try:
@@ -228,16 +226,12 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
                 try:
                     data = sources.read_bytes(path, max_bytes=options.max_bytes)
                 except InputError as exc:
-                    if inputs is not None:
-                        inputs.add(path, None, exc)
                     batch.append(Outcome(str(path), error=exc, index=index))
                     continue
                 digest = hashlib.sha256(data).hexdigest()
-                if inputs is not None:
-                    inputs.add(path, digest)
-                if digest in seen:
+                if bytes.fromhex(digest[:32]) in seen:
                     continue  # the same content twice adds nothing
-                seen.add(digest)
+                seen.add(bytes.fromhex(digest[:32]))
                 hit = cache.get(digest, str(path)) if cache else None
                 batch.append(to_shard(hit, index, staging) if hit is not None else
                              (str(path), data, digest, options, cache.folder if cache else None,
@@ -383,6 +377,8 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
     workers read the inputs and write the cache in `out_dir` themselves: both must be on storage
     they share. Raises OutputError when the outputs cannot be written."""
     files, errors = sources.collect(list(paths), include=include, exclude=exclude)
+    # the inputs' names as strings: a list of Path objects was 27 MB for 100,000 files
+    files = [os.fspath(path) for path in files]
     if not files:
         return BuildResult(None, [], 0, errors, 0, 0)
     made = not out_dir.exists()
@@ -425,7 +421,7 @@ def _build_locked(files: list[Path], errors: list[InputError], out_dir: Path, op
                   client=None) -> BuildResult:
     # what the outputs depend on besides the inputs: kg's rules and options, the view's settings
     settings = f"{signature(options)}|{len(files)}|{title}|{max_nodes}|"
-    if use_cache and client is None:
+    if use_cache:
         done = _unchanged(files, errors, out_dir, options, settings)
         if done is not None:
             return done
@@ -443,7 +439,8 @@ def _build_locked(files: list[Path], errors: list[InputError], out_dir: Path, op
 
 class InputsId:
     """A hash of a build's settings and of each input's path and content (or why it could not
-    be read), in input order: all an unchanged re-run needs to compare with the manifest."""
+    be read), in input order, a repeat of earlier content left out: all an unchanged re-run
+    needs to compare with the manifest. A build adds its outcomes; `of` reads the files."""
 
     def __init__(self, settings: str):
         self._hash = hashlib.sha256(settings.encode("utf-8", "surrogatepass"))
@@ -458,16 +455,25 @@ class InputsId:
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
 
+    def add_outcome(self, outcome: Outcome) -> None:
+        if outcome.digest:  # read (extracted or not)
+            self.add(outcome.path, outcome.digest)
+        else:
+            self.add(outcome.path, None, outcome.error)
+
     @classmethod
-    def of(cls, files: list[Path], settings: str, max_bytes: int) -> "InputsId":
-        made = cls(settings)
+    def of(cls, files: list, settings: str, max_bytes: int) -> "InputsId":
+        made, seen = cls(settings), set()
         for path in files:
             try:
                 data = sources.read_bytes(path, max_bytes=max_bytes)
             except InputError as exc:
-                made.add(path, None, exc)
-            else:
-                made.add(path, hashlib.sha256(data).hexdigest())
+                made.add(str(path), None, exc)
+                continue
+            digest = hashlib.sha256(data).hexdigest()
+            if bytes.fromhex(digest[:32]) not in seen:  # as `outcomes` skips a repeat
+                seen.add(bytes.fromhex(digest[:32]))
+                made.add(str(path), digest)
         return made
 
 
@@ -511,13 +517,14 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
     resources = Resources.load()
     articles = shards.Articles(staging / "articles.jsonl")
     collected = Collected(errors=errors, spill=articles)
-    inputs = InputsId(settings) if client is None else None
+    inputs = InputsId(settings)
     accepted = bytearray(len(files))  # which inputs are in the build (see shards.Shards)
     graph_name = rdf.filename(options.fmt)
     stream = outcomes(files, options, resources=resources, jobs=jobs, cache=cache, client=client,
-                      staging=staging, inputs=inputs)
+                      staging=staging)
     first: list[Outcome] = []
     for outcome in stream:  # find the first readable article before creating any file
+        inputs.add_outcome(outcome)
         first.append(outcome)
         if progress:
             progress(outcome, len(files))
@@ -531,7 +538,7 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
     with atomic.OutputSet(out_dir) as outputs:
         with rdf.GraphFile(out_dir / graph_name, options.fmt, graph.prefixes(options.base),
                            target=outputs.file(graph_name)) as out:
-            for outcome in _chain(first, stream, progress, len(files)):
+            for outcome in _chain(first, stream, progress, len(files), inputs):
                 if collected.add(outcome):
                     accepted[outcome.index] = 1
                     out.add_chunk(outcome.chunk)
@@ -567,7 +574,7 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
                        "warnings": [[w.path, w.reason] for w in collected.warnings]}
             outputs.commit({"version": 1, "build": build_id, "by_relation": by_relation,
                             "entities": entity_count, "summary": summary,
-                            "inputs_id": inputs.hexdigest() if inputs else None},
+                            "inputs_id": inputs.hexdigest()},
                            inputs=articles.inputs())
     if cache is not None:
         cache.save()
@@ -606,9 +613,11 @@ def _relations(collected: Collected, terms: graph.Terms) -> list:
 
 
 def _chain(first: list[Outcome], rest: Iterator[Outcome],
-           progress: Callable[[Outcome, int], None] | None, total: int) -> Iterator[Outcome]:
+           progress: Callable[[Outcome, int], None] | None, total: int,
+           inputs: InputsId) -> Iterator[Outcome]:
     yield from first
     for outcome in rest:
+        inputs.add_outcome(outcome)
         if progress:
             progress(outcome, total)
         yield outcome
