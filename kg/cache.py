@@ -50,7 +50,7 @@ class Cache:
     def __init__(self, root: Path, signature: str, check=None):
         self.root, self.signature = root, signature
         self.folder = root / signature[:24]
-        self.used: set[str] = set()
+        self.used: set[bytes] = set()  # see `use`
         self.check = check
 
     def get(self, digest: str, path: str) -> "Outcome | None":
@@ -64,10 +64,15 @@ class Cache:
         except Exception as exc:  # whatever is in the file, a bad entry is only a miss
             log.info("ignoring the cache entry %s: %s", digest[:12], exc)
             return None
-        self.used.add(digest)
+        self.use(digest)
         # the same content may have been cached under another name: the file read is this one
         article = dataclasses.replace(hit.article, path=path) if hit.article else None
         return dataclasses.replace(hit, path=path, article=article, cached=True)
+
+    def use(self, digest: str) -> None:
+        """Keep the entry of `digest` (its first half, as bytes: a set of 100,000 hex digests
+        was 15 MB of the build's memory)."""
+        self.used.add(_half(digest))
 
     @classmethod
     def load(cls, folder: Path, options, check=None) -> "Cache":
@@ -97,8 +102,15 @@ class Cache:
             if entry.is_dir() and not entry.is_symlink() and entry != self.folder:
                 shutil.rmtree(entry, ignore_errors=True)
         for entry in self.folder.iterdir():
-            if entry.name not in self.used:
+            if _half(entry.name) not in self.used:
                 entry.unlink(missing_ok=True)
+
+
+def _half(digest: str) -> bytes:
+    try:
+        return bytes.fromhex(digest[:32])
+    except ValueError:  # not an entry's name
+        return b""
 
 
 def _read_entry(path: Path) -> bytes:

@@ -148,7 +148,7 @@ def outcomes(client, files: list[Path], options, cache=None,
                             continue  # the same content twice adds nothing
                         seen.add(half)
                     if cache is not None and outcome.error is None:
-                        cache.used.add(outcome.digest)
+                        cache.use(outcome.digest)
                     yield outcome
                 following += 1
             submit_more()

@@ -245,7 +245,7 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
             for item in batch:
                 outcome = next(done) if isinstance(item, tuple) else item
                 if cache is not None and outcome.error is None:
-                    cache.used.add(outcome.digest)
+                    cache.use(outcome.digest)
                 yield outcome
     finally:
         if pool is not None:
