@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import stat
+from collections.abc import Iterable
 from datetime import datetime
 from importlib import resources as package_files
 from pathlib import Path
@@ -50,7 +51,6 @@ class Cache:
     def __init__(self, root: Path, signature: str, check=None):
         self.root, self.signature = root, signature
         self.folder = root / signature[:24]
-        self.used: set[bytes] = set()  # see `use`
         self.check = check
 
     def get(self, digest: str, path: str) -> "Outcome | None":
@@ -64,15 +64,9 @@ class Cache:
         except Exception as exc:  # whatever is in the file, a bad entry is only a miss
             log.info("ignoring the cache entry %s: %s", digest[:12], exc)
             return None
-        self.use(digest)
         # the same content may have been cached under another name: the file read is this one
         article = dataclasses.replace(hit.article, path=path) if hit.article else None
         return dataclasses.replace(hit, path=path, article=article, cached=True)
-
-    def use(self, digest: str) -> None:
-        """Keep the entry of `digest` (its first half, as bytes: a set of 100,000 hex digests
-        was 15 MB of the build's memory)."""
-        self.used.add(_half(digest))
 
     @classmethod
     def load(cls, folder: Path, options, check=None) -> "Cache":
@@ -94,15 +88,18 @@ class Cache:
         except OSError as exc:
             log.info("cannot write the cache entry of %s: %s", outcome.path, exc)
 
-    def save(self) -> None:
-        """Drop what this build did not use (deleted files, other signatures)."""
+    def save(self, used: Iterable[str]) -> None:
+        """Drop what this build did not use (deleted files, other signatures): `used` are the
+        content hashes of its articles, read back from where the build keeps them (a set of
+        them held through the build was 15 MB at 100,000 articles)."""
         if not self.folder.is_dir():
             return
+        used = {_half(digest) for digest in used}
         for entry in self.root.iterdir():
             if entry.is_dir() and not entry.is_symlink() and entry != self.folder:
                 shutil.rmtree(entry, ignore_errors=True)
         for entry in self.folder.iterdir():
-            if _half(entry.name) not in self.used:
+            if _half(entry.name) not in used:
                 entry.unlink(missing_ok=True)
 
 

@@ -147,8 +147,6 @@ def outcomes(client, files: list[Path], options, cache=None,
                         if half in seen:
                             continue  # the same content twice adds nothing
                         seen.add(half)
-                    if cache is not None and outcome.error is None:
-                        cache.use(outcome.digest)
                     yield outcome
                 following += 1
             submit_more()

@@ -243,10 +243,7 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
                 done = iter(to_shard(_stored(process(p, d, h, o, resources), folder), i, shard)
                             for p, d, h, o, folder, i, shard in todo)
             for item in batch:
-                outcome = next(done) if isinstance(item, tuple) else item
-                if cache is not None and outcome.error is None:
-                    cache.use(outcome.digest)
-                yield outcome
+                yield next(done) if isinstance(item, tuple) else item
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -577,7 +574,7 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
                             "inputs_id": inputs.hexdigest()},
                            inputs=articles.inputs())
     if cache is not None:
-        cache.save()
+        cache.save(i["sha256"] for i in articles.inputs())
     return BuildResult(None, [], sum(by_relation.values()), collected.errors,
                        entity_count, collected.cached, by_relation, collected.no_facts,
                        collected.no_date, collected.warnings, unchanged, count=collected.count)

@@ -4,6 +4,7 @@ cache entry, no shard) and writes nothing, yet rebuilds whenever an input, a set
 output differs from what the manifest recorded."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -212,3 +213,14 @@ def test_the_manifest_lists_every_input(tmp_path):
     assert [i["path"] for i in manifest["inputs"]] == [
         str(folder / name) for name in ("empty.txt", FOREST.name, "note.txt", SEED.name)]
     assert manifest["summary"]["articles"] == 4
+
+
+def test_the_cache_drops_the_entries_of_removed_inputs(tmp_path):
+    folder, out = inputs(tmp_path / "in"), tmp_path / "out"
+    build(folder, out)
+    entries = {p.name for p in out.glob(f"{kg_cache.CACHE_NAME}/*/*")}
+    assert len(entries) == 4
+    gone = hashlib.sha256((folder / "note.txt").read_bytes()).hexdigest()
+    (folder / "note.txt").unlink()
+    build(folder, out)
+    assert {p.name for p in out.glob(f"{kg_cache.CACHE_NAME}/*/*")} == entries - {gone}
