@@ -852,9 +852,10 @@ def _page(title: str, data: dict, articles: list[dict], source: str | None) -> s
                f'</span>' if a["publisher"] or a["date"] else "")
             + "</li>"
             for a in articles[:MAX_ARTICLES])
-        if stats["articles"] > MAX_ARTICLES:
-            items += f'\n<li class="meta">……另有 {stats["articles"] - MAX_ARTICLES} 篇</li>'
-        sources = (f'<details id="kg-sources"><summary>来源：{stats["articles"]} 篇文章 {source_line}'
+        count = stats["articles"]  # `articles` may hold only the rows the page needs
+        if count > MAX_ARTICLES:
+            items += f'\n<li class="meta">……另有 {count - MAX_ARTICLES} 篇</li>'
+        sources = (f'<details id="kg-sources"><summary>来源：{count} 篇文章 {source_line}'
                    f'</summary>\n<ol>\n{items}\n</ol>\n</details>')
     else:
         sources = f'<p id="kg-sources" class="meta">来源：图中没有文章 {source_line}</p>'
