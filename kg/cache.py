@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import stat
+from collections.abc import Iterable
 from datetime import datetime
 from importlib import resources as package_files
 from pathlib import Path
@@ -50,7 +51,6 @@ class Cache:
     def __init__(self, root: Path, signature: str, check=None):
         self.root, self.signature = root, signature
         self.folder = root / signature[:24]
-        self.used: set[str] = set()
         self.check = check
 
     def get(self, digest: str, path: str) -> "Outcome | None":
@@ -64,8 +64,9 @@ class Cache:
         except Exception as exc:  # whatever is in the file, a bad entry is only a miss
             log.info("ignoring the cache entry %s: %s", digest[:12], exc)
             return None
-        self.used.add(digest)
-        return dataclasses.replace(hit, path=path, cached=True)
+        # the same content may have been cached under another name: the file read is this one
+        article = dataclasses.replace(hit.article, path=path) if hit.article else None
+        return dataclasses.replace(hit, path=path, article=article, cached=True)
 
     @classmethod
     def load(cls, folder: Path, options, check=None) -> "Cache":
@@ -87,16 +88,26 @@ class Cache:
         except OSError as exc:
             log.info("cannot write the cache entry of %s: %s", outcome.path, exc)
 
-    def save(self) -> None:
-        """Drop what this build did not use (deleted files, other signatures)."""
+    def save(self, used: Iterable[str]) -> None:
+        """Drop what this build did not use (deleted files, other signatures): `used` are the
+        content hashes of its articles, read back from where the build keeps them (a set of
+        them held through the build was 15 MB at 100,000 articles)."""
         if not self.folder.is_dir():
             return
+        used = {_half(digest) for digest in used}
         for entry in self.root.iterdir():
             if entry.is_dir() and not entry.is_symlink() and entry != self.folder:
                 shutil.rmtree(entry, ignore_errors=True)
         for entry in self.folder.iterdir():
-            if entry.name not in self.used:
+            if _half(entry.name) not in used:
                 entry.unlink(missing_ok=True)
+
+
+def _half(digest: str) -> bytes:
+    try:
+        return bytes.fromhex(digest[:32])
+    except ValueError:  # not an entry's name
+        return b""
 
 
 def _read_entry(path: Path) -> bytes:
@@ -130,7 +141,7 @@ def signature(options) -> str:
 def encode(outcome: "Outcome") -> bytes:
     body = {
         "digest": outcome.digest,
-        "article": _article_data(outcome.article),
+        "article": article_data(outcome.article),
         "observations": [list(o) for o in outcome.observations],
         "chunk": outcome.chunk.decode("utf-8"),
         "view": [[s, p, _value_data(o), sentence] for s, p, o, sentence in outcome.view],
@@ -174,7 +185,7 @@ def decode(data: bytes, digest: str) -> "Outcome":
     facts, chunk, notes = body["facts"], body["chunk"], _list(body["notes"])
     _need(type(facts) is int and facts >= 0 and isinstance(chunk, str)
           and all(isinstance(n, str) for n in notes), "bad counts or chunk")
-    return Outcome(path="", digest=digest, article=_article(body["article"]),
+    return Outcome(path="", digest=digest, article=article_from_data(body["article"]),
                    observations=observations, chunk=chunk.encode("utf-8"), view=view,
                    facts=facts, notes=notes)
 
@@ -209,7 +220,8 @@ def _value(data) -> "str | Value":
     return Value(data["text"], data["datatype"])
 
 
-def _article_data(article: Article) -> dict:
+def article_data(article: Article) -> dict:
+    """An article's metadata as JSON-able data (read back by `article_from_data`)."""
     out = {}
     for f in dataclasses.fields(Article):
         value = getattr(article, f.name)
@@ -248,7 +260,8 @@ def _datetime(value) -> datetime:
     return parsed
 
 
-def _article(data) -> Article:
+def article_from_data(data) -> Article:
+    """The Article in `article_data`'s output; raises BadEntry on anything unexpected."""
     _need(isinstance(data, dict), "bad article")
     names = {f.name for f in dataclasses.fields(Article)}
     _need(set(data) == names, "the article's fields differ")

@@ -117,7 +117,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
         click.echo(f"error: {shown_name(error.path)}: {shown(error.reason)}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {shown_name(warning.path)}: {shown(warning.reason)}", err=True)
-    if not result.articles:
+    if not result.count:
         if not result.errors:
             raise click.ClickException("no article file found (.md, .markdown, .html, .htm, "
                                        ".txt; check --include/--exclude); nothing was written")
@@ -130,7 +130,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, fmt: str,
                        err=True)
         cached = f" ({result.cached} unchanged, from the cache)" if result.cached else ""
         click.echo(
-            f"{len(result.articles)} article(s){cached}, {len(result.errors)} failed, "
+            f"{result.count} article(s){cached}, {len(result.errors)} failed, "
             f"{result.entities} entities, {result.facts} facts in "
             f"{time.perf_counter() - started:.1f}s -> {out_dir / rdf.filename(fmt)}, "
             f"{out_dir / 'graph.html'}", err=True)

@@ -122,7 +122,7 @@ def outcomes(client, files: list[Path], options, cache=None,
     ready: dict[int, list] = {}
     in_flight: dict[str, tuple[int, list[Task], object]] = {}  # by the future's key
     submitted = 0
-    seen: set[str] = set()
+    seen: set[bytes] = set()
 
     def submit_more() -> None:
         nonlocal submitted
@@ -143,11 +143,10 @@ def outcomes(client, files: list[Path], options, cache=None,
             while following in ready:
                 for outcome in ready.pop(following):
                     if outcome.digest:  # read: its content is known
-                        if outcome.digest in seen:
+                        half = bytes.fromhex(outcome.digest[:32])  # as in pipeline.outcomes
+                        if half in seen:
                             continue  # the same content twice adds nothing
-                        seen.add(outcome.digest)
-                    if cache is not None and outcome.error is None:
-                        cache.used.add(outcome.digest)
+                        seen.add(half)
                     yield outcome
                 following += 1
             submit_more()

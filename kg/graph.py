@@ -324,14 +324,19 @@ def _statement(s, p, o, rf: ResolvedFact, article_node, terms: Terms) -> list[ox
 
 
 VIEW_EVIDENCE = 5  # evidence sentences per fact that the view's entity panel shows
+VIEW_VALUES = 10  # values per entity and relation in the view of a graph too big to show whole
 
 
 def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: Iterable[Article],
-                 terms: Terms, keep: set[str] | None = None) -> list[ox.Triple]:
+                 terms: Terms, keep: set[str] | None = None,
+                 max_values: int | None = None) -> list[ox.Triple]:
     """What the HTML view needs: entities, relations with up to VIEW_EVIDENCE evidence
     sentences each, and the articles' headlines, dates, URLs and file names (schema:archivedAt,
     the file the article was read from: the view's panel names it; the graph file does not).
-    With `keep`, only those entities and the relations between them."""
+    With `keep`, only those entities and the relations between them. With `max_values`, at
+    most that many values (literals: titles, dates ...) per entity and relation, the first in
+    input order: the relations between kept entities are bounded by their number, their values
+    are not (at 10,000 articles, a few people's titles were most of the view's facts)."""
     if keep is not None:
         entities = {k: e for k, e in entities.items() if k in keep}
     triples = entity_triples(entities, terms, schema_types=False)
@@ -348,6 +353,7 @@ def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: 
             triples.append(ox.Triple(node, terms.iri(_SCHEMA + "archivedAt"),
                                      ox.Literal(text(name))))
     seen: dict[tuple, set] = {}
+    values: dict[tuple[str, str], int] = {}
     for subject, predicate, obj, sentence, article_id in facts:
         if keep is not None and (subject not in keep or isinstance(obj, str) and obj not in keep):
             continue
@@ -355,6 +361,10 @@ def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: 
         said = seen.get((s, p, o))
         if said is not None and (len(said) >= VIEW_EVIDENCE or (sentence, article_id) in said):
             continue
+        if said is None and max_values is not None and not isinstance(obj, str):
+            if values.get((subject, predicate), 0) >= max_values:
+                continue
+            values[(subject, predicate)] = values.get((subject, predicate), 0) + 1
         if said is None:
             said = seen[(s, p, o)] = set()
             triples.append(ox.Triple(s, p, o))

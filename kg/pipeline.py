@@ -18,6 +18,7 @@ import gc
 import hashlib
 import heapq
 import itertools
+import json
 import logging
 import os
 import re
@@ -40,7 +41,7 @@ from kg.cache import CACHE_NAME, Cache, signature
 from kg.errors import InputError, NoInputError, OutputError, SomeInputsFailed
 from kg.export import atomic, rdf
 from kg.extractors import default_extractors
-from kg.model import Article, Fact
+from kg.model import Article, Entity, Fact
 from kg.resolve import Observation, merge, resolve_article
 from kg.resources import Resources
 from kg.vocab import DEFAULT_BASE
@@ -81,7 +82,7 @@ class BuildResult:
     relation); `errors` holds every input that could not be read, with its reason."""
 
     graph: Graph | None
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)  # run() only (see `count`)
     facts: int = 0
     errors: list[InputError] = field(default_factory=list)
     entities: int = 0
@@ -91,6 +92,12 @@ class BuildResult:
     no_date: list[str] = field(default_factory=list)    # articles with no publication date
     warnings: list[InputError] = field(default_factory=list)  # kept, but not all of it
     unchanged: bool = False  # the outputs on disk matched this build: nothing was written
+    #: articles in the build; build_folder keeps no list of them (`articles` is empty), so
+    #: that its memory does not grow with the corpus
+    count: int = 0
+
+    def __post_init__(self):
+        self.count = self.count or len(self.articles)
 
 
 def read(path: str | os.PathLike) -> Article:
@@ -209,7 +216,7 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
         yield from distributed.outcomes(client, files, options, cache, staging)
         return
     resources = resources if resources is not None or jobs > 1 else Resources.load()
-    seen: set[str] = set()
+    seen: set[bytes] = set()  # half of each content hash: a hex string cost twice the memory
     pool = (ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(os.getpid(),))
             if jobs > 1 else None)
     try:
@@ -222,9 +229,9 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
                     batch.append(Outcome(str(path), error=exc, index=index))
                     continue
                 digest = hashlib.sha256(data).hexdigest()
-                if digest in seen:
+                if bytes.fromhex(digest[:32]) in seen:
                     continue  # the same content twice adds nothing
-                seen.add(digest)
+                seen.add(bytes.fromhex(digest[:32]))
                 hit = cache.get(digest, str(path)) if cache else None
                 batch.append(to_shard(hit, index, staging) if hit is not None else
                              (str(path), data, digest, options, cache.folder if cache else None,
@@ -236,10 +243,7 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
                 done = iter(to_shard(_stored(process(p, d, h, o, resources), folder), i, shard)
                             for p, d, h, o, folder, i, shard in todo)
             for item in batch:
-                outcome = next(done) if isinstance(item, tuple) else item
-                if cache is not None and outcome.error is None:
-                    cache.used.add(outcome.digest)
-                yield outcome
+                yield next(done) if isinstance(item, tuple) else item
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -268,7 +272,8 @@ def _stored(outcome: Outcome, folder: Path | None) -> Outcome:
 
 @dataclass
 class Collected:
-    """What the main process keeps from the outcomes: small next to the corpus."""
+    """What the main process keeps from the outcomes: small next to the corpus. With `spill`
+    (build_folder), the articles' metadata go there instead of to `articles`."""
 
     articles: list[Article] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
@@ -279,14 +284,23 @@ class Collected:
     no_facts: list[str] = field(default_factory=list)
     no_date: list[str] = field(default_factory=list)
     warnings: list[InputError] = field(default_factory=list)
+    spill: shards.Articles | None = None
+    count: int = 0
+    failed: int = 0  # inputs that were read but could not be extracted
+    digests: "hashlib._Hash" = field(default_factory=hashlib.sha256)  # of the articles' contents
 
     def add(self, outcome: Outcome) -> bool:
         self.warnings.extend(InputError(outcome.path, note) for note in outcome.notes)
         if outcome.error is not None:
             log.info("%s", outcome.error)
             self.errors.append(outcome.error)
+            self.failed += bool(outcome.digest)
             return False
-        self.articles.append(outcome.article)
+        self.count += 1
+        if self.spill is None:
+            self.articles.append(outcome.article)
+        else:
+            self.spill.add(outcome.path, outcome.digest, outcome.article)
         self.observations.extend(outcome.observations)
         self.view.extend((*v, outcome.article.id) for v in outcome.view)
         if not outcome.facts:
@@ -294,7 +308,7 @@ class Collected:
         if outcome.article.published is None:
             self.no_date.append(outcome.path)
         self.cached += outcome.cached
-        self.digests.append(outcome.digest)
+        self.digests.update(f"{outcome.digest}|".encode("ascii"))
         return True
 
 
@@ -360,6 +374,8 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
     workers read the inputs and write the cache in `out_dir` themselves: both must be on storage
     they share. Raises OutputError when the outputs cannot be written."""
     files, errors = sources.collect(list(paths), include=include, exclude=exclude)
+    # the inputs' names as strings: a list of Path objects was 27 MB for 100,000 files
+    files = [os.fspath(path) for path in files]
     if not files:
         return BuildResult(None, [], 0, errors, 0, 0)
     made = not out_dir.exists()
@@ -379,7 +395,7 @@ def build_folder(paths: Iterable[str | os.PathLike], out_dir: Path, *, options: 
         raise OutputError(str(out_dir), messages.OUTPUT_FAILED.format(
             reason=_os_reason(exc, out_dir))) from None
     finally:
-        if made and (result is None or not result.articles):
+        if made and (result is None or not result.count):
             # nothing was written: leave no empty folder behind
             try:
                 (out_dir / atomic.LOCK).unlink(missing_ok=True)
@@ -400,7 +416,12 @@ def _build_locked(files: list[Path], errors: list[InputError], out_dir: Path, op
                   jobs: int, use_cache: bool, title: str | None, max_nodes: int,
                   progress: Callable[[Outcome, int], None] | None,
                   client=None) -> BuildResult:
-
+    # what the outputs depend on besides the inputs: kg's rules and options, the view's settings
+    settings = f"{signature(options)}|{len(files)}|{title}|{max_nodes}|"
+    if use_cache:
+        done = _unchanged(files, errors, out_dir, options, settings)
+        if done is not None:
+            return done
     # each build its own staging folder: a task of an earlier build that a Dask worker still
     # runs cannot write into this one's
     staging = out_dir / shards.STAGING / secrets.token_hex(8)
@@ -408,26 +429,99 @@ def _build_locked(files: list[Path], errors: list[InputError], out_dir: Path, op
     try:
         staging.mkdir(parents=True)
         return _build_staged(files, errors, out_dir, options, jobs, use_cache, title,
-                             max_nodes, progress, client, staging)
+                             max_nodes, progress, client, staging, settings)
     finally:
         shards.clear(staging.parent)
+
+
+class InputsId:
+    """A hash of a build's settings and of each input's path and content (or why it could not
+    be read), in input order, a repeat of earlier content left out: all an unchanged re-run
+    needs to compare with the manifest. A build adds its outcomes; `of` reads the files."""
+
+    def __init__(self, settings: str):
+        self._hash = hashlib.sha256(settings.encode("utf-8", "surrogatepass"))
+        self.errors: list[InputError] = []
+
+    def add(self, path, digest: str | None, error: InputError | None = None) -> None:
+        entry = f"{path}\0{digest}\n" if error is None else f"{path}\0!{error.reason}\n"
+        self._hash.update(entry.encode("utf-8", "surrogatepass"))
+        if error is not None:
+            self.errors.append(error)
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+    def add_outcome(self, outcome: Outcome) -> None:
+        if outcome.digest:  # read (extracted or not)
+            self.add(outcome.path, outcome.digest)
+        else:
+            self.add(outcome.path, None, outcome.error)
+
+    @classmethod
+    def of(cls, files: list, settings: str, max_bytes: int) -> "InputsId":
+        made, seen = cls(settings), set()
+        for path in files:
+            try:
+                data = sources.read_bytes(path, max_bytes=max_bytes)
+            except InputError as exc:
+                made.add(str(path), None, exc)
+                continue
+            digest = hashlib.sha256(data).hexdigest()
+            if bytes.fromhex(digest[:32]) not in seen:  # as `outcomes` skips a repeat
+                seen.add(bytes.fromhex(digest[:32]))
+                made.add(str(path), digest)
+        return made
+
+
+def _unchanged(files: list[Path], errors: list[InputError], out_dir: Path, options: Options,
+               settings: str) -> BuildResult | None:
+    """The result of a build whose settings and inputs are the ones the manifest records, and
+    whose outputs are still on disk as it records them: then nothing is extracted, read from
+    the cache or written, and the result is the one the manifest kept. None otherwise.
+    Costs a read and a hash of each input (an unchanged re-run of 100,000 articles had taken
+    12% of the first build, mostly reading back and checking every cache entry)."""
+    previous = atomic.read_manifest(out_dir)
+    summary = previous.get("summary") if previous else None
+    if not isinstance(summary, dict) or not isinstance(previous.get("inputs_id"), str) \
+            or summary.get("failed") != 0:
+        return None  # an input that failed to extract is tried again
+    inputs = InputsId.of(files, settings, options.max_bytes)
+    if previous["inputs_id"] != inputs.hexdigest() or not atomic.outputs_match(
+            out_dir, previous, [rdf.filename(options.fmt), "graph.html"]):
+        return None
+    try:
+        count, entities = summary["articles"], previous["entities"]
+        by_relation = {str(k): int(v) for k, v in previous["by_relation"].items()}
+        no_facts = [str(path) for path in summary["no_facts"]]
+        no_date = [str(path) for path in summary["no_date"]]
+        warnings = [InputError(str(path), str(reason)) for path, reason in summary["warnings"]]
+        if type(count) is not int or type(entities) is not int or count < 1:
+            return None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return BuildResult(None, [], sum(by_relation.values()), errors + inputs.errors, entities,
+                       count, by_relation, no_facts, no_date, warnings, True, count=count)
 
 
 def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, options: Options,
                   jobs: int, use_cache: bool, title: str | None, max_nodes: int,
                   progress: Callable[[Outcome, int], None] | None, client,
-                  staging: Path) -> BuildResult:
+                  staging: Path, settings: str) -> BuildResult:
     from kg.export import html
 
     cache = Cache.load(out_dir, options, _check_chunk) if use_cache else None
     resources = Resources.load()
-    collected = Collected(errors=errors)
+    articles = shards.Articles(staging / "articles.jsonl")
+    collected = Collected(errors=errors, spill=articles)
+    inputs = InputsId(settings)
     accepted = bytearray(len(files))  # which inputs are in the build (see shards.Shards)
     graph_name = rdf.filename(options.fmt)
     stream = outcomes(files, options, resources=resources, jobs=jobs, cache=cache, client=client,
                       staging=staging)
     first: list[Outcome] = []
     for outcome in stream:  # find the first readable article before creating any file
+        inputs.add_outcome(outcome)
         first.append(outcome)
         if progress:
             progress(outcome, len(files))
@@ -437,24 +531,22 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
         for outcome in first:
             collected.add(outcome)
         return BuildResult(None, [], 0, collected.errors, 0, 0, warnings=collected.warnings)
-    # what the outputs depend on besides the inputs: kg's rules and options, the view's settings
-    rules = cache.signature if cache else signature(options)
-    settings = f"{rules}|{len(files)}|{title}|{max_nodes}|"
-    previous = atomic.read_manifest(out_dir)
+    previous = _manifest_head(out_dir)
     with atomic.OutputSet(out_dir) as outputs:
         with rdf.GraphFile(out_dir / graph_name, options.fmt, graph.prefixes(options.base),
                            target=outputs.file(graph_name)) as out:
-            for outcome in _chain(first, stream, progress, len(files)):
+            for outcome in _chain(first, stream, progress, len(files), inputs):
                 if collected.add(outcome):
                     accepted[outcome.index] = 1
                     out.add_chunk(outcome.chunk)
-            build_id = hashlib.sha256((settings + "|".join(collected.digests)).encode()
+            articles.close()
+            build_id = hashlib.sha256((settings + collected.digests.hexdigest()).encode()
                                       ).hexdigest()
             unchanged = (cache is not None and previous is not None
                          and previous.get("build") == build_id
                          and isinstance(previous.get("by_relation"), dict)
                          and isinstance(previous.get("entities"), int)
-                         and collected.cached == len(collected.articles)
+                         and collected.cached == collected.count
                          and atomic.outputs_match(out_dir, previous, [graph_name, "graph.html"]))
             if unchanged:
                 # nothing to write: the counts are the ones the manifest kept with the outputs
@@ -469,20 +561,31 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
         if not unchanged:
             with _gc_frozen():
                 keep, totals, kept = _view_scope(written, max_nodes, sum(by_relation.values()),
-                                                 len(collected.articles))
-                view, rows = _view_graph(kept, store, collected.articles, keep, options.base)
+                                                 collected.count)
+                view, rows = _view_graph(kept, store, articles, keep, options.base)
             page = html.render(view, title=title, max_nodes=max_nodes, source=graph_name,
-                               totals=totals, articles=rows)
+                               totals=totals, articles=rows, article_count=collected.count)
             outputs.write("graph.html", page.encode("utf-8"))
+            summary = {"articles": collected.count, "failed": collected.failed,
+                       "no_facts": collected.no_facts, "no_date": collected.no_date,
+                       "warnings": [[w.path, w.reason] for w in collected.warnings]}
             outputs.commit({"version": 1, "build": build_id, "by_relation": by_relation,
-                            "entities": entity_count, "inputs": [
-                {"path": a.path, "sha256": d}
-                for a, d in zip(collected.articles, collected.digests)]})
+                            "entities": entity_count, "summary": summary,
+                            "inputs_id": inputs.hexdigest()},
+                           inputs=articles.inputs())
     if cache is not None:
-        cache.save()
-    return BuildResult(None, collected.articles, sum(by_relation.values()), collected.errors,
+        cache.save(i["sha256"] for i in articles.inputs())
+    return BuildResult(None, [], sum(by_relation.values()), collected.errors,
                        entity_count, collected.cached, by_relation, collected.no_facts,
-                       collected.no_date, collected.warnings, unchanged)
+                       collected.no_date, collected.warnings, unchanged, count=collected.count)
+
+
+def _manifest_head(out_dir: Path) -> dict | None:
+    """The previous manifest without its list of inputs, which the build need not hold."""
+    manifest = atomic.read_manifest(out_dir)
+    if manifest is None:
+        return None
+    return {k: v for k, v in manifest.items() if k != "inputs"}
 
 
 _DIRECTIVE = re.compile(rb"(?im)^[ \t]*(@prefix|@base|prefix[ \t]|base[ \t])")
@@ -507,9 +610,11 @@ def _relations(collected: Collected, terms: graph.Terms) -> list:
 
 
 def _chain(first: list[Outcome], rest: Iterator[Outcome],
-           progress: Callable[[Outcome, int], None] | None, total: int) -> Iterator[Outcome]:
+           progress: Callable[[Outcome, int], None] | None, total: int,
+           inputs: InputsId) -> Iterator[Outcome]:
     yield from first
     for outcome in rest:
+        inputs.add_outcome(outcome)
         if progress:
             progress(outcome, total)
         yield outcome
@@ -536,7 +641,7 @@ class _Default:
     entities: int = 0
     by_relation: dict[str, int] = field(default_factory=dict)
     by_class: dict[str, int] = field(default_factory=dict)
-    degree: dict[str, int] = field(default_factory=dict)  # relations between entities, by end
+    ends_file: Path | None = None  # both ends of each relation between entities, a key a line
     edges: int = 0
     parents: int = 0
 
@@ -565,7 +670,7 @@ def _write_default(out: rdf.GraphFile, store: shards.Shards, resources: Resource
                    base: str) -> _Default:
     """The default graph from the shards: every entity's description (in key order), then the
     relations (each once, in the order of graph.relation_triples), streamed in batches."""
-    done = _Default(store.folder / "entities.jsonl")
+    done = _Default(store.folder / "entities.jsonl", ends_file=store.folder / "ends.jsonl")
     store.write_entities(resources, done.entities_file)
     referenced = {e.parent for e in store.entities(done.entities_file) if e.parent}
     known = {e.key for e in store.entities(done.entities_file) if e.key in referenced}
@@ -578,20 +683,28 @@ def _write_default(out: rdf.GraphFile, store: shards.Shards, resources: Resource
         batches.add(graph.entity_triples({e.key: e for e in chunk}, graph.Terms(base),
                                          known=known))
     counts: dict[str, int] = {}
-    for group in _chunks_by_subject(store.relations(), 5000):
-        triples = graph.relation_triples(group, graph.Terms(base))
-        for relation, n in fact_defs.tally((t.subject, t.predicate.value, t.object)
-                                           for t in triples).items():
-            counts[relation] = counts.get(relation, 0) + n
-        for s, _p, o in group:
-            if isinstance(o, str):
-                done.edges += 1
-                done.degree[s] = done.degree.get(s, 0) + 1
-                done.degree[o] = done.degree.get(o, 0) + 1
-        batches.add(triples)
+    with done.ends_file.open("w", encoding="utf-8") as ends:
+        for group in _chunks_by_subject(store.relations(), 5000):
+            _add_relations(done, group, counts, ends, batches, base)
     batches.flush()
     done.by_relation = {r: counts[r] for r in fact_defs.STATED if counts.get(r)}
     return done
+
+
+def _add_relations(done: _Default, group: list, counts: dict[str, int], ends,
+                   batches: _Batches, base: str) -> None:
+    """One group of relations into the graph, their counts and (for the view's degrees) the
+    file of their ends: a dict of every entity's degree grew with the corpus."""
+    triples = graph.relation_triples(group, graph.Terms(base))
+    for relation, n in fact_defs.tally((t.subject, t.predicate.value, t.object)
+                                       for t in triples).items():
+        counts[relation] = counts.get(relation, 0) + n
+    for s, _p, o in group:
+        if isinstance(o, str):
+            done.edges += 1
+            ends.write(json.dumps(s, ensure_ascii=False) + "\n")
+            ends.write(json.dumps(o, ensure_ascii=False) + "\n")
+    batches.add(triples)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -616,22 +729,70 @@ def _chunks_by_subject(relations: Iterable[tuple], size: int) -> Iterator[list]:
 _CITES = "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 
-def _view_graph(entities, store: shards.Shards, articles: list[Article], keep, base: str):
+def _view_graph(entities, store: shards.Shards, articles: Iterable[Article], keep, base: str):
     """The view's graph (the entities kept, their facts with a few sentences each, and the
-    articles those sentences come from) and the rows of every article for the view's list, made
-    a batch of articles at a time: no graph of all the articles is ever held."""
+    articles those sentences come from) and the rows of the articles the page lists (see
+    `_ArticleRows`), made a batch of articles at a time: no graph or list of all the articles
+    is ever held. `articles` is read twice."""
     from kg.export import html
 
     terms = graph.Terms(base)
-    facts = graph.view_triples({}, store.view_rows(), [], terms, keep)
+    facts = graph.view_triples({}, store.view_rows(), [], terms, keep,
+                               max_values=None if keep is None else graph.VIEW_VALUES)
     cited = {t.object.value for t in facts if t.predicate.value == _CITES}
     cited_articles = [a for a in articles if graph.article_iri(base, a.id) in cited]
     triples = graph.view_triples(entities, [], cited_articles, terms) + facts
-    rows: list[dict] = []
+    rows = _ArticleRows(html.MAX_ARTICLES, cited, html.article_row_key)
     for batch in _chunks(articles, 2000):
         part = _rdflib_graph(graph.view_triples({}, [], batch, graph.Terms(base)), base)
-        rows.extend(html.article_rows(part))
-    return _rdflib_graph(triples, base), html.sort_article_rows(rows)
+        rows.add(html.article_rows(part))
+    return _rdflib_graph(triples, base), html.sort_article_rows(rows.kept())
+
+
+class _ArticleRows:
+    """The rows of the articles the page needs, from a stream of all of them: the first `size`
+    in the page's order (its list of sources shows those), those its evidence cites, and the
+    oldest dated one (the date filter's range runs from it to the newest, the first). The rest
+    are only counted: a build of a million articles does not put a million rows in its page.
+    With `size` articles or fewer, that is every article."""
+
+    def __init__(self, size: int, cited: set[str], key: Callable[[dict], tuple]):
+        self.size, self.cited, self.key = size, cited, key
+        self.first: list[tuple] = []   # a heap of (negated key, n, row): the `size` smallest
+        self.other: dict[str, dict] = {}  # cited rows, by IRI
+        self.oldest: tuple | None = None  # (key, row) of the last dated row in the page's order
+        self.seen = 0
+
+    def add(self, rows: Iterable[dict]) -> None:
+        for row in rows:
+            self.seen += 1
+            key = self.key(row)
+            if row["iri"] in self.cited:
+                self.other[row["iri"]] = row
+            if row["date"] and (self.oldest is None or key > self.oldest[0]):
+                self.oldest = (key, row)
+            item = (_Reversed(key), self.seen, row)
+            if len(self.first) < self.size:
+                heapq.heappush(self.first, item)
+            elif key < self.first[0][0].key:
+                heapq.heapreplace(self.first, item)
+
+    def kept(self) -> list[dict]:
+        rows = {row["iri"]: row for _key, _n, row in self.first} | self.other
+        if self.oldest is not None:
+            rows[self.oldest[1]["iri"]] = self.oldest[1]
+        return list(rows.values())
+
+
+@dataclass(frozen=True)
+class _Reversed:
+    """A key that sorts the other way round: heapq keeps the smallest, the page wants the
+    first `size` (a heap of the largest of them, the one to drop first on top)."""
+
+    key: tuple
+
+    def __lt__(self, other: "_Reversed") -> bool:
+        return other.key < self.key
 
 
 def _rdflib_graph(triples: list, base: str) -> Graph:
@@ -673,11 +834,22 @@ def _view_scope(written: _Default, max_nodes: int, facts: int, articles: int):
     entities = shards.Shards.entities(written.entities_file)
     if written.entities <= limit:
         return None, None, {e.key: e for e in entities}
-    top = heapq.nsmallest(limit, entities,
-                          key=lambda e: (-written.degree.get(e.key, 0), e.label, e.key))
+    ranked = heapq.nsmallest(limit, _with_degrees(entities, shards.counts(written.ends_file)),
+                             key=lambda pair: (-pair[1], pair[0].label, pair[0].key))
+    top = [entity for entity, _degree in ranked]
     totals = {"articles": articles, "entities": written.entities, "facts": facts,
               "edges": written.edges + written.parents, "by_class": written.by_class}
     return {e.key for e in top}, totals, {e.key: e for e in sorted(top, key=lambda e: e.key)}
+
+
+def _with_degrees(entities: Iterator[Entity], degrees: Iterator[tuple[str, int]]
+                  ) -> Iterator[tuple[Entity, int]]:
+    """(entity, degree) for each entity: both streams are in key order."""
+    pending = next(degrees, None)
+    for entity in entities:
+        while pending is not None and pending[0] < entity.key:
+            pending = next(degrees, None)
+        yield entity, pending[1] if pending is not None and pending[0] == entity.key else 0
 
 
 def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, base: str = DEFAULT_BASE,

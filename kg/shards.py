@@ -27,6 +27,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from kg.cache import article_data, article_from_data
 from kg.errors import KgError
 from kg.model import Entity, Value
 from kg.resolve import merge
@@ -210,6 +211,55 @@ class Shards:
         for _i, _j, s, p, o, sentence, article_id in self._sorted(
                 records, key=lambda r: (r[0], r[1])):
             yield s, p, _value(o), sentence, article_id
+
+
+class Articles:
+    """The metadata of a build's articles, in input order, in a file of the staging folder: the
+    view and the manifest read them back, so the build holds no list of its articles."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._out = None
+
+    def add(self, path: str, digest: str, article) -> None:
+        if self._out is None:
+            self._out = self.path.open("w", encoding="utf-8")
+        self._out.write(json.dumps([path, digest, article_data(article)], ensure_ascii=False,
+                                   separators=(",", ":")) + "\n")
+
+    def close(self) -> None:
+        """The end of the writing: reading may begin."""
+        if self._out is not None:
+            self._out.close()
+
+    def _lines(self) -> Iterator[list]:
+        if not self.path.exists():
+            return
+        with self.path.open(encoding="utf-8") as handle:
+            for line in handle:
+                yield json.loads(line)
+
+    def inputs(self) -> Iterator[dict]:
+        """{"path", "sha256"} of each article, for the manifest."""
+        for path, digest, _article in self._lines():
+            yield {"path": path, "sha256": digest}
+
+    def __iter__(self) -> Iterator:
+        for _path, _digest, article in self._lines():
+            yield article_from_data(article)
+
+
+def counts(path: Path) -> Iterator[tuple[str, int]]:
+    """(item, how many times) for the items of `path` (a JSON string a line), in item order,
+    counted through an external sort: the counts of millions of items are never all held."""
+    def records() -> Iterator[list]:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                yield [json.loads(line)]
+    for item, group in itertools.groupby(external_sort(records(), lambda r: r[0],
+                                                       path.parent / "runs"),
+                                         key=lambda r: r[0]):
+        yield item, sum(1 for _ in group)
 
 
 def _entity_line(entity: Entity) -> str:

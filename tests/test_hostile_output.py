@@ -160,7 +160,7 @@ def test_a_build_waits_for_the_lock_to_be_released(tmp_path):
     try:
         assert holder.stdout.readline().strip() == "locked"
         result = pipeline.build_folder([SEED], out, options=pipeline.Options(), lock_wait=30)
-        assert result.articles and holder.poll() is not None  # it waited for the holder
+        assert result.count and holder.poll() is not None  # it waited for the holder
     finally:
         holder.kill()
         holder.wait()

@@ -120,6 +120,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     kg = [sys.executable, "-m", "kg.cli", "build", str(SEED), "--out", str(tmp_path)]
     quiet = subprocess.run(kg, capture_output=True, text=True, check=True)
     assert "articles" not in quiet.stderr.split("article(s)")[0]
+    kg[-1] = str(tmp_path / "tty")  # a first build: an unchanged re-run has no progress to show
     pid, fd = pty.fork()
     if pid == 0:  # child: stderr is the terminal
         os.execv(kg[0], kg)

@@ -77,7 +77,7 @@ def test_every_article_goes_through_the_shards_and_the_staging_area_is_removed(t
     assert not staging.parent.exists()  # removed once the build is done
     # every article is read back from the shards, once for each of the three streams
     counts = Counter(lines)
-    assert len(counts) == len(result.articles) and set(counts.values()) == {3}
+    assert len(counts) == result.count and set(counts.values()) == {3}
 
 
 def test_broken_and_repeated_lines_are_read_once(tmp_path):

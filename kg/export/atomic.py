@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -121,18 +122,28 @@ class OutputSet:
         with self.file(name) as handle:
             handle.write(data)
 
-    def commit(self, record: dict) -> None:
+    def commit(self, record: dict, inputs: Iterable | None = None) -> None:
         """Rename every completed file, then write the manifest: `record` plus the size and
-        hash of each output. The old manifest goes first, so no moment pairs a manifest
-        with outputs it does not describe."""
+        hash of each output, and `inputs` (JSON-able items, written one by one: a build
+        of millions of articles does not hold their list) as its "inputs". The old manifest
+        goes first, so no moment pairs a manifest with outputs it does not describe."""
         outputs = {}
         for target in self._files:
             if target.temporary is not None:
                 outputs[target.path.name] = file_digest(target.temporary)
         manifest = AtomicFile(self.folder / MANIFEST, defer=True)
         with manifest as handle:
-            handle.write(json.dumps({**record, "outputs": outputs}, ensure_ascii=False,
-                                    indent=1, sort_keys=True).encode("utf-8"))
+            head = json.dumps({**record, "outputs": outputs}, ensure_ascii=False, indent=1,
+                              sort_keys=True)
+            if inputs is None:
+                handle.write(head.encode("utf-8"))
+            else:
+                handle.write(head[:head.rindex("}")].rstrip().encode("utf-8"))
+                handle.write(b',\n "inputs": [')
+                for n, item in enumerate(inputs):
+                    handle.write((",\n  " if n else "\n  ").encode("ascii"))
+                    handle.write(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+                handle.write(b"\n ]\n}")
         (self.folder / MANIFEST).unlink(missing_ok=True)
         for target in self._files:
             target.commit()

@@ -111,7 +111,8 @@ def write(graph: Graph, path: str | os.PathLike, *, title: str | None = None,
 
 def render(graph: Graph, *, title: str | None = None, max_nodes: int = 1000,
            ontology: Graph | None = None, source: str | None = None,
-           totals: dict | None = None, articles: list[dict] | None = None) -> str:
+           totals: dict | None = None, articles: list[dict] | None = None,
+           article_count: int | None = None) -> str:
     """The interactive page for `graph` as a string (a complete, offline HTML document).
 
     `totals`, when given, describes the whole graph that `graph` was cut from (for builds too
@@ -119,13 +120,15 @@ def render(graph: Graph, *, title: str | None = None, max_nodes: int = 1000,
     and the notice of what is left out then speak of the whole graph. `articles`, when given,
     are the rows of every article (see `article_rows`), made batch by batch by a build too big
     to hold all its articles in one graph; `graph` then need hold only the articles that its
-    evidence cites."""
+    evidence cites. With `article_count`, `articles` may hold only some of them, sorted: at
+    least the first MAX_ARTICLES (the header lists those), every one the evidence cites and the
+    oldest dated one; the header counts `article_count`."""
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
     if ontology is None:
         ontology = load_ontology()
     zh = labels(ontology, "zh")
-    view = _View(graph, zh, articles)
+    view = _View(graph, zh, articles, article_count)
     data = view.data(max_nodes, totals)
     page = _page(title if title is not None else DEFAULT_TITLE, data, view.article_rows(), source)
     # A lone surrogate in scraped text must not make the UTF-8 write fail.
@@ -190,15 +193,22 @@ def _article_row(g: Graph, a) -> dict:
 
 def sort_article_rows(rows: list[dict]) -> list[dict]:
     """Newest first, then by headline."""
-    rows.sort(key=lambda r: (r["date"] == "", _neg(r["date"]), r["headline"], r["iri"]))
+    rows.sort(key=article_row_key)
     return rows
 
 
+def article_row_key(row: dict) -> tuple:
+    """The order of the page's articles: newest first, then by headline."""
+    return (row["date"] == "", _neg(row["date"]), row["headline"], row["iri"])
+
+
 class _View:
-    def __init__(self, graph: Graph, zh: dict[str, str], articles: list[dict] | None = None):
+    def __init__(self, graph: Graph, zh: dict[str, str], articles: list[dict] | None = None,
+                 article_count: int | None = None):
         self.graph = graph
         self.zh = zh
         self._rows = articles
+        self._count = article_count
         class_terms = {URIRef(NAMESPACE + c): c for c in CLASS_STYLE}
         rank = {c: i for i, c in enumerate(CLASS_STYLE)}
 
@@ -305,6 +315,11 @@ class _View:
         if self._rows is not None:
             return self._rows
         return sort_article_rows([_article_row(self.graph, a) for a in self.articles])
+
+    def article_count(self) -> int:
+        if self._count is not None:
+            return self._count
+        return len(self.articles) if self._rows is None else len(self._rows)
 
     # tooltips -------------------------------------------------------------------------------
 
@@ -476,7 +491,7 @@ class _View:
             "legend": legend,
             "options": _options(large, len(nodes)),
             "stats": {
-                "articles": len(self.articles) if self._rows is None else len(self._rows),
+                "articles": self.article_count(),
                 "entities": total,
                 "facts": self.facts,
                 "facts_with_evidence": self.with_evidence,
@@ -837,9 +852,10 @@ def _page(title: str, data: dict, articles: list[dict], source: str | None) -> s
                f'</span>' if a["publisher"] or a["date"] else "")
             + "</li>"
             for a in articles[:MAX_ARTICLES])
-        if len(articles) > MAX_ARTICLES:
-            items += f'\n<li class="meta">……另有 {len(articles) - MAX_ARTICLES} 篇</li>'
-        sources = (f'<details id="kg-sources"><summary>来源：{len(articles)} 篇文章 {source_line}'
+        count = stats["articles"]  # `articles` may hold only the rows the page needs
+        if count > MAX_ARTICLES:
+            items += f'\n<li class="meta">……另有 {count - MAX_ARTICLES} 篇</li>'
+        sources = (f'<details id="kg-sources"><summary>来源：{count} 篇文章 {source_line}'
                    f'</summary>\n<ol>\n{items}\n</ol>\n</details>')
     else:
         sources = f'<p id="kg-sources" class="meta">来源：图中没有文章 {source_line}</p>'
