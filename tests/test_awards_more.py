@@ -241,6 +241,10 @@ CASES = [
     # 新命名的T有以下几个：then one item a line
     ("某会印发命名决定。\n新命名的国家卫生城市有以下几个：\n・河北省邢台市\n・山西省临汾市",
      {(c, "awardedTitle", "国家卫生城市") for c in ("邢台市", "临汾市")}),
+    # people set out one a line with their employer and no post
+    ("某院公布院士增选结果。以下为新当选院士名单：\n某某学部\n李志远 某某大学\n宋建国 某某研究院",
+     {("李志远", "awardedTitle", "院士"), ("宋建国", "awardedTitle", "院士"),
+      ("李志远", "worksFor", "某某大学"), ("宋建国", "worksFor", "某某研究院")}),
     # a title that ends in 县城 is no town: it heads its own lines
     ("某部公布国家园林城市名单。\n国家园林城市（2个）\n迁安市、武安市\n国家园林县城（2个）\n沛县、丰县",
      {("迁安市", "awardedTitle", "国家园林城市"), ("武安市", "awardedTitle", "国家园林城市"),

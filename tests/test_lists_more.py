@@ -248,3 +248,10 @@ def test_a_title_or_post_before_a_colon_is_no_person(resources, line):
 ])
 def test_one_item_lines(resources, line, name):
     assert [i.text for i in lists.line_items(line, resources)] == [name]
+
+
+def test_a_group_line_among_people_is_a_sub_heading(resources):
+    texts = ["某某学部", "李志远 某某大学", "宋建国 某某研究院", "某某工程学部", "丁文华 某某医院"]
+    [block] = lists.blocks(texts, resources)
+    assert [(i.text, i.kind) for i in block.items] == [
+        ("李志远", "person"), ("宋建国", "person"), ("丁文华", "person")]

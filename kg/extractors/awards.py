@@ -504,6 +504,13 @@ def _person_note(article, sentence, item, who: Mention, res) -> Iterator[Fact]:
     note = re.sub(r"[，,\s]+", "", item.note)  # 张三：某某公司，工程师 reads as 某某公司工程师张三
     found = [p for p in people.find(note + item.text, res) if p.name == item.text]
     if not found:
+        if orgs.is_org(note, res, places_ok=False) and orgs.clean(note, res) == note:
+            # 张三 某某大学: an employer and no post
+            text = res.texts(article)[item.sentence]
+            at = text.find(note)
+            start, end = (at, at + len(note)) if at >= 0 else (item.start, item.start)
+            yield base.fact(who, "worksFor", base.org(note, article, sentence, start, end, res),
+                            article, sentence, NAME)
         return
     person = found[-1]
     if person.job_title:

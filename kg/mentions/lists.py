@@ -390,12 +390,26 @@ def blocks(texts: list[str], res: Resources) -> list[Block]:
             current.extend(found)
             continue
         if current:
-            out.append(Block(_without_region_cells(current), tuple(headings[-3:]), first))
+            out.append(Block(_without_region_cells(_without_group_lines(current)),
+                             tuple(headings[-3:]), first))
             current, headings = [], []
         headings.append((index, text))
     if current:
-        out.append(Block(_without_region_cells(current), tuple(headings[-3:]), first))
+        out.append(Block(_without_region_cells(_without_group_lines(current)),
+                         tuple(headings[-3:]), first))
     return out
+
+
+def _without_group_lines(found: list[Item]) -> list[Item]:
+    """某某学部 on a line of its own among lines of people: the group the people below it
+    belong to, a sub-heading, not an item."""
+    people = [i for i in found if i.kind == "person"]
+    if len(people) < 2:
+        return found
+    per_line: dict[int, int] = {}
+    for i in found:
+        per_line[i.sentence] = per_line.get(i.sentence, 0) + 1
+    return [i for i in found if not (i.kind == "org" and per_line[i.sentence] == 1)]
 
 
 def _cell_only(text: str, res: Resources) -> bool:
@@ -545,8 +559,9 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
     if match.group("colon") and (name in res.titles or res.lexicon.ends_with("title_head", name)
                                  or name in res.lexicon.words("list_category")):
         return None  # 金奖：某某公司, 组长：…: a title or a post before the colon, not a name
-    if orgs.is_org(name, res) or res.places.lookup(name):
-        return None
+    if res.places.lookup(name) or name in res.lexicon.words("country") or (
+            orgs.is_org(name, res) and len(name) > 3):
+        return None  # 宋建国 ends like a country (…国) but is a name
     return Item(index, start, end, name, "person", None, note.strip())
 
 
