@@ -245,6 +245,12 @@ CASES = [
     ("某院公布院士增选结果。以下为新当选院士名单：\n某某学部\n李志远 某某大学\n宋建国 某某研究院",
      {("李志远", "awardedTitle", "院士"), ("宋建国", "awardedTitle", "院士"),
       ("李志远", "worksFor", "某某大学"), ("宋建国", "worksFor", "某某研究院")}),
+    # a line that names a quoted honour's list before a colon, then numbered people
+    ("某会召开发布仪式。\n2030年度某省“最美乡村医生”名单：\n（一）李志远　男　某某镇卫生院医生\n"
+     "（二）王秀兰　女　某某镇卫生院护士",
+     {("李志远", "awardedTitle", "某省最美乡村医生"), ("王秀兰", "awardedTitle", "某省最美乡村医生"),
+      ("李志远", "jobTitle", "医生"), ("李志远", "worksFor", "某某镇卫生院"),
+      ("王秀兰", "jobTitle", "护士"), ("王秀兰", "worksFor", "某某镇卫生院")}),
     # a title that ends in 县城 is no town: it heads its own lines
     ("某部公布国家园林城市名单。\n国家园林城市（2个）\n迁安市、武安市\n国家园林县城（2个）\n沛县、丰县",
      {("迁安市", "awardedTitle", "国家园林城市"), ("武安市", "awardedTitle", "国家园林城市"),
@@ -271,6 +277,7 @@ NEGATIVE = [
     "参评企业中，某某汽车有限公司、某某建材有限公司入选。",
     "今年的重点企业：某某汽车有限公司、某某建材有限公司。",
     "某某公司通过了年度安全生产复查。",                  # a review of no title
+    "以下为部分省份入选名单：\n北京市\n天津市",             # a list that names no honour
     # a quoted word inside a longer name is not the title of the lines below
     "某某市有3家专精特新“小巨人”企业。\n此次入选的企业分别是：\n甲乙科技股份有限公司\n丙丁机械有限公司",
 ]

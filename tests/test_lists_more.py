@@ -255,3 +255,8 @@ def test_a_group_line_among_people_is_a_sub_heading(resources):
     [block] = lists.blocks(texts, resources)
     assert [(i.text, i.kind) for i in block.items] == [
         ("李志远", "person"), ("宋建国", "person"), ("丁文华", "person")]
+
+
+def test_a_numbered_person_line_with_a_gender_column(resources):
+    [item] = lists.line_items("（一）李志远　男　某某县某某镇卫生院医生", resources)
+    assert (item.kind, item.text, item.note) == ("person", "李志远", "某某县某某镇卫生院医生")

@@ -727,7 +727,8 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             # 排名前十的县市依次为：then one item a line: the list the lines before it name,
             # else the title the article named last (认定…为T)
             earlier = [t for i, t, _n, _f in named if i < block.first]
-            title = _title_before_colon(article, lead[0], lead[1].rstrip(":： "), res) \
+            title = _list_heading(article, lead[0], lead[1], res) \
+                or _title_before_colon(article, lead[0], lead[1].rstrip(":： "), res) \
                 or _nearest(article, _context_title(article, texts, lead[0], res, reach=6),
                             _verb_title_before(article, texts, lead[0], res)) \
                 or (earlier[-1] if earlier else None)
@@ -836,6 +837,23 @@ def _place_groups(text: str, end: int, index: int, res: Resources):
         found.extend(items)
         pos += len(segment) + 1
     return (colon, found) if found else None
+
+
+_NAMED_LIST_LINE = re.compile(r"^\s*([^，,。；;：:、《》\s]{3,40}?)(?:获奖|入选|拟表彰)?名单[:：]\s*$")
+
+
+def _list_heading(article, index: int, text: str, res: Resources) -> Mention | None:
+    """2030年度某省“最美某某”名单：then the lines: a line that names its list before a colon."""
+    match = _NAMED_LIST_LINE.match(text)
+    if not match or _verbs(match.group(1), res) or _REFERENCE.match(match.group(1)):
+        return None
+    if "“" not in match.group(1) and not res.lexicon.ends_with("title_head", match.group(1)):
+        return None  # 以下为部分省份名单：names no honour; 某省“最美某某”名单：does
+    name = _trim_list_name(match.group(1).replace("“", "").replace("”", ""), res)
+    if not name or _is_plan(name, res) or _only_category(name, res):
+        return None
+    return base.titled(match.group(1), "Title", article.sentences[index], match.start(1),
+                       match.end(1), name=_clean_title(_strip_batch(name), res))
 
 
 def _nearest(article, *titles: Mention | None) -> Mention | None:

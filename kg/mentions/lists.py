@@ -36,6 +36,7 @@ _CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
 _PERSON_LINE = re.compile(r"^([\u3400-\u9fff])[ \u3000]+([\u3400-\u9fff]{1,2})[ \u3000]+(\S.*)$|"
                           r"^([\u3400-\u9fff]{2,4})(?:[(（][^()（）]{1,8}[)）])?"
                           r"(?:[ \u3000]+|\s*(?P<colon>[：:])\s*)(\S.*)$")
+_GENDER = re.compile(r"^[男女][ \u3000]+")
 _COUNT = re.compile(r"(?:共|计)?([0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|地|座|名|所|位|项|批|城|县|区|市|镇|人|支)")
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _SENTENCE_END = re.compile(r"[。！？!?]$")
@@ -542,10 +543,14 @@ def _table_row(text: str, res: Resources, index: int) -> list[Item]:
 
 def _person_line(text: str, res: Resources, index: int) -> Item | None:
     """张 三 某某公司工程师 / 李四 某某大学教授: a name, spaces, then what the person is."""
-    match = _PERSON_LINE.match(text.strip())
+    body = text.strip()
+    lead = _ENUMERATION.match(body)  # （一）张三　男　某某卫生院医生
+    if lead and lead.end() < len(body):
+        body = body[lead.end():]
+    match = _PERSON_LINE.match(body)
     if not match:
         return None
-    offset = text.index(text.strip())
+    offset = text.index(body)
     if match.group(1):
         name = match.group(1) + match.group(2)
         start, end = offset + match.start(1), offset + match.end(2)
@@ -554,6 +559,7 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
         name = match.group(4)
         start, end = offset + match.start(4), offset + match.end(4)
         note = match.group(6)
+    note = _GENDER.sub("", note or "")  # 男/女 in a column of its own says nothing of the post
     if not res.lexicon.is_surname_start(name) or not note or len(note) < 2:
         return None
     if match.group("colon") and (name in res.titles or res.lexicon.ends_with("title_head", name)
