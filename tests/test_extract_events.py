@@ -239,6 +239,9 @@ EDGES = [
     # time words and 宣布 are not part of a name
     ("今天上午十三届全国人大三次会议在京开幕。",
      {("十三届全国人大三次会议", "heldIn", "北京市"), ("十三届全国人大三次会议", "heldOn", "2021-12-25")}),
+    # a byline in brackets before the name (本报某地某日电（记者某某）) is not part of it
+    ("本报南宁5月5日电（记者张某）第二届中国某某博览会在南宁开幕。",
+     {("第二届中国某某博览会", "heldIn", "南宁市"), ("第二届中国某某博览会", "heldOn", "2021-05-05")}),
     # 开幕大会 alone is the opening of the event the article is about
     ("5月5日，第14届中国某某博览会在南宁开幕，某某副总理张某丽出席开幕大会并发表主旨演讲。",
      {("张某丽", "speaksAt", "第14届中国某某博览会"), ("第14届中国某某博览会", "heldIn", "南宁市"),

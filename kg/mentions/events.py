@@ -137,6 +137,8 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
     while i > 0:
         if text[i - 1] in "）)":
             inner = _bracket_before(text, i)
+            if inner is not None and res.lexicon.starts_with("byline_title", text, inner + 1):
+                break  # 本报某地某日电（记者某某）: a byline before the name, not part of it
             if inner is not None:
                 i = inner  # 中国（合肥）…大会: a bracketed place or year inside the name
                 continue
