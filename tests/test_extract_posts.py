@@ -88,3 +88,23 @@ def test_evidence_points_at_the_sentence(resources):
     assert ev.extractor == "posts"
     assert article.text[ev.start:ev.end] == ev.sentence == "工业和信息化部总工程师韩夏出席会议。"
     assert article.text[fact.subject.start:fact.subject.end] == "韩夏"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 公司 / 该集团: the company the article named in full before
+    ("5月20日，浙江某某智能制造股份有限公司召开股东大会。会议由公司董事长方某栋主持。",
+     {("方某栋", "jobTitle", "董事长"), ("方某栋", "worksFor", "浙江某某智能制造股份有限公司")}),
+    ("某某控股集团今天发布年报。该集团总裁李某明表示，海外收入增长。",
+     {("李某明", "jobTitle", "总裁"), ("李某明", "worksFor", "某某控股集团")}),
+    # a title inside a firm's name (律师事务所) is not the post
+    ("浙江某某律师事务所律师徐某、吴某现场见证。",
+     {("徐某", "jobTitle", "律师"), ("徐某", "worksFor", "浙江某某律师事务所"),
+      ("吴某", "jobTitle", "律师"), ("吴某", "worksFor", "浙江某某律师事务所")}),
+])
+def test_the_company_an_article_is_about_and_firms(resources, text, expected):
+    assert triples(posts.extract(make_article(text), resources)) == expected
+
+
+def test_company_with_none_named_stays_relative(resources):
+    found = triples(posts.extract(make_article("会议由公司董事长方某栋主持。"), resources))
+    assert ("方某栋", "worksFor", "公司") in found

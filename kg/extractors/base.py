@@ -31,6 +31,12 @@ def org(text: str, article: Article, sentence: Sentence, start: int, end: int,
         return Mention(text, known.kind, *span(sentence, start, end), key=known.name,
                        name=known.name)
     key = name_key(text)
+    noun = res.lexicon.value("org_anaphor", text)
+    if noun:  # 公司董事长某某: the company the article is about
+        full = orgs.article_company(article, noun, res)
+        if full:
+            return Mention(text, orgs.kind(full, res), *span(sentence, start, end),
+                           key=name_key(full), name=full)
     if orgs.is_relative(text):
         # 市政府 in an article about 北京 is 北京市政府; with no place of its own, 省委 in one
         # article and 省委 in another are different bodies.

@@ -132,3 +132,23 @@ def _split_conjunction(part: str, res: Resources) -> list[str] | None:
         if is_org(left, res, places_ok=False) and is_org(right, res, places_ok=False):
             return [left, right]
     return [part] if is_org(part, res, places_ok=False) else None
+
+
+def article_company(article, noun: str, res: Resources) -> str | None:
+    """公司, 本公司, 该集团: the first organisation the article names in full that ends with the
+    same noun (某某股份有限公司), or None."""
+    key = ("article_company", article.id, article.text, noun)
+    if key not in res.memo:
+        res.memo[key] = _first_ending(res.texts(article), noun, res)
+    return res.memo[key]
+
+
+def _first_ending(texts: list[str], noun: str, res: Resources) -> str | None:
+    for text in texts:
+        for match in re.finditer(re.escape(noun), text):
+            start = max(text.rfind(c, 0, match.start()) for c in "，,。；;：:、 ") + 1
+            cleaned = clean(text[start:match.end()], res)
+            if cleaned and len(cleaned) > len(noun) + 2 and cleaned.endswith(noun) \
+                    and not is_relative(cleaned) and cleaned[0] not in "本该其":
+                return cleaned
+    return None

@@ -24,7 +24,7 @@ _LATIN = re.compile(r"[A-Z][A-Za-z'\-]{1,20}(?: [A-Z][A-Za-z'\-]{1,20}){0,2}")
 _DATE_AFTER = re.compile(r"[0-9一二三四五六七八九十]{1,3}[日月号]")
 _COUNT = re.compile(r"^[一二三四五六七八九十两几数]+[位名人]")
 # A title directly followed by these is part of a larger word (记者招待会, 理事会, 常委会).
-_NOT_AFTER_TITLE = ("会", "委", "办", "处", "室", "组", "招待", "站", "团", "队", "证", "馆")
+_NOT_AFTER_TITLE = ("会", "委", "办", "处", "室", "组", "招待", "站", "团", "队", "证", "馆", "事务所")
 _COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "旗委")
 _COMMITTEE_POSTS = ("书记", "副书记", "常委", "常务副书记")
 # Characters that do not end a Chinese personal name (they are particles and prepositions).
