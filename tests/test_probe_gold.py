@@ -152,15 +152,18 @@ def test_probe_articles_score_above_the_floor(resources):
 
 # Sets of our own beside the probe, each with its floor (about 0.03 below its score on
 # 2026-11-30, so that rule changes elsewhere have some slack; raise them as accuracy rises):
-# - probe-honours: lists and titles in twelve layouts; 0.627 before the list parser, 0.840 now.
+# - probe-honours: lists and titles in twelve layouts; 0.627 before the list parser, 0.849 now.
 # - probe-unseen: 24 articles by a session that never read kg's rules (honours in ten layouts,
-#   meetings, documents, people); 0.736 when added at 7f04500, 0.872 now. Its README gives the
+#   meetings, documents, people); 0.736 when added at 7f04500, 0.874 now. Its README gives the
 #   misses found when it was written.
 # - probe-holdout: 30 articles by a session that read neither the rules nor the other sets (15
-#   honours layouts, 7 events, 4 documents, 4 people); 0.733 when added at 0d1d092, 0.762 now.
+#   honours layouts, 7 events, 4 documents, 4 people); 0.733 when added at 0d1d092, 0.793 now.
 #   It is a measure: its README lists what it covers, not what kg misses.
-OWN_SETS = [("probe-honours", 12, 0.81), ("probe-unseen", 24, 0.84), ("probe-holdout", 30, 0.73),
-            ("probe-blind2", 24, 0.67)]
+# - probe-blind2: 24 articles by a session that never read kg's code, from real layouts studied
+#   through search (12 honours, 6 events, 3 documents, 3 people/finance); 0.693 when added at
+#   84c2c27, 0.854 now. Its misses were studied after that first figure.
+OWN_SETS = [("probe-honours", 12, 0.82), ("probe-unseen", 24, 0.84), ("probe-holdout", 30, 0.76),
+            ("probe-blind2", 24, 0.82)]
 
 
 @pytest.mark.parametrize("folder,articles,floor", OWN_SETS)
