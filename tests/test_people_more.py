@@ -201,6 +201,6 @@ def test_former_posts(resources):
 
 
 @pytest.mark.parametrize("text", ["记者梳理发现，今年的数字有所增长。", "记者注意到，会场座无虚席。",
-                                  "记者了解到，项目已开工。"])
+                                  "记者了解到，项目已开工。", "某院公布2030年院士增选结果。"])
 def test_a_reporter_who_notices_is_no_name(resources, text):
     assert [p.name for p in people.find(text, resources)] == []
