@@ -108,3 +108,20 @@ def test_the_company_an_article_is_about_and_firms(resources, text, expected):
 def test_company_with_none_named_stays_relative(resources):
     found = triples(posts.extract(make_article("会议由公司董事长方某栋主持。"), resources))
     assert ("方某栋", "worksFor", "公司") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a deputy right after the head names the same body
+    ("某某市发展改革委主任张三、副主任李四出席。",
+     {("张三", "jobTitle", "主任"), ("张三", "worksFor", "某某市发展改革委"),
+      ("李四", "jobTitle", "副主任"), ("李四", "worksFor", "某某市发展改革委")}),
+    # a company's officers one after another
+    ("某某公司董事长张三，总经理李四参加会议。",
+     {("张三", "jobTitle", "董事长"), ("张三", "worksFor", "某某公司"),
+      ("李四", "jobTitle", "总经理"), ("李四", "worksFor", "某某公司")}),
+    # a post of another family is no colleague's (教授 after 校长)
+    ("某某大学校长张三、教授李四出席。",
+     {("张三", "jobTitle", "校长"), ("张三", "worksFor", "某某大学"), ("李四", "jobTitle", "教授")}),
+])
+def test_a_colleague_named_right_after_holds_the_post_in_the_same_body(resources, text, expected):
+    assert triples(posts.extract(make_article(text), resources)) == expected

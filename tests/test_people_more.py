@@ -23,9 +23,12 @@ CASES = [
     ("某某公司总经理张某、某某县出席。", [("张某", [("某某公司", "总经理")], None, False)]),
     # a comma ends the sharing
     ("某某集团董事长沈某，韩某出席。", [("沈某", [("某某集团", "董事长")], None, False)]),
-    # a name that comes with its own post does not share the one before
+    # a name that comes with its own post does not share the one before; a deputy of the
+    # same rank right after the head holds it in the same body
     ("某某大学校长王某、副校长李某出席。",
-     [("王某", [("某某大学", "校长")], None, False), ("李某", [(None, "副校长")], None, False)]),
+     [("王某", [("某某大学", "校长")], None, False), ("李某", [("某某大学", "副校长")], None, False)]),
+    ("某某大学校长王某、教授李某出席。",
+     [("王某", [("某某大学", "校长")], None, False), ("李某", [(None, "教授")], None, False)]),
     # posts with no name hand on to the next segment, whose name stands before a title
     ("某某大学党委副书记、王某某教授出席。",
      [("王某某", [("某某大学", "党委副书记")], "教授", False)]),

@@ -110,10 +110,10 @@ def _find(text: str, res: Resources) -> list[PersonMention]:
         previous = found[-1] if found and found[-1].end == seg_end else None
     taken = {p.start for p in people}
     people.extend(p for p in _appointed(text, res) if p.start not in taken)
-    return _units_carried(text, sorted(people, key=lambda p: p.start))
+    return _units_carried(text, sorted(people, key=lambda p: p.start), res)
 
 
-def _units_carried(text: str, people: list[PersonMention]) -> list[PersonMention]:
+def _units_carried(text: str, people: list[PersonMention], res: Resources) -> list[PersonMention]:
     """某厅厅长甲作报告，副厅长乙主持: a bare head of a unit (副厅长, 副部长) that opens its
     clause serves the unit of that kind that the person before them in the sentence serves."""
     out: list[PersonMention] = []
@@ -126,12 +126,35 @@ def _units_carried(text: str, people: list[PersonMention]) -> list[PersonMention
         unit = _unit_of(post.title) if bare else None
         org = next((p.org for q in reversed(out) for p in q.posts
                     if unit and p.org and p.org.endswith(unit)), None)
+        alone = post is not None and post.org is None and not post.former \
+            and len(person.posts) <= 1 and opens > 0 and text[opens - 1] in "、，,；;"
+        if alone and org is None and out:
+            org = _colleague_org(post.title, out[-1], res)
         if org:
             carried = replace(post, org=org)
             person = replace(person, posts=person.posts[:-1] + (carried,)) if person.posts \
                 else replace(person, after=carried)
         out.append(person)
     return out
+
+
+def _colleague_org(title: str, before: PersonMention, res: Resources) -> str | None:
+    """某委主任甲、副主任乙 / 某公司董事长甲，总经理乙: a bare post right after a colleague's, of
+    the same rank's family or both a company's officers, is held in the colleague's body."""
+    posts = before.posts or ((before.after,) if before.after else ())
+    last = posts[-1] if posts else None
+    if last is None or last.org is None or last.former:
+        return None
+    if _rank_root(title) == _rank_root(last.title):
+        return last.org
+    officers = res.lexicon.words("company_officer")
+    if title in officers and last.title in officers and res.lexicon.ends_with("company_noun", last.org):
+        return last.org
+    return None
+
+
+def _rank_root(title: str) -> str:
+    return re.sub(r"^(?:常务|执行|第一)?副", "", title)
 
 
 def _unit_of(title: str) -> str | None:
