@@ -300,3 +300,12 @@ def test_an_alias_the_article_defines_is_no_event_of_its_own(resources):
 def test_meeting_inside_other_words_is_no_event(resources, text):
     from kg.mentions import events as event_mentions
     assert event_mentions.find(text, resources) == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("2030某某论坛5月5日在杭州举行。某某研究院院长王某作题为《某某》的报告。", "王某"),
+    ("2030某某表彰大会5月5日在杭州举行。某某局副局长王某宣读表彰决定。", "王某"),
+])
+def test_reports_and_readings_are_speaking(resources, text, speaker):
+    found = triples(participation.extract(make_article(text), resources))
+    assert {p for s, p, _o in found if s == speaker} == {"speaksAt"}
