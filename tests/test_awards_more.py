@@ -241,6 +241,9 @@ CASES = [
     # 新命名的T有以下几个：then one item a line
     ("某会印发命名决定。\n新命名的国家卫生城市有以下几个：\n・河北省邢台市\n・山西省临汾市",
      {(c, "awardedTitle", "国家卫生城市") for c in ("邢台市", "临汾市")}),
+    # those who pass the review keep the title of the review's list named in the sentence
+    ("某部公布拟通过复核的第三批制造业单项冠军名单，某某液压股份有限公司和某某精锻集团有限公司等2家企业顺利通过复核。",
+     {(c, "awardedTitle", "制造业单项冠军") for c in ("某某液压股份有限公司", "某某精锻集团有限公司")}),
     # people set out one a line with their employer and no post
     ("某院公布院士增选结果。以下为新当选院士名单：\n某某学部\n李志远 某某大学\n宋建国 某某研究院",
      {("李志远", "awardedTitle", "院士"), ("宋建国", "awardedTitle", "院士"),
@@ -277,6 +280,7 @@ NEGATIVE = [
     "参评企业中，某某汽车有限公司、某某建材有限公司入选。",
     "今年的重点企业：某某汽车有限公司、某某建材有限公司。",
     "某某公司通过了年度安全生产复查。",                  # a review of no title
+    "某某公司顺利通过复核。",                              # a review of no list named
     "以下为部分省份入选名单：\n北京市\n天津市",             # a list that names no honour
     # a quoted word inside a longer name is not the title of the lines below
     "某某市有3家专精特新“小巨人”企业。\n此次入选的企业分别是：\n甲乙科技股份有限公司\n丙丁机械有限公司",

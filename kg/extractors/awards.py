@@ -137,6 +137,7 @@ _PASSED_REVIEW = re.compile(r"通过(?:了)?(?:[“\"]?)(?P<title>[^，,。；;�
 
 def _reviewed(article, sentence, text: str, res: Resources) -> Iterator[Fact]:
     """A、B两家单位通过了全国文明单位复查: a body that passes the review of a title keeps it."""
+    yield from _reviewed_on_list(article, sentence, text, res)
     for match in _PASSED_REVIEW.finditer(text):
         name = _strip_batch(match.group("title"))
         if not res.lexicon.ends_with("title_head", name) or _only_category(name, res) \
@@ -147,6 +148,29 @@ def _reviewed(article, sentence, text: str, res: Resources) -> Iterator[Fact]:
                     or _subjects(*_subject(text, verb_at), res))
         at = match.end("title") - len(name)
         title = base.titled(name, "Title", sentence, at, match.end("title"),
+                            name=_clean_title(name, res))
+        yield from _emit(article, sentence, text, subjects, title, res)
+
+
+_PASSED_BARE = re.compile(r"(?:顺利|均|也|都)*通过(?:了)?(?:复核|复查|复审|复评)(?=[，,。；;]|$)")
+_REVIEW_LIST = re.compile(r"(?:复核|复查|复审|复评)的([^，,。；;、“”《》]{3,30}?)名单")
+
+
+def _reviewed_on_list(article, sentence, text: str, res: Resources) -> Iterator[Fact]:
+    """…拟通过复核的第三批某某冠军名单，…A、B等3家企业顺利通过复核: those who pass the review
+    keep the title of the review's list, named in the same sentence."""
+    for match in _PASSED_BARE.finditer(text):
+        listed = _REVIEW_LIST.search(text, 0, match.start())
+        if not listed:
+            continue
+        name = _strip_batch(listed.group(1))
+        if not res.lexicon.ends_with("title_head", name):
+            continue
+        subjects = (_org_subjects(text, match.start(), res)
+                    or _listed_subjects(text, match.start(), res)
+                    or _subjects(*_subject(text, match.start()), res))
+        at = listed.end(1) - len(name)
+        title = base.titled(name, "Title", sentence, at, listed.end(1),
                             name=_clean_title(name, res))
         yield from _emit(article, sentence, text, subjects, title, res)
 
