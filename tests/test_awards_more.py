@@ -241,6 +241,9 @@ CASES = [
     # 新命名的T有以下几个：then one item a line
     ("某会印发命名决定。\n新命名的国家卫生城市有以下几个：\n・河北省邢台市\n・山西省临汾市",
      {(c, "awardedTitle", "国家卫生城市") for c in ("邢台市", "临汾市")}),
+    # 入选 with no object after a ranking (…榜) the sentence says was published
+    ("近日，2030中国品牌价值榜发布，甲乙电器、丙丁乳业入选。",
+     {(c, "awardedTitle", "2030中国品牌价值榜") for c in ("甲乙电器", "丙丁乳业")}),
     # those who pass the review keep the title of the review's list named in the sentence
     ("某部公布拟通过复核的第三批制造业单项冠军名单，某某液压股份有限公司和某某精锻集团有限公司等2家企业顺利通过复核。",
      {(c, "awardedTitle", "制造业单项冠军") for c in ("某某液压股份有限公司", "某某精锻集团有限公司")}),
@@ -281,6 +284,7 @@ NEGATIVE = [
     "今年的重点企业：某某汽车有限公司、某某建材有限公司。",
     "某某公司通过了年度安全生产复查。",                  # a review of no title
     "某某公司顺利通过复核。",                              # a review of no list named
+    "杭州市位列长三角城市第三位。",                        # a rank among cities, on no list
     "以下为部分省份入选名单：\n北京市\n天津市",             # a list that names no honour
     # a quoted word inside a longer name is not the title of the lines below
     "某某市有3家专精特新“小巨人”企业。\n此次入选的企业分别是：\n甲乙科技股份有限公司\n丙丁机械有限公司",

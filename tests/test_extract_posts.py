@@ -125,3 +125,17 @@ def test_company_with_none_named_stays_relative(resources):
 ])
 def test_a_colleague_named_right_after_holds_the_post_in_the_same_body(resources, text, expected):
     assert triples(posts.extract(make_article(text), resources)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 总领事馆 is a body, not 总领事 + 馆
+    ("某某国驻沪总领事馆总领事张某出席。",
+     {("张某", "jobTitle", "总领事"), ("张某", "worksFor", "某某国驻沪总领事馆")}),
+    # a branch is the employer and 行长 the post
+    ("某某银行长沙分行行长周某介绍。", {("周某", "jobTitle", "行长"), ("周某", "worksFor", "某某银行长沙分行")}),
+    # 说 and 以 after a name are no part of it
+    ("某某公司总经理夏某说：“今年很好。”", {("夏某", "jobTitle", "总经理"), ("夏某", "worksFor", "某某公司")}),
+    ("某某协会名誉会长于某以视频方式致辞。", {("于某", "jobTitle", "名誉会长"), ("于某", "worksFor", "某某协会")}),
+])
+def test_bodies_and_name_ends(resources, text, expected):
+    assert triples(posts.extract(make_article(text), resources)) == expected

@@ -207,3 +207,10 @@ def test_local_date_is_the_date_in_beijing(published, expected):
 ])
 def test_clause_start(text, pos, start):
     assert sentences.clause_start(text, pos) == start
+
+
+def test_the_packaged_boilerplate_list_is_read_once_a_process():
+    from kg.sources import body
+    first = body.Boilerplate.load()
+    assert body.Boilerplate.load() is first
+    assert first.drop and first.meta

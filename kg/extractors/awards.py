@@ -143,13 +143,17 @@ def _reviewed(article, sentence, text: str, res: Resources) -> Iterator[Fact]:
         if not res.lexicon.ends_with("title_head", name) or _only_category(name, res) \
                 or _is_plan(name, res):
             continue
-        verb_at = match.start()
-        subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
-                    or _subjects(*_subject(text, verb_at), res))
-        at = match.end("title") - len(name)
-        title = base.titled(name, "Title", sentence, at, match.end("title"),
-                            name=_clean_title(name, res))
-        yield from _emit(article, sentence, text, subjects, title, res)
+        yield from _kept(article, sentence, text, match.start(), match.end("title"), name, res)
+
+
+def _kept(article, sentence, text, verb_at: int, name_end: int, name: str, res) -> Iterator[Fact]:
+    """The organisations or places before the review verb at verb_at keep the title `name`,
+    written up to name_end."""
+    subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
+                or _subjects(*_subject(text, verb_at), res))
+    title = base.titled(name, "Title", sentence, name_end - len(name), name_end,
+                        name=_clean_title(name, res))
+    yield from _emit(article, sentence, text, subjects, title, res)
 
 
 _PASSED_BARE = re.compile(r"(?:顺利|均|也|都)*通过(?:了)?(?:复核|复查|复审|复评)(?=[，,。；;]|$)")
@@ -166,13 +170,7 @@ def _reviewed_on_list(article, sentence, text: str, res: Resources) -> Iterator[
         name = _strip_batch(listed.group(1))
         if not res.lexicon.ends_with("title_head", name):
             continue
-        subjects = (_org_subjects(text, match.start(), res)
-                    or _listed_subjects(text, match.start(), res)
-                    or _subjects(*_subject(text, match.start()), res))
-        at = listed.end(1) - len(name)
-        title = base.titled(name, "Title", sentence, at, listed.end(1),
-                            name=_clean_title(name, res))
-        yield from _emit(article, sentence, text, subjects, title, res)
+        yield from _kept(article, sentence, text, match.start(), listed.end(1), name, res)
 
 
 def _list_before(text: str, verb_at: int, sentence: Sentence, res: Resources) -> Mention | None:
@@ -849,11 +847,11 @@ def _place_groups(text: str, end: int, index: int, res: Resources):
         return None
     found: list = []
     pos = colon + 1
-    if _is_place_label(text[:colon], res):
+    if _place_heading(text[:colon], res):
         pos = 0  # 河北省（5个）：A、B: the first group starts the sentence
     for segment in re.split(r"[；;]", text[pos:end]):
         group = _GROUP.match(segment)
-        if not group or not _is_place_label(group.group(1), res):
+        if not group or not _place_heading(group.group(1), res):
             return None
         items = lists.items(text, pos + group.end(), pos + len(segment), res, sentence=index)
         if not items or not all(i.kind in ("place", "town", "org", "site") for i in items):
@@ -900,13 +898,6 @@ def _verb_title_before(article, texts, index, res, reach: int = 2) -> Mention | 
         if found is not None:
             return found
     return None
-
-
-def _is_place_label(text: str, res: Resources) -> bool:
-    """河北省, 河北省（5个）: a place, perhaps counted, that groups the items after it."""
-    label = _HEADING_NOTE.sub("", text).strip()
-    found = places.items(label, res)
-    return len(found) == 1 and found[0].surface == label
 
 
 def _recent_title(article, texts, index, res, reach: int = 2) -> Mention | None:

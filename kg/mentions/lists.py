@@ -175,7 +175,7 @@ def _pieces(span: str, res: Resources, found, category=None) -> list[tuple[int, 
     """Offsets of the pieces of a list, split at separators and between items at 和/及/与."""
     out: list[tuple[int, int]] = []
     pos = 0
-    inside = _bracketed(span)
+    inside = _bracketed(span) if "(" in span or "（" in span else ()
     for match in _SEPARATOR.finditer(span + "、"):
         if match.start() in inside:
             continue  # 昆山市（江苏 苏州）: a space or comma inside a note splits nothing

@@ -477,6 +477,9 @@ def _titles(seg: str, res: Resources) -> list[_Title]:
         if match is None:
             break
         start, end = match.span()
+        if _runs_into_place(seg, start, end, res):
+            i = start + 1  # 某某银行长沙分行: 行长 begins 长沙, not a post
+            continue
         # 党组书记兼副主任: one post held together with another.
         while seg.startswith("兼", end):
             more = pattern.match(seg, end + 1)
@@ -494,6 +497,14 @@ def _titles(seg: str, res: Resources) -> list[_Title]:
         found.append(_Title(start, end, seg[start:end], former))
         i = end
     return found
+
+
+def _runs_into_place(seg: str, start: int, end: int, res: Resources) -> bool:
+    """A place's name begins inside the title and runs past it (银行长沙: 长沙)."""
+    if end >= len(seg) or not _CJK.match(seg[end]):
+        return False
+    return any(start < start + s < end < start + e
+               for s, e, *_ in res.places.find(seg[start:end + 8]))
 
 
 def _title_pattern(res: Resources) -> re.Pattern:
