@@ -41,6 +41,8 @@ PARTICIPATION_NEGATIVE = [
     "工业和信息化部总工程师韩夏表示，要推进网络建设。",
     # speech inside a quotation is not presence at the event
     "首届论坛在青岛举行。“习近平总书记多次强调，要开放。”",
+    # 介绍 about the city, and an expo that is only promoted: no speech at the expo
+    "10月20日，某市市长周某清向来宾介绍了某市概况，重点推介了第三届某某国际园林博览会。",
 ]
 
 EVENTS = [
@@ -131,6 +133,8 @@ MORE_EVENTS = [
 
 MORE_EVENTS_NEGATIVE = [
     "各地积极开展节能宣传活动。",          # an activity, not a named event taking place
+    # an event that is what someone promotes is no event the sentence takes place at
+    "10月20日，某市市长周某清向来宾介绍了某市概况，重点推介了第三届某某国际园林博览会。",
     "要加快展览业转型升级。",
 ]
 

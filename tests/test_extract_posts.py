@@ -28,6 +28,10 @@ CASES = [
      {("廖国勋", "worksFor", "天津市委"), ("廖国勋", "worksFor", "天津市人民政府"),
       ("廖国勋", "jobTitle", "市长")}),
     ("1月27日，省长刘宁作政府工作报告。", {("刘宁", "worksFor", "省政府"), ("刘宁", "jobTitle", "省长")}),
+    # 市长 after a county-level city's party secretary: that city's government
+    ("义乌市委书记王某明、市长李某华出席。义乌市今年推进项目。",
+     {("王某明", "worksFor", "义乌市委"), ("王某明", "jobTitle", "市委书记"),
+      ("李某华", "worksFor", "义乌市政府"), ("李某华", "jobTitle", "市长")}),
     # a city's mayor works for its people's government, a foreign mayor for the city as written
     ("北京市市长殷勇出席开幕式。", {("殷勇", "worksFor", "北京市人民政府"), ("殷勇", "jobTitle", "市长")}),
     ("日本神户市市长久元喜造，中国工程院院长李晓红致辞。",

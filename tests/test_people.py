@@ -25,10 +25,17 @@ CASES = [
     # the head of a government named after the party committee of the same place
     ("中共某某市委副书记、市长张某明致辞。",
      [("张某明", [("中共某某市委", "市委副书记"), ("某某市人民政府", "市长")])]),
+    # a consul general whose mission is written as 某国驻某地: the consulate
+    ("周某清会见法国驻沪总领事王某明。", [("王某明", [("法国驻沪总领事馆", "总领事")])]),
+    ("西班牙驻沪总领事路易斯·卡尔沃出席。", [("路易斯·卡尔沃", [("西班牙驻沪总领事馆", "总领事")])]),
+    # a foreign name ends before 以及
+    ("某某学院院长基肖尔·马布巴以及中国工程院杜某副院长作报告。",
+     [("基肖尔·马布巴", [("某某学院", "院长")]), ("杜某", [("中国工程院", "副院长")])]),
 ]
 
 NEGATIVE = [
     "民政部新闻发言人两位。",          # a count, not a name
+    "民政部两位新闻发言人中有一位是新任。",  # a count before the post, not a name
     "会议邀请新闻发言人集体亮相。",    # a verb phrase, not a name
 ]
 

@@ -63,8 +63,16 @@ def _find(text: str, res: Resources) -> list[EventMention]:
     kept = _compose(text, kept, res)
     anchored = [_anchor(text, m, res) for m in kept]
     # 活动, 展览: words that name an event only when the sentence says a named one takes place
-    return [m for m in anchored if not res.lexicon.ends_with("event_noun_weak", m.text)
-            or (m.name and (m.anchored or _organised(text, m, res)))]
+    return [m for m in anchored if (not res.lexicon.ends_with("event_noun_weak", m.text)
+            or (m.name and (m.anchored or _organised(text, m, res))))
+            and not _talked_about(text, m, res)]
+
+
+def _talked_about(text: str, m: EventMention, res: Resources) -> bool:
+    """重点推介了某博览会: an event that is the object of a verb is the topic of the sentence,
+    not where it takes place."""
+    before = text[:m.start].removesuffix("了")
+    return not m.anchored and res.lexicon.ends_with("event_topic_verb", before) is not None
 
 
 def _organised(text: str, m: EventMention, res: Resources) -> bool:

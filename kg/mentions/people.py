@@ -33,7 +33,7 @@ _NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司�
 # 台 after 主席 is 主席台 (the rostrum), far more often than the rare surname
 # 某某说：/ 某某说，: the one-character 说 closes a name when what follows is the quote
 _SAYS = re.compile(r"说(?:[，,：:。“\"]|$)")
-_NOT_NAME_START = set("和及与等在的了是为并也就对向将台被由")
+_NOT_NAME_START = set("和及与等在的了是为并也就对向将台被由两几各每")
 _NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次年")
 
 
@@ -254,7 +254,7 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
                 continue
         org = orgs.clean(gap, res) if gap else None
         if org is None and gap:
-            org = _country(gap, res)  # 柬埔寨首相, 德国总理: the state they serve
+            org = _country(gap, res) or _mission(gap, title, res)  # 德国总理; 某国驻沪总领事
         if org is None and gap and title.text.lstrip("原").startswith(_COMMITTEES):
             org = _place_at_end(gap, res)
         if org is None and not gap:
@@ -412,6 +412,16 @@ def _government_of(title: _Title, posts: list[Post], res: Resources) -> str | No
 def _country(gap: str, res: Resources) -> str | None:
     country = res.lexicon.ends_with("country", gap)
     return country if country and len(gap) - len(country) <= 2 else None
+
+
+def _mission(gap: str, title: _Title, res: Resources) -> str | None:
+    """法国驻沪总领事: the consulate, named as its head's post is (法国驻沪总领事馆)."""
+    mission = res.lexicon.value("mission_post", title.text)
+    at = gap.rfind("驻")
+    country = res.lexicon.ends_with("country", gap[:at]) if mission and at > 0 else None
+    if country and len(gap) - at <= 4:
+        return country + gap[at:] + mission
+    return None
 
 
 def _place_at_end(text: str, res: Resources) -> str | None:

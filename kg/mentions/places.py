@@ -89,14 +89,14 @@ def _abbreviations(res: Resources) -> dict:
     return table
 
 
-_LEVEL_ENDS = {"省": ("province",), "市": ("prefecture", "province"), "州": ("prefecture",),
+_LEVEL_ENDS = {"省": ("province",), "市": ("prefecture", "province", "county"), "州": ("prefecture",),
                "县": ("county",), "区": ("county",)}
 
 
 def article_place(article: Article, level: str, res: Resources):
     """The place of the given level (省, 市, 县, 区, 州) the article is about: the one it names
     most often, at least twice, or the one its headline names; None when none stands out.
-    市 in 市政府 is a prefecture-level city or a municipality."""
+    市 in 市政府 is a city of any level (永城市委书记甲、市长乙) or a municipality."""
     key = ("article_place", article.id, article.text, level)
     if key in res.memo:
         return res.memo[key]
