@@ -261,6 +261,36 @@ CASES = [
     ("某部公布国家园林城市名单。\n国家园林城市（2个）\n迁安市、武安市\n国家园林县城（2个）\n沛县、丰县",
      {("迁安市", "awardedTitle", "国家园林城市"), ("武安市", "awardedTitle", "国家园林城市"),
       ("沛县", "awardedTitle", "国家园林县城"), ("丰县", "awardedTitle", "国家园林县城")}),
+    # 将A等N个镇列为T (the disposal puts the awardees before the verb); the title ends before 并
+    ("现决定将浙江省长兴县泗安镇等120个镇列为全国重点镇并予以公布。",
+     {("泗安镇", "awardedTitle", "全国重点镇")}),
+    ("拟将浙江省长兴县泗安镇等50个镇认定为第三批全国特色小镇。",
+     {("泗安镇", "awardedTitle", "全国特色小镇")}),
+    # one person named alone between 授予/追授 and the title, with or without 同志
+    ("追授李长河同志“全省优秀共产党员”荣誉称号。", {("李长河", "awardedTitle", "全省优秀共产党员")}),
+    ("授予李长河“全省劳动模范”荣誉称号。", {("李长河", "awardedTitle", "全省劳动模范")}),
+    # names listed with a counter and a noun no list counts (3位医生), or with no count at all
+    ("王明远、赵青、孙立夫3位医生获得“最美医生”称号。",
+     {(n, "awardedTitle", "最美医生") for n in ("王明远", "赵青", "孙立夫")}),
+    ("王明远、赵青和孙立夫获得“最美医生”称号。",
+     {(n, "awardedTitle", "最美医生") for n in ("王明远", "赵青", "孙立夫")}),
+    ("田某才等40名乡村教师被推选为“特别关注乡村教师”。", {("田某才", "awardedTitle", "特别关注乡村教师")}),
+    # the quoted word after the list's count is the title (等12家“老字号”榜上有名)
+    ("本市的东兴饭庄、南华茶社等12家“老字号”榜上有名。",
+     {("东兴饭庄", "awardedTitle", "老字号"), ("南华茶社", "awardedTitle", "老字号")}),
+    # 名列其中 / 列入其中 point back to the list (名单, 名录) just named
+    ("公布第二批国家森林乡村名单，长兴县泗安镇白石村等30个村名列其中。",
+     {("白石村", "awardedTitle", "第二批国家森林乡村")}),
+    ("省里公示了第五批传统村落名录，包括安吉县鄣吴村、长兴县白岘村在内的12个村落列入其中。",
+     {("鄣吴村", "awardedTitle", "第五批传统村落"), ("白岘村", "awardedTitle", "第五批传统村落")}),
+    # a proposed list's words (拟命名名单) and 称号 are no part of the title
+    ("其中，湖州市长兴县入选国家生态文明建设示范区拟命名名单。",
+     {("长兴县", "awardedTitle", "国家生态文明建设示范区")}),
+    ("2019年，第三批国家生态文明建设示范市县称号名单公布，长兴县入选。",
+     {("长兴县", "awardedTitle", "第三批国家生态文明建设示范市县")}),
+    # a quoted name opening a title keeps its quotes; the batch before it goes
+    ("长兴县、安吉县入选第一批“美丽乡村”示范县名单。",
+     {("长兴县", "awardedTitle", "“美丽乡村”示范县"), ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),
 ]
 
 NEGATIVE = [
@@ -284,6 +314,8 @@ NEGATIVE = [
     "今年的重点企业：某某汽车有限公司、某某建材有限公司。",
     "某某公司通过了年度安全生产复查。",                  # a review of no title
     "某某公司顺利通过复核。",                              # a review of no list named
+    "王明远和赵青获得国家专利。",                          # names, but no title they gained
+    "将长兴县等10个县列为重点帮扶对象并予以支持。",        # 列为 something that is no title
     "杭州市位列长三角城市第三位。",                        # a rank among cities, on no list
     "以下为部分省份入选名单：\n北京市\n天津市",             # a list that names no honour
     # a quoted word inside a longer name is not the title of the lines below

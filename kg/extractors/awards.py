@@ -33,13 +33,15 @@ _QUOTED_TITLE = re.compile(rf"^(?:了|为|{_BATCH_WORD})*"
 # Unquoted, a title must say it is one: …称号 or …名单 (入选第二批国家级示范区名单).
 _PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff0-9A-Za-z()（）、]{2,40}?(?:名单|称号))"
                           r"(?=[，,。；;！!]|$)")
-_UNQUOTED_TITLE = re.compile(r"(?:了|为)?([^，,。；;！!？?()（）、：:\s]{3,40})(?=[，,。；;！!？?()（）、]|$)")
+# 列为全国重点镇并予以公布: the title ends before the clause's next verb
+_UNQUOTED_TITLE = re.compile(r"(?:了|为)?([^，,。；;！!？?()（）、：:\s]{3,40}?)"
+                             r"(?=[，,。；;！!？?()（）、]|并(?:予以|公布|授牌|颁发|给予)|$)")
 _BATCH = re.compile(_BATCH_WORD)
 _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
 _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
 _ADVERBS = re.compile(r"(?:正式|成功|也|均|都|已|还|先后|分别|同时|共同|一并|顺利|首次)+$")
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
-_LEAD = re.compile(r"^(?:包括|其中|我市|我省|我区|我县|本市|同时|此外|另外|目前)+")
+_LEAD = re.compile(r"^(?:(?:包括|其中|我市|我省|我区|我县|本市|本省|同时|此外|另外|目前)+的?)")
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
@@ -68,22 +70,28 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
         if verb_at < taken_until:
             continue
         after = verb_at + len(verb)
-        active = verb in ("授予", "评为", "命名为", "认定为") and not _BY_AGENT.search(
+        active = verb in ("授予", "追授", "评为", "命名为", "认定为") and not _BY_AGENT.search(
             text, clause_start(text, verb_at), verb_at)  # 被某部授予 is the passive
         title_span = _title_after(text, after, res, skip_subjects=active)
+        if active and (title_span is None or not text[after:title_span[0]].strip("了")):
+            # 将A等N个镇认定为T: the disposal puts the awardees before the verb
+            active = False
+            title_span = _title_after(text, after, res, skip_subjects=False)
         if title_span is None:
             if verb in _NO_OBJECT and _clause_ends(text, after):
                 title = (_list_before(text, verb_at, sentence, res)
+                         or _counted_quoted(text, verb_at, sentence, res)
                          or _category_lead(article, sentence, text, verb_at, res)
                          or heading or (_doc_title(last_doc, res) if last_doc else None))
                 start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
-                subjects = (_org_subjects(text, verb_at, res) or _subjects(clause, start, res)
+                subjects = (_org_subjects(text, verb_at, res)
                             or _listed_subjects(text, verb_at, res)
+                            or _subjects(clause, start, res)
                             or _subjects_before(text, verb_at, res))
                 count = lists.count(clause)
                 if title is not None and not (count and len(subjects) < count
-                                              and "等" not in clause):
+                                              and "等" not in clause and "在内" not in clause):
                     yield from _emit(article, sentence, text, subjects, title, res)
             continue
         listed = _titles_listed(text, *title_span, res)
@@ -98,7 +106,7 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
             span_text, offset = text[start:verb_at], start
         if active:
             subjects = _listed_span(text, offset, offset + len(span_text), res) \
-                or _subjects(span_text, offset, res)
+                or _subjects(span_text, offset, res) or _person_named(span_text, offset, res)
         else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
             subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
                         or _subjects(span_text, offset, res)
@@ -119,15 +127,16 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
             yield from _emit(article, sentence, text, subjects, more, res)
 
 
-_NO_OBJECT = ("入选", "上榜", "入围", "榜上有名")
+_NO_OBJECT = ("入选", "上榜", "入围", "榜上有名", "名列其中", "列入其中")
 _TITLE_GOES_ON = re.compile(r"([\u3400-\u9fff]{2,20}?)(?:荣誉称号|称号)?(?=[，,。；;！!]|$)")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项)")
 # 等7家企业 / 等30座中国城市 / 等: the end of a list before a verb, and its category noun
 _LIST_TAIL = re.compile(r"(?:等|在内的|(?=[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人)))"
                         r"(?:[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人))?"
-                        r"([\u3400-\u9fff]{0,8})$")
+                        r"([\u3400-\u9fff]{0,8}|[“\"][\u3400-\u9fff]{1,10}[”\"])$")
 _BY_AGENT = re.compile(r"被[^、，,]{2,30}$")
-_LIST_NAME = re.compile(r"[“《]?([^，,。；;：:“”《》、\s]{2,40}?(?:名单|榜单|排行榜|榜))[”》]?"
+_LIST_NAME = re.compile(r"[“《]?((?:[^，,。；;：:“”《》、\s]|“[^，,。；;“”]{1,20}”){2,40}?"
+                        r"(?:名单|名录|榜单|排行榜|榜))[”》]?"
                         r"(?![\u3400-\u9fff](?<![发公揭出正于日近在]))")
 
 
@@ -187,8 +196,21 @@ def _list_before(text: str, verb_at: int, sentence: Sentence, res: Resources) ->
         return None
     start = match.end(1) - len(name)
     return base.titled(name, "Title", sentence, start, match.end(1),
-                       name=_clean_title(_strip_batch(name), res) if not name.endswith("名单")
-                       else name[:-2])
+                       name=_clean_title(_strip_batch(name), res)
+                       if not name.endswith(("名单", "名录")) else _clean_title(name[:-2], res))
+
+
+_COUNTED_QUOTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项)"
+                             r"[“\"]([^”\"]{2,30})[”\"](?:称号)?(?:均|都|也|同时|成功)*$")
+
+
+def _counted_quoted(text: str, verb_at: int, sentence: Sentence, res: Resources) -> Mention | None:
+    """A、B等12家“老字号”榜上有名: the quoted word after the list's count is the title."""
+    match = _COUNTED_QUOTED.search(text, clause_start(text, verb_at), verb_at)
+    if not match or not res.lexicon.ends_with("title_head", match.group(1)):
+        return None
+    return base.titled(match.group(1), "Title", sentence, match.start(1), match.end(1),
+                       name=_clean_title(match.group(1), res))
 
 
 _CATEGORY_LEAD = re.compile(r"^(?:其中|在)?[，,]?([^，,。；;：:“”、]{3,20}?)(?:中|里|方面)[，,：:]")
@@ -264,7 +286,7 @@ def _title_after(text, pos, res, *, skip_subjects):
     match = _PLAIN_TITLE.match(text[pos:])
     if match and not CLAUSE_END.search(match.group(1)):
         start, name = _trim_title(text, pos + match.start(1), pos + match.end(1), res)
-        if len(name) < 3 or _is_plan(name, res):
+        if len(name) < 3 or _is_plan(_clean_title(name, res), res):
             return None
         return start, pos + match.end(1), _clean_title(name, res)
     return _unquoted_title(text, pos, res)
@@ -354,10 +376,14 @@ _RANK_TAIL = re.compile(r"(?:前[0-9一二三四五六七八九十百]+(?:名|�
 
 def _clean_title(title: str, res: Resources) -> str:
     title = _RANK_TAIL.sub("", title) if len(title) > 6 else title
-    drop = res.lexicon.ends_with("title_suffix_drop", title)
-    if drop and len(title) > len(drop) + 1:
-        title = title[: -len(drop)]
-    return _without_list_tail(title, res).strip("“”\"")
+    for _ in range(2):  # …称号名单, …拟命名名单: a list's word, then the title's own
+        drop = res.lexicon.ends_with("title_suffix_drop", title)
+        if drop and len(title) > len(drop) + 1:
+            title = title[: -len(drop)]
+        title = _without_list_tail(title, res)
+    if title.startswith("“") and title.count("“") == title.count("”") and not title.endswith("”"):
+        return title  # “美丽乡村”示范县: the quote opens a name inside the title
+    return title.strip("“”\"")
 
 
 def _without_list_tail(name: str, res: Resources) -> str:
@@ -379,9 +405,15 @@ def _subjects_before(text: str, verb_at: int, res: Resources):
     return _org_subjects(text, verb_at, res) or _subjects(*_subject(text, verb_at), res)
 
 
+_DISPOSAL = re.compile(r"^(?:现|经研究)?(?:决定|同意)?拟?[将把]")
+
+
 def _subject(text: str, verb_at: int) -> tuple[str, int]:
     """The clause before the verb without adverbs, lead words and a note in brackets."""
     start = clause_start(text, verb_at)
+    disposal = _DISPOSAL.match(text, start, verb_at)
+    if disposal:
+        start = disposal.end()  # 决定将A等N个镇列为T: the awardees follow 将
     subject = _ADVERBS.sub("", text[start:verb_at])
     by = _BY_AGENT.search(subject)
     if by:
@@ -422,8 +454,11 @@ def _listed_span(text: str, start: int, end: int, res: Resources) -> list:
     tail = _LIST_TAIL.search(text, start, end)
     if tail and tail.start() > start:
         end = tail.start()
-        # 等3人 / 等5位: with no noun after it, the counter says what the items are
-        category = lists.category_of(tail.group(1) or tail.group()[-1:], res)
+        # 等3人 / 等5位: with no noun after it (or one no list counts: 3位医生), the counter
+        # says what the items are
+        counter = tail.group()[: len(tail.group()) - len(tail.group(1))][-1:]
+        category = (tail.group(1) and lists.category_of(tail.group(1), res)) or (
+            lists.category_of(counter, res) if counter else None)
     return lists.items(text, start, end, res, category=category) or []
 
 
@@ -467,10 +502,28 @@ def _person_subjects(text: str, verb_at: int, res: Resources) -> list:
     for person in people.find(text, res):
         if person.end == start + len(subject) and person.start >= start:
             return [lists.Item(-1, person.start, person.end, person.name, "person")]
-    if 2 <= len(subject) <= 3 and res.lexicon.is_surname_start(subject) \
-            and not res.places.lookup(subject) and not orgs.is_org(subject, res):
-        return [lists.Item(-1, start, start + len(subject), subject, "person")]
-    return []
+    # 张三、李四和王五获得…: names alone, each of them one a person could bear
+    found, pos = [], start
+    for part in re.split(r"、|和|及", subject):
+        if not (2 <= len(part) <= 3 and res.lexicon.is_surname_start(part)
+                and not res.places.lookup(part) and not orgs.is_org(part, res)):
+            return []
+        at = text.find(part, pos)
+        found.append(lists.Item(-1, at, at + len(part), part, "person"))
+        pos = at + len(part)
+    return found
+
+
+_COMRADE = re.compile(r"([\u3400-\u9fff]{2,3})(?:同志)?$")
+
+
+def _person_named(span_text: str, offset: int, res: Resources) -> list:
+    """授予李某同志…称号: one person named alone between the verb and the title."""
+    name = _COMRADE.fullmatch(span_text)
+    if not name or not res.lexicon.is_surname_start(name.group(1)) \
+            or res.places.lookup(name.group(1)) or orgs.is_org(name.group(1), res):
+        return []
+    return [lists.Item(-1, offset, offset + len(name.group(1)), name.group(1), "person")]
 
 
 def _emit(article, sentence, text, subjects, title: Mention, res) -> Iterator[Fact]:
@@ -594,7 +647,9 @@ _HEADING_LEAD = re.compile(r"^(?:[\u3400-\u9fff]{1,8}?[省市县区](?=新增|�
 _HEADING_TAIL = re.compile(r"(?:拟?(?:命名|认定|确认|推荐|公示|表彰))?(?:名单|名录)$")
 _NAMED_AS = re.compile(
     r"(?:(?P<list>[^，,。；;：:]+?)等)?(?P<n>[0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|座|所|名|位)"
-    r"(?P<cat>(?:[^，,。；;：:、为()（）]|[(（][^()（）]*[)）]){0,16}?)为(?P<title>[“\"]?[^，,。；;：:、“”\"]{2,40}[”\"]?)")
+    r"(?P<cat>(?:[^，,。；;：:、为()（）]|[(（][^()（）]*[)）]){0,16}?)为"
+    # 为第二批专精特新“小巨人”企业: quoted words inside the title
+    r"(?P<title>[“\"]?[^，,。；;：:、“”\"]{2,40}[”\"]?)")
 _NAMING_VERB = re.compile(r"命名|确认|认定|评为|确定|授予|评选")
 
 
@@ -699,7 +754,7 @@ def _named(article: Article, texts: list[str], res: Resources):
         if not verb:
             continue
         for match in _NAMED_AS.finditer(text, verb.end()):
-            name = match.group("title").strip("“”\"")
+            name = _strip_batch(match.group("title")).strip("“”\"")
             name = re.sub(r"[(（](?:名单|详见|见)[^()（）]*[)）]$", "", name)
             if not res.lexicon.ends_with("title_head", name) or _is_plan(name, res):
                 continue
