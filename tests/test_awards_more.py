@@ -288,6 +288,17 @@ CASES = [
      {("长兴县", "awardedTitle", "国家生态文明建设示范区")}),
     ("2019年，第三批国家生态文明建设示范市县称号名单公布，长兴县入选。",
      {("长兴县", "awardedTitle", "第三批国家生态文明建设示范市县")}),
+    # a table set out one cell a line: spaced header cells, province cells, counts, a row
+    # that wraps after 、
+    ("拟命名国家卫生城市（区）名单\n省 份\n数量\n城市（区）\n江 苏\n2\n苏州市、无锡市\n"
+     "浙 江\n3\n宁波市、温州市、\n湖州市",
+     {(c, "awardedTitle", "国家卫生城市(区)") for c in ("苏州市", "无锡市", "宁波市", "温州市", "湖州市")}),
+    # a list named as a 名录: the title without the word
+    ("决定将房山区史家营乡柳林水村等1336个村落列入中国传统村落名录。",
+     {("柳林水村", "awardedTitle", "中国传统村落")}),
+    # towns under a heading, grouped by district inline
+    ("全国重点镇名单\n一、北京市（4个）\n门头沟区潭柘寺镇、斋堂镇,房山区窦店镇、长沟镇。",
+     {(t, "awardedTitle", "全国重点镇") for t in ("潭柘寺镇", "斋堂镇", "窦店镇", "长沟镇")}),
     # a quoted name opening a title keeps its quotes; the batch before it goes
     ("长兴县、安吉县入选第一批“美丽乡村”示范县名单。",
      {("长兴县", "awardedTitle", "“美丽乡村”示范县"), ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),

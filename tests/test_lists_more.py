@@ -85,6 +85,16 @@ LINES = [
     ("  王 某  某某公司工程师", [("王某", "person", "某某公司工程师")]),
     ("  李某某  某某大学教授", [("李某某", "person", "某某大学教授")]),
     ("李某某 某某", [("李某某", "person", "某某")]),
+    # a town after its county's path, though its name ends like a title (城镇, 村镇)
+    ("晋城市阳城县润城镇", [("润城镇", "town", "")]),
+    ("吕梁市汾阳市杏花村镇", [("杏花村镇", "town", "")]),
+    # a village after its township, though its name starts like a county (柳林)
+    ("北京市房山区史家营乡柳林水村", [("柳林水村", "town", "")]),
+    # a district whose name several cities share is an item, not the path of the next one
+    ("朝阳区、海淀区", [("朝阳区", "town", ""), ("海淀区", "place", "")]),
+    # towns grouped by district, the groups split by commas, a full stop at the end
+    ("门头沟区潭柘寺镇、斋堂镇,房山区窦店镇、长沟镇。",
+     [("潭柘寺镇", "town", ""), ("斋堂镇", "town", ""), ("窦店镇", "town", ""), ("长沟镇", "town", "")]),
 ]
 
 NOT_LINES = [
@@ -95,6 +105,9 @@ NOT_LINES = [
     "南京市、" + "苏州市、" * 100,  # longer than any list line
     "李某某 某",                  # one character says nothing of the person
     "南京 大学",
+    "国家卫生城镇",               # a title that ends like a town
+    "南京市、苏州市获评文明城市。",  # a sentence, not a line of places
+    "数 量",                      # a table's header cell, spaced out
 ]
 
 

@@ -730,6 +730,8 @@ def _place_heading(text: str, res: Resources) -> bool:
         body = body[numbered.end():]
     body = _HEADING_NOTE.sub("", body).strip(":： ")
     body = _TRAILING_COUNT.sub("", body)  # 山东 4家
+    if re.fullmatch(r"[\u3400-\u9fff]([ \u3000]+[\u3400-\u9fff])+", body):
+        body = re.sub(r"[ \u3000]", "", body)  # 天 津: a table cell spaced out to its width
     found = places.items(body, res)
     return len(found) == 1 and found[0].start == 0 and found[0].end == len(body)
 

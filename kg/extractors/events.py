@@ -146,6 +146,9 @@ def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
         subject = masked[clause_start:verb_start]
         if "由" in subject:
             subject = subject[subject.rindex("由") + 1:]
+        earlier = [e for _s, e, _w in res.lexicon.finditer("organize_verb", subject)]
+        if earlier and subject[earlier[-1]:earlier[-1] + 1] in ("、", "，", ","):
+            subject = subject[earlier[-1] + 1:]  # 由A主办、B承办: B is the subject of 承办
         subject = re.sub(r"在[^、]*$", "", subject)
         subject = re.sub(r"(联合|共同|成功)+$", "", subject.strip())
         subject = re.sub(r"携手|会同", "、", subject)  # A携手B举办: two organisers

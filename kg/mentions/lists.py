@@ -253,6 +253,8 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
         # 某某公司数控车工张三: the person, with what the words before the name say of them
         return "person", p0 + person.start, p0 + person.end, None, piece[: person.start]
     if not inside and _is_place_name(piece, res):
+        if _ambiguous_place(piece, res):
+            return "town", p0, p1, None, note  # 朝阳区、海淀区: 朝阳区 of which city, unsaid
         return "context", p0, p1, None, note  # 江苏省 南京市、泰州市: the path of what follows
     if orgs.is_org(piece, res, places_ok=False) and not _is_place_name(piece, res):
         return "org", p0, p1, None, note
@@ -262,8 +264,10 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
     if town and _is_town(piece, town, res):
         at = _town_start(span, p0, p1, len(town), res)
         inner = _INNER_TOWN.search(span, p0, p1)
-        if inner and p1 - inner.end() > len(town) and inner.end() > at:
-            at = inner.end()  # 九华乡茶坪村: the village, after the township it lies in
+        if inner and p1 - inner.end() > len(town) and inner.end() > p0:
+            # 九华乡茶坪村: the village, after the township it lies in, even when its name
+            # starts like a place (某乡柳林水村: not 柳林 + 水村)
+            at = inner.end()
         return "town", at, p1, None, note
     site = res.lexicon.ends_with("site_suffix", piece)
     if site and _is_site(piece, site, res):
@@ -337,7 +341,23 @@ def _is_town(piece: str, suffix: str, res: Resources) -> bool:
         return len(piece) <= 4 or bool(res.places.lookup(piece[:-2] + "县")) or bool(
             res.places.find(piece[:-2]))
     head = res.lexicon.ends_with("title_head", piece)
-    return not (head and len(head) > len(suffix))
+    if head and len(head) > len(suffix):
+        return _after_county(piece, res)  # 阳城县润城镇 is a town; 国家卫生城镇 a title
+    return True
+
+
+def _after_county(piece: str, res: Resources) -> bool:
+    """The piece is a county's path and a short name (晋城市阳城县润城镇, 汾阳市杏花村镇)."""
+    found = [f for f in res.places.find(piece)]
+    if not found or found[0][0] != 0:
+        return False
+    end = 0
+    for start, stop, _surface, _code in found:
+        if start != end:
+            break
+        end = stop
+    path = piece[:end]
+    return path.endswith(("县", "市", "区", "旗")) and 2 <= len(piece) - end <= 5
 
 
 def _path_start(span: str, p0: int, at: int, res: Resources) -> int | None:
@@ -356,6 +376,13 @@ def _town_start(span: str, p0: int, p1: int, suffix: int, res: Resources) -> int
     the name itself (永修县城)."""
     ends = [e for _s, e, *_ in res.places.find(span[p0:p1]) if p0 + e < p1 - suffix]
     return p0 + ends[-1] if ends else p0
+
+
+def _ambiguous_place(piece: str, res: Resources) -> bool:
+    """One full name of several places (朝阳区: in Beijing and in Changchun)."""
+    found = res.places.find(piece)
+    return len(found) == 1 and found[0][2] == piece and len(found[0][3]) > 1 \
+        and piece.endswith(("市", "县", "区", "旗"))
 
 
 def _is_place_name(piece: str, res: Resources) -> bool:
@@ -414,7 +441,7 @@ def _without_group_lines(found: list[Item]) -> list[Item]:
 
 
 def _cell_only(text: str, res: Resources) -> bool:
-    body = text.strip()
+    body = re.sub(r"[ \u3000]", "", text)  # 省 份: a header cell spaced out to fill its column
     return bool(_SERIAL.match(body)) or body in res.lexicon.words("table_header")
 
 
@@ -469,6 +496,11 @@ def line_items(text: str, res: Resources, index: int = 0) -> list[Item]:
 
 
 def _line_items(text: str, res: Resources, index: int) -> list[Item]:
+    if text.rstrip().endswith("。") and "，" not in text and len(text) <= 400:
+        # 某区甲镇、乙镇,某区丙镇。: a line of places that happens to end like a sentence
+        found = _line_items(text.rstrip()[:-1], res, index)
+        return found if len(found) > 1 and all(i.kind in ("place", "town") for i in found) \
+            else []
     if _SENTENCE_END.search(text) or len(text) > 400 or _COUNT_NOTE.search(text):
         return []
     person = _person_line(text, res, index)
