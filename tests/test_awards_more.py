@@ -299,6 +299,18 @@ CASES = [
     # towns under a heading, grouped by district inline
     ("全国重点镇名单\n一、北京市（4个）\n门头沟区潭柘寺镇、斋堂镇,房山区窦店镇、长沟镇。",
      {(t, "awardedTitle", "全国重点镇") for t in ("潭柘寺镇", "斋堂镇", "窦店镇", "长沟镇")}),
+    # people listed with where they come from; names of any origin when the note is a place
+    ("扎西(西藏)、吴海林(广西)、张某龙(湖北)等10人获得“最美村医”荣誉称号。",
+     {(n, "awardedTitle", "最美村医") for n in ("扎西", "吴海林", "张某龙")}),
+    # the list named in quotes in the sentence before; city lines head their counties' towns
+    ("住建部公布了最新“全国重点镇”名单，江西有124个镇入选！\n南昌市\n湾里区梅岭镇\n南昌县向塘镇、蒋巷镇\n"
+     "景德镇市\n昌江区鲇鱼山镇",
+     {(t, "awardedTitle", "全国重点镇") for t in ("梅岭镇", "向塘镇", "蒋巷镇", "鲇鱼山镇")}),
+    # 省：姓名 单位职务 lines under 获得T的会员有：
+    ("获得2030年全国五一劳动奖章的会员有：\n上海：江某源 某某中学教师\n吉林：高某燕 某某医院护士",
+     {("江某源", "awardedTitle", "2030年全国五一劳动奖章"), ("江某源", "jobTitle", "教师"),
+      ("江某源", "worksFor", "某某中学"), ("高某燕", "awardedTitle", "2030年全国五一劳动奖章"),
+      ("高某燕", "jobTitle", "护士"), ("高某燕", "worksFor", "某某医院")}),
     # a quoted name opening a title keeps its quotes; the batch before it goes
     ("长兴县、安吉县入选第一批“美丽乡村”示范县名单。",
      {("长兴县", "awardedTitle", "“美丽乡村”示范县"), ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),
@@ -326,6 +338,7 @@ NEGATIVE = [
     "某某公司通过了年度安全生产复查。",                  # a review of no title
     "某某公司顺利通过复核。",                              # a review of no list named
     "王明远和赵青获得国家专利。",                          # names, but no title they gained
+    "扎西、吴海林、张某龙等10人获得“最美村医”荣誉称号。",  # people counted: 海林 is no place
     "将长兴县等10个县列为重点帮扶对象并予以支持。",        # 列为 something that is no title
     "杭州市位列长三角城市第三位。",                        # a rank among cities, on no list
     "以下为部分省份入选名单：\n北京市\n天津市",             # a list that names no honour

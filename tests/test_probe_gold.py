@@ -162,8 +162,12 @@ def test_probe_articles_score_above_the_floor(resources):
 # - probe-blind2: 24 articles by a session that never read kg's code, from real layouts studied
 #   through search (12 honours, 6 events, 3 documents, 3 people/finance); 0.693 when added at
 #   84c2c27, 0.854 now. Its misses were studied after that first figure.
-OWN_SETS = [("probe-honours", 12, 0.82), ("probe-unseen", 24, 0.84), ("probe-holdout", 30, 0.76),
-            ("probe-blind2", 24, 0.82)]
+# - probe-blind3: 24 articles by a session that never read kg's code, honours-heavy (16
+#   honours in real layouts, tables among them; 6 events; 2 documents); 0.625 when added at
+#   45aa4c1, 0.680 on 2026-11-30 after rules written from a survey of real pages, not from it.
+#   Like the holdout it is a measure: its misses are not read.
+OWN_SETS = [("probe-honours", 12, 0.82), ("probe-unseen", 24, 0.84), ("probe-holdout", 30, 0.77),
+            ("probe-blind2", 24, 0.83), ("probe-blind3", 24, 0.65)]
 
 
 @pytest.mark.parametrize("folder,articles,floor", OWN_SETS)

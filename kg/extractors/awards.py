@@ -109,7 +109,7 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                 or _subjects(span_text, offset, res) or _person_named(span_text, offset, res)
         else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
             subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
-                        or _subjects(span_text, offset, res)
+                        or (not _counts_people(span_text, res) and _subjects(span_text, offset, res))
                         or _person_subjects(text, verb_at, res)
                         or _carried_subjects(text, verb_at, res)
                         or _our_place(article, text, verb_at, res))
@@ -447,6 +447,16 @@ def _listed_subjects(text: str, verb_at: int, res: Resources) -> list:
     and, when nothing else types them, by the category noun after the count."""
     subject, start = _subject(text, verb_at)
     return _listed_span(text, start, start + len(subject), res)
+
+
+def _counts_people(span_text: str, res: Resources) -> bool:
+    """扎西、吴某林等10人: a list that counts people has no places among its items (海林)."""
+    tail = _LIST_TAIL.search(span_text)
+    if not tail or tail.start() == 0:
+        return False
+    counter = tail.group()[: len(tail.group()) - len(tail.group(1))][-1:]
+    return (lists.category_of(tail.group(1), res) if tail.group(1) else
+            lists.category_of(counter, res) if counter else None) == "person"
 
 
 def _listed_span(text: str, start: int, end: int, res: Resources) -> list:
@@ -1115,7 +1125,7 @@ def _published_title(article, texts, index, res, reach: int = 2) -> Mention | No
 _QUOTED_ALONE = re.compile(r"[“\"]([^”\"]{2,40})[”\"]"
                            r"(?!(?!称号|荣誉|名单|榜|的|和|及|与|等|中|上)[\u3400-\u9fff])")
 _REFERENCE = re.compile(r"^(?:这|该|上述|以上|此|其)")
-_LIST_NAMED = re.compile(r"([^，,。；;：:、“”《》\s]{3,40}?)(?:排行榜|榜单|名单|榜首|榜)")
+_LIST_NAMED = re.compile(r"([^，,。；;：:、“”《》\s]{3,40}?)[”\"]?(?:排行榜|榜单|名单|榜首|榜)")
 
 
 def _context_title(article, texts, index, res, reach: int = 3, ranking: bool = False,

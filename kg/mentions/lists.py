@@ -14,7 +14,7 @@ pieces that nothing else types as that category.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.mentions import orgs, places
 from kg.mentions import people as people_layer
@@ -248,6 +248,9 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
     if category == "person" and 2 <= len(piece) <= 3 and _CJK_NAME.match(piece) \
             and res.lexicon.is_surname_start(piece) and not res.places.lookup(piece):
         return "person", p0, p1, None, note  # 魏某科: a name, though it ends like a body (科)
+    if category == "person" and note and 2 <= len(piece) <= 4 and _CJK_NAME.match(piece) \
+            and places.items(note, res):
+        return "person", p0, p1, None, note  # 扎西(西藏): a name of any origin, and where from
     person = _person_with_posts(piece, res) if category in (None, "person") else None
     if person is not None:
         # 某某公司数控车工张三: the person, with what the words before the name say of them
@@ -405,10 +408,10 @@ def blocks(texts: list[str], res: Resources) -> list[Block]:
         if _cell_only(text, res):
             continue  # a table set out one cell a line: 序号, 企业名称, 1, 2 hold no item
         found = line_items(text, res, index)
-        following = _next_items(texts, index, res)
-        if found and current and _only_a_province(text, found, following, res):
+        following, next_text = _next_items(texts, index, res)
+        if found and current and _only_a_province(text, found, following, res, next_text):
             continue  # 山西省 on a line of its own, then its counties one a line
-        if found and _only_a_province(text, found, following, res) and following:
+        if found and _only_a_province(text, found, following, res, next_text) and following:
             if not current:
                 first = index + 1
             continue
@@ -459,23 +462,37 @@ def _without_region_cells(found: list[Item]) -> tuple[Item, ...]:
     return tuple(found)
 
 
-def _next_items(texts: list[str], index: int, res: Resources) -> list[Item]:
+def _next_items(texts: list[str], index: int, res: Resources) -> tuple[list[Item], str]:
+    """The items of the next line that is not a lone table cell, and its text."""
     for k in range(index + 1, min(len(texts), index + 4)):
         if not _cell_only(texts[k], res):
-            return line_items(texts[k], res, k)
-    return []
+            return line_items(texts[k], res, k), texts[k]
+    return [], ""
 
 
-def _only_a_province(text: str, found: list[Item], following: list[Item], res: Resources) -> bool:
+def _county_path_in(following: list[Item], next_text: str, city, res: Resources) -> bool:
+    """The first town of the next line is written after a county of `city` (南昌县向塘镇)."""
+    path = [p for _s, _e, _surface, candidates in res.places.find(next_text[:following[0].start])
+            for p in candidates]
+    return any(res.places.contains(city, p) and p.code != city.code for p in path)
+
+
+def _only_a_province(text: str, found: list[Item], following: list[Item], res: Resources,
+                     next_text: str = "") -> bool:
     """A line that names a province alone (山西省, 3、山西省) heads the lines of its places; a
     municipality alone (北京市) does when the next line's places lie in it, else it is an item
     of a list of cities."""
-    if len(found) != 1 or found[0].kind != "place" or found[0].place.level != "province":
+    if len(found) != 1 or found[0].kind != "place" \
+            or found[0].place.level not in ("province", "prefecture"):
         return False
     body = text.strip()
     lead = _ENUMERATION.match(body)
     if (body[lead.end():] if lead else body).strip() != found[0].text:
         return False
+    if found[0].place.level == "prefecture":
+        # 南昌市, then 南昌县向塘镇、蒋巷镇: a city heading the towns of its counties
+        return bool(following) and all(i.kind == "town" for i in following) \
+            and _county_path_in(following, next_text, found[0].place, res)
     if not found[0].place.is_municipality:
         return True
     return bool(following) and all(
@@ -527,6 +544,11 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
         if context and found and context[0].surface == head \
                 and all(i.kind in ("org", "site") for i in found):
             return found
+        # 上海：江某 某某中学教师: where the person comes from, then the person
+        person = _person_line(text[at:], res, index) if context and context[0].surface == head \
+            else None
+        if person:
+            return [replace(person, start=person.start + at, end=person.end + at)]
     found = items(text, offset + skip, offset + len(body), res, sentence=index)
     if found and len(found) > 1 and found[0].kind == "place" and all(
             i.kind == "town" or i.kind == "place" and res.places.contains(found[0].place, i.place)
