@@ -75,8 +75,8 @@ def _present_facts(article, sentence, text, present: lists.Present, sent_events,
              if m.name and present.verb_at < m.start and m.end <= present.lead_end]
     if named:
         event = named[0].name
-    elif text[lead_end] == "的":
-        event = sent_events.current  # 出席的还有: the event the sentence is about
+    elif text[lead_end] == "的" or text.startswith("嘉宾", lead_end):
+        event = sent_events.current  # 出席的还有, 致辞嘉宾有: the event the sentence is about
     else:
         return  # 参加会见的嘉宾有: what they took part in is no event
     if not event:

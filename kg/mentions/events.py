@@ -49,6 +49,8 @@ def _find(text: str, res: Resources) -> list[EventMention]:
         if lex.ends_with("event_not", text, end) or text.startswith(_AFTER_NOT_EVENT, end) \
                 or _organisation_follows(text, end, res):
             continue
+        if text.startswith("议", end) and not text.startswith("议程", end):
+            end += 1  # 某某论坛2010年会议: the name ends in 会议, not in 年会
         start = _left_edge(text, noun_start, res)
         written = _edge_quotes(text[start:end].strip(" "))
         spans.append(EventMention(start, end, written, _name(written, res)))
@@ -150,8 +152,8 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
             if inner is not None:
                 i = inner  # 中国（合肥）…大会: a bracketed place or year inside the name
                 continue
-        if text[i - 1] in _STOP_CHARS or text[i - 1] == " ":
-            break
+        if text[i - 1] in _STOP_CHARS or text[i - 1] == " " or text.startswith(("——", "--"), i - 2):
+            break  # 盛会——第八届某某大会: an apposition's dash ends the name (中国—东盟 has one)
         if res.lexicon.ends_with("event_left_stop", text, i):
             break
         if res.lexicon.ends_with("attend_verb", text, i):

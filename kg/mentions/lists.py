@@ -628,8 +628,10 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
 # -- lists of people at an event ----------------------------------------------------------------
 
 # 出席开幕式的还有: / 参加会议的各方嘉宾还有 / 在会上致辞的有: the verb, then (after 的) the list
-_PRESENT_AFTER = re.compile(r"(出席|参加|参会|参与|致辞|讲话|发言)[^，,。；;：:的]{0,12}?的"
-                            r"[^，,。；;：:的有]{0,8}?(?:还|人员|领导)?(?:有|包括)[:：]?")
+# 出席开幕式的还有A、B; 致辞嘉宾包括：某某主席甲，某国副总理乙 (the speakers named as a list)
+_PRESENT_AFTER = re.compile(r"(出席|参加|参会|参与|致辞|讲话|发言|演讲)(?:[^，,。；;：:的]{0,12}?的"
+                            r"[^，,。；;：:的有]{0,8}?(?:还|人员|领导)?(?:有|包括)"
+                            r"|(?<=致辞|讲话|发言|演讲)嘉宾(?:包括|有|为|是))[:：]?")
 _LIST_END = re.compile(r"(?:等(?:人|领导|同志)?)?(?:[，,。；;]|$)")
 
 
@@ -670,8 +672,10 @@ def _present_after(text: str, res: Resources, sentence: int) -> list[Present]:
         end = _LIST_END.search(text, match.end())
         stop = end.start() if end else len(text)
         names = items(text, match.end(), stop, res, sentence=sentence, category="person")
-        if not (names and all(_is_name(i.text, res) for i in names)):
-            names = _posted_people(text, match.end(), res, sentence)
+        colon = match.group().endswith((":", "："))
+        if colon or not (names and all(_is_name(i.text, res) for i in names)):
+            # after a colon, people with their posts may be split by commas too
+            names = _posted_people(text, match.end(), res, sentence) or names
         if names:
             out.append(Present(match.group(1), match.start(1), match.end(), tuple(names)))
     return out
