@@ -311,6 +311,15 @@ CASES = [
      {("江某源", "awardedTitle", "2030年全国五一劳动奖章"), ("江某源", "jobTitle", "教师"),
       ("江某源", "worksFor", "某某中学"), ("高某燕", "awardedTitle", "2030年全国五一劳动奖章"),
       ("高某燕", "jobTitle", "护士"), ("高某燕", "worksFor", "某某医院")}),
+    # a post the titles lack, after the unit: the unit employs, the post is the job title
+    ("2030年全国劳动模范名单：\n张某明（某某钢铁公司炼钢厂技术员）、李某华（某某县人民医院院长）",
+     {("张某明", "awardedTitle", "全国劳动模范"), ("张某明", "jobTitle", "技术员"),
+      ("张某明", "worksFor", "某某钢铁公司炼钢厂"), ("李某华", "awardedTitle", "全国劳动模范"),
+      ("李某华", "jobTitle", "院长"), ("李某华", "worksFor", "某某县人民医院")}),
+    # a school's department is an organisation, not a post and a name (汽车工 + 程系)
+    ("某某职业学院汽车工程系、某某县第二实验小学获评全国教育系统先进集体。",
+     {("某某职业学院汽车工程系", "awardedTitle", "全国教育系统先进集体"),
+      ("某某县第二实验小学", "awardedTitle", "全国教育系统先进集体")}),
     # a quoted name opening a title keeps its quotes; the batch before it goes
     ("长兴县、安吉县入选第一批“美丽乡村”示范县名单。",
      {("长兴县", "awardedTitle", "“美丽乡村”示范县"), ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),

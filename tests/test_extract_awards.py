@@ -149,7 +149,9 @@ LIST_CASES += [
       ("某某勘测有限公司", "awardedTitle", "全国五一劳动奖状")}),
     # people with their posts in a list; a count without 等
     ("某某装备有限公司数控车工范某辉、某某街道西堡社区人民调解员李某叶等43人荣获全国五一劳动奖章。",
-     {("范某辉", "awardedTitle", "全国五一劳动奖章"), ("李某叶", "awardedTitle", "全国五一劳动奖章")}),
+     {("范某辉", "awardedTitle", "全国五一劳动奖章"), ("李某叶", "awardedTitle", "全国五一劳动奖章"),
+      # a post the titles lack (数控车工), after its unit
+      ("范某辉", "jobTitle", "数控车工"), ("范某辉", "worksFor", "某某装备有限公司")}),
     # (the batch is not part of the title)
     ("本市甲乙冷却塔股份有限公司和丙丁减速机股份有限公司2家企业近日上榜第八批制造业单项冠军。",
      {("甲乙冷却塔股份有限公司", "awardedTitle", "制造业单项冠军"),

@@ -28,6 +28,21 @@ CASES = [
      {("廖国勋", "worksFor", "天津市委"), ("廖国勋", "worksFor", "天津市人民政府"),
       ("廖国勋", "jobTitle", "市长")}),
     ("1月27日，省长刘宁作政府工作报告。", {("刘宁", "worksFor", "省政府"), ("刘宁", "jobTitle", "省长")}),
+    # 中共某自治区党委书记: the region's party committee
+    ("中共广西壮族自治区党委书记彭某华出席。",
+     {("彭某华", "worksFor", "中共广西壮族自治区党委"), ("彭某华", "jobTitle", "党委书记")}),
+    # colleagues after a chain whose body is written once; posts that name no body before
+    ("某某银行党委副书记、行长张某良，党委委员、副行长崔某；某某集团董事长赵某革，总会计师王某军出席。",
+     {("张某良", "worksFor", "某某银行"), ("张某良", "jobTitle", "行长"),
+      ("崔某", "worksFor", "某某银行"), ("崔某", "jobTitle", "副行长"),
+      ("赵某革", "worksFor", "某某集团"), ("赵某革", "jobTitle", "董事长"),
+      ("王某军", "worksFor", "某某集团"), ("王某军", "jobTitle", "总会计师")}),
+    # a credit (文/), a dash or a year before the body is no part of its name
+    ("文/某某晚报记者黎某根", {("黎某根", "worksFor", "某某晚报"), ("黎某根", "jobTitle", "记者")}),
+    ("——国家统计局局长谢某广表示，经济回升。",
+     {("谢某广", "worksFor", "国家统计局"), ("谢某广", "jobTitle", "局长")}),
+    ("2030年民政部新闻发言人张某星出席。",
+     {("张某星", "worksFor", "民政部"), ("张某星", "jobTitle", "新闻发言人")}),
     # 市长 after a county-level city's party secretary: that city's government
     ("义乌市委书记王某明、市长李某华出席。义乌市今年推进项目。",
      {("王某明", "worksFor", "义乌市委"), ("王某明", "jobTitle", "市委书记"),

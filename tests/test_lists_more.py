@@ -18,6 +18,9 @@ INLINE = [
     # people by surname, with the posts before them as their note
     ("张某、李某某", "person", [("张某", "person", ""), ("李某某", "person", "")]),
     ("魏某科、王某", "person", [("魏某科", "person", ""), ("王某", "person", "")]),
+    # posts in brackets after the names
+    ("张某明（某某钢铁公司技术员）、李某华（某某县人民医院院长）", None,
+     [("张某明", "person", "某某钢铁公司技术员"), ("李某华", "person", "某某县人民医院院长")]),
     ("张某某某", "person", [("张某某某", "person", "")]),
     ("某某公司数控车工王某、某某医院护士李某", None,
      [("王某", "person", "某某公司数控车工"), ("李某", "person", "某某医院护士")]),
@@ -85,6 +88,12 @@ LINES = [
     ("  王 某  某某公司工程师", [("王某", "person", "某某公司工程师")]),
     ("  李某某  某某大学教授", [("李某某", "person", "某某大学教授")]),
     ("李某某 某某", [("李某某", "person", "某某")]),
+    # a name, a comma and the post (numbered or not); a short biography's fields skipped
+    ("1.张某明，某某钢铁公司炼钢厂技术员", [("张某明", "person", "某某钢铁公司炼钢厂技术员")]),
+    ("李某华，女，汉族，中共党员，1970年5月生，某某县人民医院院长。",
+     [("李某华", "person", "某某县人民医院院长")]),
+    # the unit in one column, the name in the next
+    ("某某县人民医院　李某华", [("李某华", "person", "某某县人民医院")]),
     # a town after its county's path, though its name ends like a title (城镇, 村镇)
     ("晋城市阳城县润城镇", [("润城镇", "town", "")]),
     ("吕梁市汾阳市杏花村镇", [("杏花村镇", "town", "")]),
@@ -108,6 +117,8 @@ NOT_LINES = [
     "国家卫生城镇",               # a title that ends like a town
     "南京市、苏州市获评文明城市。",  # a sentence, not a line of places
     "数 量",                      # a table's header cell, spaced out
+    "张某明，你好",                # a comma after a name, and no post after it
+    "李某华，女，汉族。",          # a biography that names no post
 ]
 
 

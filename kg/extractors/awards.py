@@ -589,13 +589,18 @@ def _person_note(article, sentence, item, who: Mention, res) -> Iterator[Fact]:
     note = re.sub(r"[，,\s]+", "", item.note)  # 张三：某某公司，工程师 reads as 某某公司工程师张三
     found = [p for p in people.find(note + item.text, res) if p.name == item.text]
     if not found:
-        if orgs.is_org(note, res, places_ok=False) and orgs.clean(note, res) == note:
-            # 张三 某某大学: an employer and no post
+        employer, post = note, None
+        if not (orgs.is_org(note, res, places_ok=False) and orgs.clean(note, res) == note):
+            employer, post = _unit_and_post(note, res)
+        if employer:
+            # 张三 某某大学: an employer and no post; 某某厂技术员: a post the titles lack
             text = res.texts(article)[item.sentence]
-            at = text.find(note)
-            start, end = (at, at + len(note)) if at >= 0 else (item.start, item.start)
-            yield base.fact(who, "worksFor", base.org(note, article, sentence, start, end, res),
+            at = text.find(employer)
+            start, end = (at, at + len(employer)) if at >= 0 else (item.start, item.start)
+            yield base.fact(who, "worksFor", base.org(employer, article, sentence, start, end, res),
                             article, sentence, NAME)
+            if post:
+                yield base.fact(who, "jobTitle", Value(post), article, sentence, NAME)
         return
     person = found[-1]
     if person.job_title:
@@ -606,6 +611,17 @@ def _person_note(article, sentence, item, who: Mention, res) -> Iterator[Fact]:
         start, end = (at, at + len(org_text)) if at >= 0 else (item.start, item.start)
         yield base.fact(who, "worksFor", base.org(org_text, article, sentence, start, end, res),
                         article, sentence, NAME)
+
+
+def _unit_and_post(note: str, res: Resources) -> tuple[str | None, str | None]:
+    """某某钢铁公司炼钢厂技术员: the longest body the note opens with, and a short post after it
+    that ends as posts do (lexicon post_suffix: 员, 工, 师 …)."""
+    for cut in range(len(note) - 2, 2, -1):
+        unit, post = note[:cut], note[cut:]
+        if len(post) <= 5 and res.lexicon.ends_with("post_suffix", post) \
+                and orgs.is_org(unit, res, places_ok=False) and orgs.clean(unit, res) == unit:
+            return unit, post
+    return None, None
 
 
 def _doc_title(last_doc, res: Resources) -> Mention | None:

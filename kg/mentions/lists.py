@@ -35,8 +35,11 @@ _PLACE_ENDS = ("市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "�
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
 _PERSON_LINE = re.compile(r"^([\u3400-\u9fff])[ \u3000]+([\u3400-\u9fff]{1,2})[ \u3000]+(\S.*)$|"
                           r"^([\u3400-\u9fff]{2,4})(?:[(（][^()（）]{1,8}[)）])?"
-                          r"(?:[ \u3000]+|\s*(?P<colon>[：:])\s*)(\S.*)$")
+                          r"(?:[ \u3000]+|\s*(?P<colon>[：:])\s*|(?P<comma>[，,]))(\S.*)$")
 _GENDER = re.compile(r"^[男女][ \u3000]+")
+# 张三，男，汉族，中共党员，1970年5月生，某某公司技师: what a short biography says first
+_BIO = re.compile(r"^(?:(?:[男女]|[\u3400-\u9fff]{1,3}族|中共党员|中共预备党员|群众|无党派人士|"
+                  r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:出)?生|[0-9]{1,3}岁)[，,、\s]*)+")
 _COUNT = re.compile(r"(?:共|计)?([0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|地|座|名|所|位|项|批|城|县|区|市|镇|人|支)")
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _SENTENCE_END = re.compile(r"[。！？!?]$")
@@ -251,6 +254,10 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
     if category == "person" and note and 2 <= len(piece) <= 4 and _CJK_NAME.match(piece) \
             and places.items(note, res):
         return "person", p0, p1, None, note  # 扎西(西藏): a name of any origin, and where from
+    if category in (None, "person") and note and 2 <= len(piece) <= 3 \
+            and _CJK_NAME.match(piece) and res.lexicon.is_surname_start(piece) \
+            and not res.places.lookup(piece) and _names_a_post(note, res):
+        return "person", p0, p1, None, note  # 张三（某某公司技术员）: the post in brackets
     person = _person_with_posts(piece, res) if category in (None, "person") else None
     if person is not None:
         # 某某公司数控车工张三: the person, with what the words before the name say of them
@@ -329,6 +336,7 @@ def _person_with_posts(piece: str, res: Resources):
     for size in (3, 2):
         name, before = piece[-size:], piece[:-size]
         if _CJK_NAME.match(name) and res.lexicon.is_surname_start(name) \
+                and name[-1] not in "系室部院所厂" \
                 and res.lexicon.ends_with("post_suffix", before) and len(before) >= 2 \
                 and not res.places.lookup(name) and not res.orgs.lookup(name):
             return people_layer.PersonMention(name, len(before), len(piece))
@@ -513,6 +521,11 @@ def line_items(text: str, res: Resources, index: int = 0) -> list[Item]:
 
 
 def _line_items(text: str, res: Resources, index: int) -> list[Item]:
+    if text.rstrip().endswith("。") and re.match(r"^\s*\S{0,6}?[\u3400-\u9fff]{2,4}[，,]", text):
+        # 张三，男，汉族，某某公司技师。: one person's short biography on a line of its own
+        person = _person_line(text.rstrip()[:-1], res, index)
+        if person and _PERSON_LINE.match(_ENUMERATION.sub("", text.strip())).group("comma"):
+            return [person]
     if text.rstrip().endswith("。") and "，" not in text and len(text) <= 400:
         # 某区甲镇、乙镇,某区丙镇。: a line of places that happens to end like a sentence
         found = _line_items(text.rstrip()[:-1], res, index)
@@ -520,7 +533,7 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
             else []
     if _SENTENCE_END.search(text) or len(text) > 400 or _COUNT_NOTE.search(text):
         return []
-    person = _person_line(text, res, index)
+    person = _person_line(text, res, index) or _unit_then_name(text, res, index)
     if person:
         return [person]
     if text.count("|") + text.count("｜") >= 2:
@@ -595,6 +608,28 @@ def _table_row(text: str, res: Resources, index: int) -> list[Item]:
     return out
 
 
+_UNIT_NAME = re.compile(r"^\s*(\S{3,30}?)[ \u3000]+([\u3400-\u9fff]{2,3})\s*$")
+
+
+def _unit_then_name(text: str, res: Resources, index: int) -> Item | None:
+    """某某县人民医院　李某华: the unit in one column, the name in the next."""
+    match = _UNIT_NAME.match(_ENUMERATION.sub("", text) if _ENUMERATION.match(text) else text)
+    if not match:
+        return None
+    unit, name = match.group(1), match.group(2)
+    if not (orgs.is_org(unit, res, places_ok=False) and res.lexicon.is_surname_start(name)
+            and not res.places.lookup(name) and not orgs.is_org(name, res)):
+        return None
+    start = text.rindex(name)
+    return Item(index, start, start + len(name), name, "person", None, unit)
+
+
+def _names_a_post(note: str, res: Resources) -> bool:
+    """某某公司技术员, 某某医院: a note that names a body or ends in a post."""
+    return bool(orgs.is_org(note, res) or res.lexicon.ends_with("post_suffix", note)
+                or any(t.end == len(note) for t in people_layer.titles_in(note, res)))
+
+
 def _person_line(text: str, res: Resources, index: int) -> Item | None:
     """张 三 某某公司工程师 / 李四 某某大学教授: a name, spaces, then what the person is."""
     body = text.strip()
@@ -612,8 +647,12 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
     else:
         name = match.group(4)
         start, end = offset + match.start(4), offset + match.end(4)
-        note = match.group(6)
+        note = match.groups()[-1]
     note = _GENDER.sub("", note or "")  # 男/女 in a column of its own says nothing of the post
+    if match.group("comma"):
+        note = _BIO.sub("", note).rstrip("。")
+        if not _names_a_post(note, res):
+            return None  # 张三，你好: a comma after a name is no column
     if not res.lexicon.is_surname_start(name) or not note or len(note) < 2:
         return None
     if match.group("colon") and (name in res.titles or res.lexicon.ends_with("title_head", name)
@@ -673,9 +712,10 @@ def _present_after(text: str, res: Resources, sentence: int) -> list[Present]:
         stop = end.start() if end else len(text)
         names = items(text, match.end(), stop, res, sentence=sentence, category="person")
         colon = match.group().endswith((":", "："))
-        if colon or not (names and all(_is_name(i.text, res) for i in names)):
+        valid = bool(names) and all(_is_name(i.text, res) for i in names)
+        if colon or not valid:
             # after a colon, people with their posts may be split by commas too
-            names = _posted_people(text, match.end(), res, sentence) or names
+            names = _posted_people(text, match.end(), res, sentence) or (names if valid else [])
         if names:
             out.append(Present(match.group(1), match.start(1), match.end(), tuple(names)))
     return out

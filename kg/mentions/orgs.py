@@ -28,8 +28,12 @@ def _clean_inner(candidate: str, res: Resources) -> str | None:
     return org
 
 
+# 文/某某晚报, ——某某局, 2019年某部: a credit, a dash or a year before the name is no part of it
+_LEAD_JUNK = re.compile(r"^(?:.{0,4}/|[—\-－]+|[0-9]{4}年(?:度)?)")
+
+
 def _clean(candidate: str, res: Resources) -> str | None:
-    text = candidate.strip(" “”\"'《》")
+    text = _LEAD_JUNK.sub("", candidate.strip(" “”\"'《》"))
     known = _known_suffix(text, res)
     cut = _left_cut(text, res)
     if cut and (known is None or len(text) - cut >= len(known)):

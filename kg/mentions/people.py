@@ -126,8 +126,12 @@ def _units_carried(text: str, people: list[PersonMention], res: Resources) -> li
         unit = _unit_of(post.title) if bare else None
         org = next((p.org for q in reversed(out) for p in q.posts
                     if unit and p.org and p.org.endswith(unit)), None)
-        alone = post is not None and post.org is None and not post.former \
-            and len(person.posts) <= 1 and opens > 0 and text[opens - 1] in "、，,；;"
+        # 党委委员、副行长乙 after 行长甲: posts that name no body, the last one the colleague's
+        chain = person.posts or ((person.after,) if person.after else ())
+        first = person.start - sum(len(p.title) + 1 for p in chain) + 1 if not after_name \
+            else opens
+        alone = post is not None and not post.former \
+            and all(p.org is None for p in chain) and first > 0 and text[first - 1] in "、，,；;"
         if alone and org is None and out:
             org = _colleague_org(post.title, out[-1], res)
         if org:
@@ -143,13 +147,15 @@ def _colleague_org(title: str, before: PersonMention, res: Resources) -> str | N
     the same rank's family or both a company's officers, is held in the colleague's body."""
     posts = before.posts or ((before.after,) if before.after else ())
     last = posts[-1] if posts else None
-    if last is None or last.org is None or last.former:
+    # 某行党委副书记、行长甲: the chain's body is written once, before its first post
+    org = next((p.org for p in reversed(posts) if p.org), None)
+    if last is None or org is None or last.former:
         return None
     if _rank_root(title) == _rank_root(last.title):
-        return last.org
+        return org
     officers = res.lexicon.words("company_officer")
-    if title in officers and last.title in officers and res.lexicon.ends_with("company_noun", last.org):
-        return last.org
+    if title in officers and last.title in officers and res.lexicon.ends_with("company_noun", org):
+        return org
     return None
 
 
@@ -478,6 +484,11 @@ def _follows(after: str, res: Resources) -> bool:
     return any(t.start == 0 for t in _titles(after[:10], res))
 
 
+def titles_in(text: str, res: Resources) -> list[_Title]:
+    """The job titles written in `text`, left to right (for readers of list notes)."""
+    return _titles(text, res)
+
+
 def _titles(seg: str, res: Resources) -> list[_Title]:
     found: list[_Title] = []
     pattern = _title_pattern(res)
@@ -546,4 +557,7 @@ def _post(org: str | None, title: _Title, res: Resources) -> Post:
             org = org + committee
         elif committee and org is None:
             org = committee
+        elif bare.startswith("党委") and org and org.startswith("中共") \
+                and res.places.lookup(org.removeprefix("中共")):
+            org = org + "党委"  # 中共某自治区党委书记: the region's party committee
     return Post(org, text, title.former)
