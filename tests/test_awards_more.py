@@ -320,6 +320,10 @@ CASES = [
     ("某某职业学院汽车工程系、某某县第二实验小学获评全国教育系统先进集体。",
      {("某某职业学院汽车工程系", "awardedTitle", "全国教育系统先进集体"),
       ("某某县第二实验小学", "awardedTitle", "全国教育系统先进集体")}),
+    # a table's header row (省份 | 示范区名单) names its columns: the title is the list named before
+    ("文化和旅游部近日公示第二批国家全域旅游示范区名单，共97家单位入选。\n省份 | 示范区名单 |\n"
+     "浙江省 | 安吉县、长兴县 |\n江苏省 | 昆山市、江阴市 |",
+     {(c, "awardedTitle", "国家全域旅游示范区") for c in ("安吉县", "长兴县", "昆山市", "江阴市")}),
     # a quoted name opening a title keeps its quotes; the batch before it goes
     ("长兴县、安吉县入选第一批“美丽乡村”示范县名单。",
      {("长兴县", "awardedTitle", "“美丽乡村”示范县"), ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),

@@ -685,6 +685,8 @@ def _heading_title(article: Article, index: int, text: str,
     and whether it is numbered: (title, count, numbered), or None."""
     if not lists.is_heading(text):
         return None
+    if _table_row(text):
+        return None  # 省份 | 示范区名单 |: a table's header row names its columns, not a title
     body = text.strip()
     start = text.index(body) if body else 0
     numbered = lists.numbering(body)
@@ -1144,12 +1146,19 @@ _REFERENCE = re.compile(r"^(?:这|该|上述|以上|此|其)")
 _LIST_NAMED = re.compile(r"([^，,。；;：:、“”《》\s]{3,40}?)[”\"]?(?:排行榜|榜单|名单|榜首|榜)")
 
 
+def _table_row(text: str) -> bool:
+    """A line of two cells or more (a table's row as the reader sets it out)."""
+    return len([c for c in re.split(r"[|｜]", text) if c.strip()]) >= 2
+
+
 def _context_title(article, texts, index, res, reach: int = 3, ranking: bool = False,
                    listed_only: bool = False, any_head: bool = False) -> Mention | None:
     """The list or ranking the sentence `index`, or one of the few before it, names: …榜单中,
     “T”, 入选/位居 T. The nearest wins; in a sentence, the last."""
     for k in range(index, max(-1, index - 1 - reach), -1):
         text = texts[k]
+        if _table_row(text):
+            continue  # a header row's 示范区名单 names a column
         found: list[tuple[int, int, str]] = []
         for match in _LIST_NAMED.finditer(text):
             name = _trim_list_name(match.group(1), res)
@@ -1173,7 +1182,8 @@ def _context_title(article, texts, index, res, reach: int = 3, ranking: bool = F
 
 def _trim_list_name(name: str, res: Resources) -> str:
     """在7月发布的2023年度全国综合实力百强县市: the name without what comes before it."""
-    for verb in ("发布的", "公布的", "揭晓的", "的", "发布", "公布", "位居", "在", "了"):
+    for verb in ("发布的", "公布的", "揭晓的", "的", "发布", "公布", "公示", "印发", "揭晓", "位居",
+                 "在", "了"):
         if verb in name:
             name = name[name.rindex(verb) + len(verb):]
     name = _without_list_tail(re.sub(r"^[0-9]{4}(?:年度?)?", "", name), res)
