@@ -641,7 +641,7 @@ class _Default:
     entities: int = 0
     by_relation: dict[str, int] = field(default_factory=dict)
     by_class: dict[str, int] = field(default_factory=dict)
-    ends_file: Path | None = None  # both ends of each relation between entities, a key a line
+    ends_file: Path | None = None  # both ends of each relation between entities (JSON lists)
     edges: int = 0
     parents: int = 0
 
@@ -671,8 +671,9 @@ def _write_default(out: rdf.GraphFile, store: shards.Shards, resources: Resource
     """The default graph from the shards: every entity's description (in key order), then the
     relations (each once, in the order of graph.relation_triples), streamed in batches."""
     done = _Default(store.folder / "entities.jsonl", ends_file=store.folder / "ends.jsonl")
-    store.write_entities(resources, done.entities_file)
-    referenced = {e.parent for e in store.entities(done.entities_file) if e.parent}
+    referenced = store.write_entities(resources, done.entities_file)
+    # a key named as a parent that is no parent of the entity kept is harmless here: no
+    # entity's parent link looks it up
     known = {e.key for e in store.entities(done.entities_file) if e.key in referenced}
     batches = _Batches(out)
     for chunk in _chunks(store.entities(done.entities_file), 5000):
@@ -699,11 +700,10 @@ def _add_relations(done: _Default, group: list, counts: dict[str, int], ends,
     for relation, n in fact_defs.tally((t.subject, t.predicate.value, t.object)
                                        for t in triples).items():
         counts[relation] = counts.get(relation, 0) + n
-    for s, _p, o in group:
-        if isinstance(o, str):
-            done.edges += 1
-            ends.write(json.dumps(s, ensure_ascii=False) + "\n")
-            ends.write(json.dumps(o, ensure_ascii=False) + "\n")
+    keys = [key for s, _p, o in group if isinstance(o, str) for key in (s, o)]
+    done.edges += len(keys) // 2
+    if keys:  # a line of keys a group: one JSON call, not two a relation
+        ends.write(json.dumps(keys, ensure_ascii=False) + "\n")
     batches.add(triples)
 
 
