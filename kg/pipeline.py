@@ -740,13 +740,34 @@ def _view_graph(entities, store: shards.Shards, articles: Iterable[Article], kee
     facts = graph.view_triples({}, store.view_rows(), [], terms, keep,
                                max_values=None if keep is None else graph.VIEW_VALUES)
     cited = {t.object.value for t in facts if t.predicate.value == _CITES}
-    cited_articles = [a for a in articles if graph.article_iri(base, a.id) in cited]
-    triples = graph.view_triples(entities, [], cited_articles, terms) + facts
+    cited_articles: list[Article] = []
     rows = _ArticleRows(html.MAX_ARTICLES, cited, html.article_row_key)
     for batch in _chunks(articles, 2000):
-        part = _rdflib_graph(graph.view_triples({}, [], batch, graph.Terms(base)), base)
-        rows.add(html.article_rows(part))
+        cited_articles += [a for a in batch if graph.article_iri(base, a.id) in cited]
+        rows.add(_article_rows(batch, base))
+    triples = graph.view_triples(entities, [], cited_articles, terms) + facts
     return _rdflib_graph(triples, base), html.sort_article_rows(rows.kept())
+
+
+def _article_rows(articles: list[Article], base: str) -> list[dict]:
+    """What html.article_rows reads from the view's triples of `articles` (graph.view_triples),
+    taken from the articles themselves: an rdflib graph of every article, made only to read
+    its rows back, was a tenth of the build's serial tail. Articles that share an id share a
+    node, so they share a row, each field the smallest of their values as html._first takes."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for article in articles:
+        values = found.setdefault(graph.article_iri(base, article.id), {})
+        for name, value in graph.view_article_values(article):
+            if value.strip():
+                values.setdefault(name, set()).add(value)
+    rows = []
+    for iri, values in found.items():
+        first = {name: min(strings) for name, strings in values.items()}
+        rows.append({"headline": first.get("headline") or iri,
+                     "publisher": first.get("publisher", ""),
+                     "date": first.get("date", "")[:10], "iri": iri,
+                     "url": first.get("url", ""), "file": first.get("file", "")})
+    return rows
 
 
 class _ArticleRows:

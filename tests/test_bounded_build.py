@@ -75,6 +75,31 @@ def test_the_article_rows_kept_from_a_stream():
     assert html.sort_article_rows(everything.kept()) == in_order
 
 
+def test_the_article_rows_are_those_the_page_reads_from_the_view_graph():
+    """The page's rows are made from the articles' fields, not from an rdflib graph of their
+    view triples: the same rows, with articles that share an id sharing one (the smallest of
+    their values, as html._first takes them), blank values left out, no date, no URL."""
+    from datetime import datetime, timezone
+
+    from kg import graph
+    from kg.model import Article
+
+    when = datetime(2021, 3, 4, 23, 30, 5, 7, tzinfo=timezone.utc)
+    articles = [
+        Article("x1", "in/b.md", "乙标题", "", (), when, publisher="甲报", url="https://a.cn/1"),
+        Article("x1", "in\\a.md", "甲标题", "", (), None, publisher="乙报"),
+        Article("x2", "c.html", " ", "", (), None, url=" "),
+        Article("x3", "", "标题\x07三", "", (), when.replace(year=2020)),
+    ]
+    base = pipeline.Options().base
+    view = pipeline._rdflib_graph(graph.view_triples({}, [], articles, graph.Terms(base)), base)
+    expected = html.sort_article_rows(html.article_rows(view))
+    got = html.sort_article_rows(pipeline._article_rows(articles, base))
+    assert got == expected
+    assert [r["headline"] for r in got] == ["乙标题", "标题三", base + "article/x2"]
+    assert (got[0]["file"], got[0]["date"], got[0]["publisher"]) == ("a.md", "2021-03-05", "乙报")
+
+
 def test_degrees_are_counted_through_the_external_sort(tmp_path, monkeypatch):
     monkeypatch.setattr(shards, "RUN_SIZE", 3)
     ends = tmp_path / "ends.jsonl"
