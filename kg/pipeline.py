@@ -508,7 +508,7 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
                   jobs: int, use_cache: bool, title: str | None, max_nodes: int,
                   progress: Callable[[Outcome, int], None] | None, client,
                   staging: Path, settings: str) -> BuildResult:
-    from kg.export import html
+    from kg.export import html  # noqa: F401  (loaded before the page's process forks)
 
     cache = Cache.load(out_dir, options, _check_chunk) if use_cache else None
     resources = Resources.load()
@@ -555,17 +555,19 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
                 entity_count = previous["entities"]
             else:
                 store = shards.Shards(staging, accepted)
-                with _gc_frozen():
-                    written = _write_default(out, store, resources, options.base)
+
+                def page(written: _Default) -> bytes:
+                    return _page(written, store, articles, max_nodes, title, graph_name,
+                                 collected.count, options.base)
+
+                out.flush()  # a forked copy of the build must hold none of its bytes
+                with _gc_frozen(), _Beside(page, store, options.base, jobs > 1) as beside:
+                    written = _write_default(out, store, resources, options.base,
+                                             beside.entities_done)
+                    page_bytes = beside.result(written)
                 by_relation, entity_count = written.by_relation, written.entities
         if not unchanged:
-            with _gc_frozen():
-                keep, totals, kept = _view_scope(written, max_nodes, sum(by_relation.values()),
-                                                 collected.count)
-                view, rows = _view_graph(kept, store, articles, keep, options.base)
-            page = html.render(view, title=title, max_nodes=max_nodes, source=graph_name,
-                               totals=totals, articles=rows, article_count=collected.count)
-            outputs.write("graph.html", page.encode("utf-8"))
+            outputs.write("graph.html", page_bytes)
             summary = {"articles": collected.count, "failed": collected.failed,
                        "no_facts": collected.no_facts, "no_date": collected.no_date,
                        "warnings": [[w.path, w.reason] for w in collected.warnings]}
@@ -666,10 +668,103 @@ class _Batches:
             self.items = []
 
 
+def _page(written: _Default, store: shards.Shards, articles: shards.Articles, max_nodes: int,
+          title: str | None, graph_name: str, count: int, base: str) -> bytes:
+    """graph.html: the view of the graph `written` describes."""
+    from kg.export import html
+
+    keep, totals, kept = _view_scope(written, max_nodes, sum(written.by_relation.values()),
+                                     count)
+    view, rows = _view_graph(kept, store, articles, keep, base)
+    return html.render(view, title=title, max_nodes=max_nodes, source=graph_name,
+                       totals=totals, articles=rows, article_count=count).encode("utf-8")
+
+
+class _Beside:
+    """The page made in a forked copy of the build while the build writes the default graph:
+    the two halves of the serial tail on two cores. The copy counts the relations itself (the
+    page needs their ends and counts) and waits for the entities' counts, which the build
+    sends when its pass over the entities is done (`entities_done`). `result` gives the
+    page's bytes. Without a fork (one job, no os.fork, other threads running, whose locks a
+    fork would copy held) or when the copy fails, the page is made here, after the graph:
+    the same bytes either way."""
+
+    def __init__(self, page: Callable[["_Default"], bytes], store: shards.Shards, base: str,
+                 fork: bool):
+        self.page, self.store, self.base = page, store, base
+        self.fork = fork and hasattr(os, "fork") and threading.active_count() == 1
+        self.pid: int | None = None
+        self._write: int | None = None  # the pipe to the copy
+        self.path = store.folder / "page.html"
+
+    def __enter__(self) -> "_Beside":
+        if not self.fork:
+            return self
+        read, self._write = os.pipe()
+        parent = os.getpid()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.pid = os.fork()
+        if self.pid == 0:
+            self._close()
+            code = 1
+            try:
+                _die_with(parent)
+                with os.fdopen(read, "rb") as pipe:
+                    self._child(pipe)
+                code = 0
+            except BaseException:  # the build makes the page itself: nothing is lost
+                log.debug("the page's process failed", exc_info=True)
+            finally:
+                os._exit(code)  # no unwinding: the build's files and lock are its own
+        os.close(read)
+        return self
+
+    def _child(self, pipe) -> None:
+        done = _Default(self.store.folder / "entities.jsonl",
+                        ends_file=self.store.folder / "ends-page.jsonl")
+        _write_relations(done, self.store, None, self.base)
+        counts = json.loads(pipe.readline())
+        done.entities, done.by_class, done.parents = (counts["entities"], counts["by_class"],
+                                                      counts["parents"])
+        self.path.write_bytes(self.page(done))
+
+    def entities_done(self, done: "_Default") -> None:
+        if self._write is not None:
+            message = {"entities": done.entities, "by_class": done.by_class,
+                       "parents": done.parents}
+            with contextlib.suppress(OSError):  # the copy has failed: `result` will see it
+                os.write(self._write, (json.dumps(message) + "\n").encode("utf-8"))
+
+    def result(self, written: "_Default") -> bytes:
+        if self.pid is not None:
+            self._close()
+            status = os.waitpid(self.pid, 0)[1]
+            self.pid = None
+            if os.waitstatus_to_exitcode(status) == 0:
+                return self.path.read_bytes()
+            log.info("the page's process failed: the page is made here")
+        return self.page(written)
+
+    def _close(self) -> None:
+        if self._write is not None:  # once: the number may be another file's afterwards
+            os.close(self._write)
+            self._write = None
+
+    def __exit__(self, *exc) -> None:
+        self._close()
+        if self.pid is not None:  # the build failed: so does its page
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+
+
 def _write_default(out: rdf.GraphFile, store: shards.Shards, resources: Resources,
-                   base: str) -> _Default:
+                   base: str, entities_done: Callable[[_Default], None] | None = None
+                   ) -> _Default:
     """The default graph from the shards: every entity's description (in key order), then the
-    relations (each once, in the order of graph.relation_triples), streamed in batches."""
+    relations (each once, in the order of graph.relation_triples), streamed in batches.
+    `entities_done` is told the entities' counts before the relations are written."""
     done = _Default(store.folder / "entities.jsonl", ends_file=store.folder / "ends.jsonl")
     referenced = store.write_entities(resources, done.entities_file)
     # a key named as a parent that is no parent of the entity kept is harmless here: no
@@ -683,17 +778,26 @@ def _write_default(out: rdf.GraphFile, store: shards.Shards, resources: Resource
             done.parents += entity.parent in known
         batches.add(graph.entity_triples({e.key: e for e in chunk}, graph.Terms(base),
                                          known=known))
+    if entities_done is not None:
+        entities_done(done)
+    _write_relations(done, store, batches, base)
+    return done
+
+
+def _write_relations(done: _Default, store: shards.Shards, batches: "_Batches | None",
+                     base: str) -> None:
+    """The relations into `batches` (None: only counted), their counts and their ends."""
     counts: dict[str, int] = {}
     with done.ends_file.open("w", encoding="utf-8") as ends:
         for group in _chunks_by_subject(store.relations(), 5000):
             _add_relations(done, group, counts, ends, batches, base)
-    batches.flush()
+    if batches is not None:
+        batches.flush()
     done.by_relation = {r: counts[r] for r in fact_defs.STATED if counts.get(r)}
-    return done
 
 
 def _add_relations(done: _Default, group: list, counts: dict[str, int], ends,
-                   batches: _Batches, base: str) -> None:
+                   batches: "_Batches | None", base: str) -> None:
     """One group of relations into the graph, their counts and (for the view's degrees) the
     file of their ends: a dict of every entity's degree grew with the corpus."""
     triples = graph.relation_triples(group, graph.Terms(base))
@@ -704,7 +808,8 @@ def _add_relations(done: _Default, group: list, counts: dict[str, int], ends,
     done.edges += len(keys) // 2
     if keys:  # a line of keys a group: one JSON call, not two a relation
         ends.write(json.dumps(keys, ensure_ascii=False) + "\n")
-    batches.add(triples)
+    if batches is not None:
+        batches.add(triples)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

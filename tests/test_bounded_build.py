@@ -8,6 +8,8 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -98,6 +100,40 @@ def test_the_article_rows_are_those_the_page_reads_from_the_view_graph():
     assert got == expected
     assert [r["headline"] for r in got] == ["乙标题", "标题三", base + "article/x2"]
     assert (got[0]["file"], got[0]["date"], got[0]["publisher"]) == ("a.md", "2021-03-05", "乙报")
+
+
+def test_the_page_made_beside_the_graph_is_the_page_made_after_it(tmp_path):
+    """With more than one job, the page is made in a forked copy of the build while the build
+    writes the graph (pipeline._Beside); when that copy fails, the build makes the page itself.
+    The same bytes each way, and with one job (no fork). In a fresh process: the build forks
+    only where no other thread runs."""
+    script = f"""
+from pathlib import Path
+from kg import pipeline
+forked = []
+enter = pipeline._Beside.__enter__
+def spy(self):
+    made = enter(self)
+    forked.append(self.pid is not None)
+    return made
+pipeline._Beside.__enter__ = spy
+def build(name, jobs):
+    pipeline.build_folder([{str(FIXTURES / "probe")!r}], Path({str(tmp_path)!r}) / name,
+                          options=pipeline.Options(), jobs=jobs, max_nodes=30, use_cache=False)
+build("forked", 2)
+assert forked == [True], forked
+def fail(self, pipe):
+    raise RuntimeError("the page's process fails")
+pipeline._Beside._child = fail
+build("failed", 2)
+build("serial", 1)
+assert forked == [True, True, False], forked
+"""
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=300)
+    for name in ("graph.ttl", "graph.html"):
+        made = [(tmp_path / way / name).read_bytes() for way in ("forked", "failed", "serial")]
+        assert made[0] == made[1] == made[2]
+    assert not (tmp_path / "forked" / shards.STAGING).exists()
 
 
 def test_degrees_are_counted_through_the_external_sort(tmp_path, monkeypatch):
