@@ -243,14 +243,18 @@ def article_triples(article: Article, facts: Iterable[ResolvedFact], terms: Term
 
 
 def relation_triples(facts: Iterable[tuple[str, str, object]], terms: Terms,
-                     schema_types: bool = True) -> list[ox.Triple]:
+                     schema_types: bool = True, ordered: bool = False) -> list[ox.Triple]:
     """Each (subject key, relation, object key or Value) once, in a stable order, each followed
     by its schema.org super-property triple (see SCHEMA_PROPERTIES) unless `schema_types` is
-    off."""
-    distinct = {(s, p, o if isinstance(o, str) else (o.text, o.datatype)): o for s, p, o in facts}
+    off. `ordered`: the facts are distinct and in that order already (shards.relations)."""
+    if not ordered:
+        distinct = {(s, p, o if isinstance(o, str) else (o.text, o.datatype)): o
+                    for s, p, o in facts}
+        facts = [(s, p, o) for (s, p, _), o in sorted(distinct.items(),
+                                                       key=lambda item: repr(item[0]))]
     out: list[ox.Triple] = []
     seen: set[ox.Triple] = set()  # speaksAt and attends share schema:attendee
-    for (s, p, _), o in sorted(distinct.items(), key=lambda item: repr(item[0])):
+    for s, p, o in facts:
         triple = ox.Triple(terms.entity(s), terms.kg(p), _object(o, terms))
         out.append(triple)
         if schema_types:

@@ -556,9 +556,10 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
             else:
                 store = shards.Shards(staging, accepted)
 
-                def page(written: _Default) -> bytes:
-                    return _page(written, store, articles, max_nodes, title, graph_name,
-                                 collected.count, options.base)
+                def page(written: _Default, facts: Iterator[tuple] | None = None) -> bytes:
+                    return _page(written, store.view_rows() if facts is None else facts,
+                                 articles, max_nodes, title, graph_name, collected.count,
+                                 options.base)
 
                 out.flush()  # a forked copy of the build must hold none of its bytes
                 with _gc_frozen(), _Beside(page, store, options.base, jobs > 1) as beside:
@@ -668,14 +669,14 @@ class _Batches:
             self.items = []
 
 
-def _page(written: _Default, store: shards.Shards, articles: shards.Articles, max_nodes: int,
+def _page(written: _Default, facts: Iterator[tuple], articles: shards.Articles, max_nodes: int,
           title: str | None, graph_name: str, count: int, base: str) -> bytes:
-    """graph.html: the view of the graph `written` describes."""
+    """graph.html: the view of the graph `written` describes (`facts`: Shards.view_rows)."""
     from kg.export import html
 
     keep, totals, kept = _view_scope(written, max_nodes, sum(written.by_relation.values()),
                                      count)
-    view, rows = _view_graph(kept, store, articles, keep, base)
+    view, rows = _view_graph(kept, facts, articles, keep, base)
     return html.render(view, title=title, max_nodes=max_nodes, source=graph_name,
                        totals=totals, articles=rows, article_count=count).encode("utf-8")
 
@@ -689,8 +690,7 @@ class _Beside:
     fork would copy held) or when the copy fails, the page is made here, after the graph:
     the same bytes either way."""
 
-    def __init__(self, page: Callable[["_Default"], bytes], store: shards.Shards, base: str,
-                 fork: bool):
+    def __init__(self, page: Callable[..., bytes], store: shards.Shards, base: str, fork: bool):
         self.page, self.store, self.base = page, store, base
         self.fork = fork and hasattr(os, "fork") and threading.active_count() == 1
         self.pid: int | None = None
@@ -721,13 +721,17 @@ class _Beside:
         return self
 
     def _child(self, pipe) -> None:
+        # the facts' sentences sorted first (the sort's runs are written when its first item
+        # is taken), then the relations counted, while the build passes over the entities
+        facts = self.store.view_rows()
+        facts = itertools.chain(list(itertools.islice(facts, 1)), facts)
         done = _Default(self.store.folder / "entities.jsonl",
                         ends_file=self.store.folder / "ends-page.jsonl")
         _write_relations(done, self.store, None, self.base)
         counts = json.loads(pipe.readline())
         done.entities, done.by_class, done.parents = (counts["entities"], counts["by_class"],
                                                       counts["parents"])
-        self.path.write_bytes(self.page(done))
+        self.path.write_bytes(self.page(done, facts))
 
     def entities_done(self, done: "_Default") -> None:
         if self._write is not None:
@@ -800,10 +804,11 @@ def _add_relations(done: _Default, group: list, counts: dict[str, int], ends,
                    batches: "_Batches | None", base: str) -> None:
     """One group of relations into the graph, their counts and (for the view's degrees) the
     file of their ends: a dict of every entity's degree grew with the corpus."""
-    triples = graph.relation_triples(group, graph.Terms(base))
-    for relation, n in fact_defs.tally((t.subject, t.predicate.value, t.object)
-                                       for t in triples).items():
-        counts[relation] = counts.get(relation, 0) + n
+    triples = graph.relation_triples(group, graph.Terms(base), ordered=True)
+    for triple in set(triples):  # what fact_defs.tally counts: each distinct fact once
+        relation = fact_defs.relation(triple.predicate.value)
+        if relation is not None:
+            counts[relation] = counts.get(relation, 0) + 1
     keys = [key for s, _p, o in group if isinstance(o, str) for key in (s, o)]
     done.edges += len(keys) // 2
     if keys:  # a line of keys a group: one JSON call, not two a relation
@@ -834,15 +839,16 @@ def _chunks_by_subject(relations: Iterable[tuple], size: int) -> Iterator[list]:
 _CITES = "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 
-def _view_graph(entities, store: shards.Shards, articles: Iterable[Article], keep, base: str):
+def _view_graph(entities, view_rows: Iterator[tuple], articles: Iterable[Article], keep,
+                base: str):
     """The view's graph (the entities kept, their facts with a few sentences each, and the
     articles those sentences come from) and the rows of the articles the page lists (see
     `_ArticleRows`), made a batch of articles at a time: no graph or list of all the articles
-    is ever held. `articles` is read twice."""
+    is ever held. `view_rows`: Shards.view_rows."""
     from kg.export import html
 
     terms = graph.Terms(base)
-    facts = graph.view_triples({}, store.view_rows(), [], terms, keep,
+    facts = graph.view_triples({}, view_rows, [], terms, keep,
                                max_values=None if keep is None else graph.VIEW_VALUES)
     cited = {t.object.value for t in facts if t.predicate.value == _CITES}
     cited_articles: list[Article] = []
