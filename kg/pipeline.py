@@ -556,10 +556,9 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
             else:
                 store = shards.Shards(staging, accepted)
 
-                def page(written: _Default, facts: Iterator[tuple] | None = None) -> bytes:
-                    return _page(written, store.view_rows() if facts is None else facts,
-                                 articles, max_nodes, title, graph_name, collected.count,
-                                 options.base)
+                def page(written: _Default) -> bytes:
+                    return _page(written, store.view_rows(), articles, max_nodes, title,
+                                 graph_name, collected.count, options.base)
 
                 out.flush()  # a forked copy of the build must hold none of its bytes
                 with _gc_frozen(), _Beside(page, store, options.base, jobs > 1) as beside:
@@ -690,7 +689,8 @@ class _Beside:
     fork would copy held) or when the copy fails, the page is made here, after the graph:
     the same bytes either way."""
 
-    def __init__(self, page: Callable[..., bytes], store: shards.Shards, base: str, fork: bool):
+    def __init__(self, page: Callable[["_Default"], bytes], store: shards.Shards, base: str,
+                 fork: bool):
         self.page, self.store, self.base = page, store, base
         self.fork = fork and hasattr(os, "fork") and threading.active_count() == 1
         self.pid: int | None = None
@@ -721,17 +721,13 @@ class _Beside:
         return self
 
     def _child(self, pipe) -> None:
-        # the facts' sentences sorted first (the sort's runs are written when its first item
-        # is taken), then the relations counted, while the build passes over the entities
-        facts = self.store.view_rows()
-        facts = itertools.chain(list(itertools.islice(facts, 1)), facts)
         done = _Default(self.store.folder / "entities.jsonl",
                         ends_file=self.store.folder / "ends-page.jsonl")
         _write_relations(done, self.store, None, self.base)
         counts = json.loads(pipe.readline())
         done.entities, done.by_class, done.parents = (counts["entities"], counts["by_class"],
                                                       counts["parents"])
-        self.path.write_bytes(self.page(done, facts))
+        self.path.write_bytes(self.page(done))
 
     def entities_done(self, done: "_Default") -> None:
         if self._write is not None:

@@ -120,28 +120,57 @@ class Shards:
         self.folder = Path(folder)
         self.accepted = accepted
 
-    def lines(self) -> Iterator[tuple[int, str, list, list]]:
+    def lines(self, in_order: bool = False) -> Iterator[tuple[int, str, list, list]]:
+        """Each article's line: (index, id, observations, facts). `in_order`: by index, merged
+        from the shards, which must each be in that order already (see `in_order`)."""
+        files = self._files()
+        lines = [self._file_lines(path) for path in files]
         done = bytearray(len(self.accepted))
-        files = sorted(self.folder.glob("shard-*.jsonl")) if self.folder.is_dir() else []
-        for path in files:
-            with path.open("rb") as handle:
-                for raw in handle:
-                    try:
-                        index, article_id, observations, view = json.loads(raw)
-                        if not 0 <= index < len(done):
-                            continue  # not a line of this build
-                    except (ValueError, TypeError):
-                        continue  # cut short by a worker that died; its article ran again
-                    if not self.accepted[index] or done[index]:
-                        continue
-                    done[index] = 1
-                    yield index, article_id, observations, view
+        # heapq.merge takes the earlier file's line on a tie, as reading one file after
+        # another does
+        merged = (heapq.merge(*lines, key=operator.itemgetter(0)) if in_order
+                  else itertools.chain.from_iterable(lines))
+        for index, article_id, observations, view in merged:
+            if not self.accepted[index] or done[index]:
+                continue
+            done[index] = 1
+            yield index, article_id, observations, view
         missing = sum(self.accepted) - sum(done)
         if missing:
             raise MissingShards(
                 f"{self.folder.parent.parent}: what {missing} article(s) say is missing from "
                 f"{STAGING}: do the workers write to this output folder (shared storage, the "
                 f"same path)? Nothing was written")
+
+    def _files(self) -> list[Path]:
+        return sorted(self.folder.glob("shard-*.jsonl")) if self.folder.is_dir() else []
+
+    def _file_lines(self, path: Path) -> Iterator[tuple[int, str, list, list]]:
+        with path.open("rb") as handle:
+            for raw in handle:
+                try:
+                    index, article_id, observations, view = json.loads(raw)
+                    if not 0 <= index < len(self.accepted):
+                        continue  # not a line of this build
+                except (ValueError, TypeError):
+                    continue  # cut short by a worker that died; its article ran again
+                yield index, article_id, observations, view
+
+    def in_order(self) -> bool:
+        """Whether each shard's lines are in input order (as a process pool's workers write
+        them; Dask's may not): their first numbers, read without parsing the lines."""
+        for path in self._files():
+            last = -1
+            with path.open("rb") as handle:
+                for raw in handle:
+                    try:
+                        index = int(raw[1:raw.index(b",")])
+                    except ValueError:
+                        return False
+                    if index < last:
+                        return False
+                    last = index
+        return True
 
     def _sorted(self, records: Callable[[], Iterator[list]], key) -> Iterator[list]:
         return external_sort(records(), key, self.folder / "runs")
@@ -218,7 +247,14 @@ class Shards:
             previous = key
 
     def view_rows(self) -> Iterator[tuple]:
-        """(subject, relation, object, sentence, article id) of every fact, in input order."""
+        """(subject, relation, object, sentence, article id) of every fact, in input order:
+        the shards merged when each is in that order, else through an external sort."""
+        if self.in_order():
+            for _index, article_id, _observations, view in self.lines(in_order=True):
+                for s, p, o, sentence in view:
+                    yield s, p, _value(o), sentence, article_id
+            return
+
         def records():
             for index, article_id, _observations, view in self.lines():
                 for j, (s, p, o, sentence) in enumerate(view):
