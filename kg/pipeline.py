@@ -219,6 +219,7 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
     seen: set[bytes] = set()  # half of each content hash: a hex string cost twice the memory
     pool = (ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(os.getpid(),))
             if jobs > 1 else None)
+    pending: Iterator[Outcome] = iter(())  # the outcomes of the batch before
     try:
         for start in range(0, len(files), _BATCH):
             batch: list[Outcome | tuple] = []
@@ -238,15 +239,26 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
                               index, staging))
             todo = [item for item in batch if isinstance(item, tuple)]
             if pool is not None:
+                # this batch goes to the workers before the one before is handed on, so that
+                # they are never idle while this process reads the next files
                 done = iter(pool.map(_work, todo, chunksize=8))
+                yield from pending
+                pending = _in_order(batch, done)
             else:
                 done = iter(to_shard(_stored(process(p, d, h, o, resources), folder), i, shard)
                             for p, d, h, o, folder, i, shard in todo)
-            for item in batch:
-                yield next(done) if isinstance(item, tuple) else item
+                yield from _in_order(batch, done)
+        yield from pending
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _in_order(batch: list, done: Iterator[Outcome]) -> Iterator[Outcome]:
+    """The batch's outcomes: those made already (cache hits, unreadable files) and, for the
+    others (tuples), the next of `done`."""
+    for item in batch:
+        yield next(done) if isinstance(item, tuple) else item
 
 
 @contextlib.contextmanager
