@@ -4,7 +4,6 @@ how the work was split: sorted runs of any size, batches of any size, shards of 
 from __future__ import annotations
 
 import json
-import os
 import random
 from collections import Counter
 from pathlib import Path
@@ -72,9 +71,15 @@ def test_every_article_goes_through_the_shards_and_the_staging_area_is_removed(t
             yield line
 
     monkeypatch.setattr(shards.Shards, "lines", spy)
-    forks = []
-    fork = os.fork
-    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    forked = []  # whether the page was made in a forked copy (no other thread was running)
+    enter = pipeline._Beside.__enter__
+
+    def spy_enter(self):
+        made = enter(self)
+        forked.append(self.pid is not None)
+        return made
+
+    monkeypatch.setattr(pipeline._Beside, "__enter__", spy_enter)
     result = build(tmp_path / "out", jobs=2)
     staging = folders[0]
     assert staging.parent == tmp_path / "out" / shards.STAGING
@@ -83,7 +88,7 @@ def test_every_article_goes_through_the_shards_and_the_staging_area_is_removed(t
     # view's rows in the page's process when the build forks one (pipeline._Beside), which
     # also counts the relations again
     counts = Counter(lines)
-    assert len(counts) == result.count and set(counts.values()) == ({2} if forks else {3})
+    assert len(counts) == result.count and set(counts.values()) == ({2} if forked[0] else {3})
 
 
 def test_broken_and_repeated_lines_are_read_once(tmp_path):
