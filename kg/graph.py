@@ -243,14 +243,18 @@ def article_triples(article: Article, facts: Iterable[ResolvedFact], terms: Term
 
 
 def relation_triples(facts: Iterable[tuple[str, str, object]], terms: Terms,
-                     schema_types: bool = True) -> list[ox.Triple]:
+                     schema_types: bool = True, ordered: bool = False) -> list[ox.Triple]:
     """Each (subject key, relation, object key or Value) once, in a stable order, each followed
     by its schema.org super-property triple (see SCHEMA_PROPERTIES) unless `schema_types` is
-    off."""
-    distinct = {(s, p, o if isinstance(o, str) else (o.text, o.datatype)): o for s, p, o in facts}
+    off. `ordered`: the facts are distinct and in that order already (shards.relations)."""
+    if not ordered:
+        distinct = {(s, p, o if isinstance(o, str) else (o.text, o.datatype)): o
+                    for s, p, o in facts}
+        facts = [(s, p, o) for (s, p, _), o in sorted(distinct.items(),
+                                                       key=lambda item: repr(item[0]))]
     out: list[ox.Triple] = []
     seen: set[ox.Triple] = set()  # speaksAt and attends share schema:attendee
-    for (s, p, _), o in sorted(distinct.items(), key=lambda item: repr(item[0])):
+    for s, p, o in facts:
         triple = ox.Triple(terms.entity(s), terms.kg(p), _object(o, terms))
         out.append(triple)
         if schema_types:
@@ -267,9 +271,9 @@ def _article(node: ox.NamedNode, article: Article, terms: Terms) -> list[ox.Trip
            ox.Triple(node, terms.iri(_SCHEMA + "headline"), zh(article.title)),
            ox.Triple(node, terms.iri(_SCHEMA + "identifier"), ox.Literal(article.id))]
     if article.published:
-        local = article.published.astimezone(SHANGHAI).replace(microsecond=0)
         out.append(ox.Triple(node, terms.iri(_SCHEMA + "datePublished"),
-                             ox.Literal(local.isoformat(), datatype=terms.iri(_XSD + "dateTime"))))
+                             ox.Literal(_local_time(article.published),
+                                        datatype=terms.iri(_XSD + "dateTime"))))
     for predicate, value in ((_SCHEMA + "publisher", article.publisher),
                              (_SCHEMA + "editor", article.editor),
                              (_SCHEMA + "alternativeHeadline", article.original_title)):
@@ -283,6 +287,10 @@ def _article(node: ox.NamedNode, article: Article, terms: Terms) -> list[ox.Trip
         out.append(ox.Triple(node, terms.iri(_SCHEMA + "url"),
                              ox.Literal(text(article.url), datatype=terms.iri(_XSD + "anyURI"))))
     return out
+
+
+def _local_time(published) -> str:
+    return published.astimezone(SHANGHAI).replace(microsecond=0).isoformat()
 
 
 def _object(obj: str | Value, terms: Terms):
@@ -348,10 +356,8 @@ def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: 
                        if t.predicate.value in (_SCHEMA + "datePublished", _SCHEMA + "url",
                                                 _SCHEMA + "publisher"))
         if article.path:
-            # the file's name only: the page may be shared, the reader's folders are private
-            name = str(article.path).replace("\\", "/").rsplit("/", 1)[-1]
             triples.append(ox.Triple(node, terms.iri(_SCHEMA + "archivedAt"),
-                                     ox.Literal(text(name))))
+                                     ox.Literal(text(_file_name(article.path)))))
     seen: dict[tuple, set] = {}
     values: dict[tuple[str, str], int] = {}
     for subject, predicate, obj, sentence, article_id in facts:
@@ -378,6 +384,26 @@ def view_triples(entities: dict[str, Entity], facts: Iterable[tuple], articles: 
                     ox.Triple(node, terms.iri(_PROV + "wasDerivedFrom"),
                               terms.iri(article_iri(terms.base, article_id)))]
     return triples
+
+
+def _file_name(path) -> str:
+    # the file's name only: the page may be shared, the reader's folders are private
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def view_article_values(article: Article) -> list[tuple[str, str]]:
+    """The values of the article's view triples (see view_triples) that the page's list of
+    articles shows, by field: headline, date, url, publisher, file."""
+    out = [("headline", text(article.title))]
+    if article.published:
+        out.append(("date", _local_time(article.published)))
+    if article.url:
+        out.append(("url", text(article.url)))
+    if article.publisher:
+        out.append(("publisher", text(article.publisher)))
+    if article.path:
+        out.append(("file", text(_file_name(article.path))))
+    return out
 
 
 def build(entities: dict[str, Entity], facts: Iterable[ResolvedFact], articles: Iterable[Article],

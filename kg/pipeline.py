@@ -219,6 +219,7 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
     seen: set[bytes] = set()  # half of each content hash: a hex string cost twice the memory
     pool = (ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(os.getpid(),))
             if jobs > 1 else None)
+    pending: Iterator[Outcome] = iter(())  # the outcomes of the batch before
     try:
         for start in range(0, len(files), _BATCH):
             batch: list[Outcome | tuple] = []
@@ -238,15 +239,26 @@ def outcomes(files: list[Path], options: Options, *, resources: Resources | None
                               index, staging))
             todo = [item for item in batch if isinstance(item, tuple)]
             if pool is not None:
+                # this batch goes to the workers before the one before is handed on, so that
+                # they are never idle while this process reads the next files
                 done = iter(pool.map(_work, todo, chunksize=8))
+                yield from pending
+                pending = _in_order(batch, done)
             else:
                 done = iter(to_shard(_stored(process(p, d, h, o, resources), folder), i, shard)
                             for p, d, h, o, folder, i, shard in todo)
-            for item in batch:
-                yield next(done) if isinstance(item, tuple) else item
+                yield from _in_order(batch, done)
+        yield from pending
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _in_order(batch: list, done: Iterator[Outcome]) -> Iterator[Outcome]:
+    """The batch's outcomes: those made already (cache hits, unreadable files) and, for the
+    others (tuples), the next of `done`."""
+    for item in batch:
+        yield next(done) if isinstance(item, tuple) else item
 
 
 @contextlib.contextmanager
@@ -508,7 +520,7 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
                   jobs: int, use_cache: bool, title: str | None, max_nodes: int,
                   progress: Callable[[Outcome, int], None] | None, client,
                   staging: Path, settings: str) -> BuildResult:
-    from kg.export import html
+    from kg.export import html  # noqa: F401  (loaded before the page's process forks)
 
     cache = Cache.load(out_dir, options, _check_chunk) if use_cache else None
     resources = Resources.load()
@@ -555,17 +567,19 @@ def _build_staged(files: list[Path], errors: list[InputError], out_dir: Path, op
                 entity_count = previous["entities"]
             else:
                 store = shards.Shards(staging, accepted)
-                with _gc_frozen():
-                    written = _write_default(out, store, resources, options.base)
+
+                def page(written: _Default) -> bytes:
+                    return _page(written, store.view_rows(), articles, max_nodes, title,
+                                 graph_name, collected.count, options.base)
+
+                out.flush()  # a forked copy of the build must hold none of its bytes
+                with _gc_frozen(), _Beside(page, store, options.base, jobs > 1) as beside:
+                    written = _write_default(out, store, resources, options.base,
+                                             beside.entities_done)
+                    page_bytes = beside.result(written)
                 by_relation, entity_count = written.by_relation, written.entities
         if not unchanged:
-            with _gc_frozen():
-                keep, totals, kept = _view_scope(written, max_nodes, sum(by_relation.values()),
-                                                 collected.count)
-                view, rows = _view_graph(kept, store, articles, keep, options.base)
-            page = html.render(view, title=title, max_nodes=max_nodes, source=graph_name,
-                               totals=totals, articles=rows, article_count=collected.count)
-            outputs.write("graph.html", page.encode("utf-8"))
+            outputs.write("graph.html", page_bytes)
             summary = {"articles": collected.count, "failed": collected.failed,
                        "no_facts": collected.no_facts, "no_date": collected.no_date,
                        "warnings": [[w.path, w.reason] for w in collected.warnings]}
@@ -641,7 +655,7 @@ class _Default:
     entities: int = 0
     by_relation: dict[str, int] = field(default_factory=dict)
     by_class: dict[str, int] = field(default_factory=dict)
-    ends_file: Path | None = None  # both ends of each relation between entities, a key a line
+    ends_file: Path | None = None  # both ends of each relation between entities (JSON lists)
     edges: int = 0
     parents: int = 0
 
@@ -666,13 +680,107 @@ class _Batches:
             self.items = []
 
 
+def _page(written: _Default, facts: Iterator[tuple], articles: shards.Articles, max_nodes: int,
+          title: str | None, graph_name: str, count: int, base: str) -> bytes:
+    """graph.html: the view of the graph `written` describes (`facts`: Shards.view_rows)."""
+    from kg.export import html
+
+    keep, totals, kept = _view_scope(written, max_nodes, sum(written.by_relation.values()),
+                                     count)
+    view, rows = _view_graph(kept, facts, articles, keep, base)
+    return html.render(view, title=title, max_nodes=max_nodes, source=graph_name,
+                       totals=totals, articles=rows, article_count=count).encode("utf-8")
+
+
+class _Beside:
+    """The page made in a forked copy of the build while the build writes the default graph:
+    the two halves of the serial tail on two cores. The copy counts the relations itself (the
+    page needs their ends and counts) and waits for the entities' counts, which the build
+    sends when its pass over the entities is done (`entities_done`). `result` gives the
+    page's bytes. Without a fork (one job, no os.fork, other threads running, whose locks a
+    fork would copy held) or when the copy fails, the page is made here, after the graph:
+    the same bytes either way."""
+
+    def __init__(self, page: Callable[["_Default"], bytes], store: shards.Shards, base: str,
+                 fork: bool):
+        self.page, self.store, self.base = page, store, base
+        self.fork = fork and hasattr(os, "fork") and threading.active_count() == 1
+        self.pid: int | None = None
+        self._write: int | None = None  # the pipe to the copy
+        self.path = store.folder / "page.html"
+
+    def __enter__(self) -> "_Beside":
+        if not self.fork:
+            return self
+        read, self._write = os.pipe()
+        parent = os.getpid()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.pid = os.fork()
+        if self.pid == 0:
+            self._close()
+            code = 1
+            try:
+                _die_with(parent)
+                with os.fdopen(read, "rb") as pipe:
+                    self._child(pipe)
+                code = 0
+            except BaseException:  # the build makes the page itself: nothing is lost
+                log.debug("the page's process failed", exc_info=True)
+            finally:
+                os._exit(code)  # no unwinding: the build's files and lock are its own
+        os.close(read)
+        return self
+
+    def _child(self, pipe) -> None:
+        done = _Default(self.store.folder / "entities.jsonl",
+                        ends_file=self.store.folder / "ends-page.jsonl")
+        _write_relations(done, self.store, None, self.base)
+        counts = json.loads(pipe.readline())
+        done.entities, done.by_class, done.parents = (counts["entities"], counts["by_class"],
+                                                      counts["parents"])
+        self.path.write_bytes(self.page(done))
+
+    def entities_done(self, done: "_Default") -> None:
+        if self._write is not None:
+            message = {"entities": done.entities, "by_class": done.by_class,
+                       "parents": done.parents}
+            with contextlib.suppress(OSError):  # the copy has failed: `result` will see it
+                os.write(self._write, (json.dumps(message) + "\n").encode("utf-8"))
+
+    def result(self, written: "_Default") -> bytes:
+        if self.pid is not None:
+            self._close()
+            status = os.waitpid(self.pid, 0)[1]
+            self.pid = None
+            if os.waitstatus_to_exitcode(status) == 0:
+                return self.path.read_bytes()
+            log.info("the page's process failed: the page is made here")
+        return self.page(written)
+
+    def _close(self) -> None:
+        if self._write is not None:  # once: the number may be another file's afterwards
+            os.close(self._write)
+            self._write = None
+
+    def __exit__(self, *exc) -> None:
+        self._close()
+        if self.pid is not None:  # the build failed: so does its page
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+
+
 def _write_default(out: rdf.GraphFile, store: shards.Shards, resources: Resources,
-                   base: str) -> _Default:
+                   base: str, entities_done: Callable[[_Default], None] | None = None
+                   ) -> _Default:
     """The default graph from the shards: every entity's description (in key order), then the
-    relations (each once, in the order of graph.relation_triples), streamed in batches."""
+    relations (each once, in the order of graph.relation_triples), streamed in batches.
+    `entities_done` is told the entities' counts before the relations are written."""
     done = _Default(store.folder / "entities.jsonl", ends_file=store.folder / "ends.jsonl")
-    store.write_entities(resources, done.entities_file)
-    referenced = {e.parent for e in store.entities(done.entities_file) if e.parent}
+    referenced = store.write_entities(resources, done.entities_file)
+    # a key named as a parent that is no parent of the entity kept is harmless here: no
+    # entity's parent link looks it up
     known = {e.key for e in store.entities(done.entities_file) if e.key in referenced}
     batches = _Batches(out)
     for chunk in _chunks(store.entities(done.entities_file), 5000):
@@ -682,29 +790,39 @@ def _write_default(out: rdf.GraphFile, store: shards.Shards, resources: Resource
             done.parents += entity.parent in known
         batches.add(graph.entity_triples({e.key: e for e in chunk}, graph.Terms(base),
                                          known=known))
+    if entities_done is not None:
+        entities_done(done)
+    _write_relations(done, store, batches, base)
+    return done
+
+
+def _write_relations(done: _Default, store: shards.Shards, batches: "_Batches | None",
+                     base: str) -> None:
+    """The relations into `batches` (None: only counted), their counts and their ends."""
     counts: dict[str, int] = {}
     with done.ends_file.open("w", encoding="utf-8") as ends:
         for group in _chunks_by_subject(store.relations(), 5000):
             _add_relations(done, group, counts, ends, batches, base)
-    batches.flush()
+    if batches is not None:
+        batches.flush()
     done.by_relation = {r: counts[r] for r in fact_defs.STATED if counts.get(r)}
-    return done
 
 
 def _add_relations(done: _Default, group: list, counts: dict[str, int], ends,
-                   batches: _Batches, base: str) -> None:
+                   batches: "_Batches | None", base: str) -> None:
     """One group of relations into the graph, their counts and (for the view's degrees) the
     file of their ends: a dict of every entity's degree grew with the corpus."""
-    triples = graph.relation_triples(group, graph.Terms(base))
-    for relation, n in fact_defs.tally((t.subject, t.predicate.value, t.object)
-                                       for t in triples).items():
-        counts[relation] = counts.get(relation, 0) + n
-    for s, _p, o in group:
-        if isinstance(o, str):
-            done.edges += 1
-            ends.write(json.dumps(s, ensure_ascii=False) + "\n")
-            ends.write(json.dumps(o, ensure_ascii=False) + "\n")
-    batches.add(triples)
+    triples = graph.relation_triples(group, graph.Terms(base), ordered=True)
+    for triple in set(triples):  # what fact_defs.tally counts: each distinct fact once
+        relation = fact_defs.relation(triple.predicate.value)
+        if relation is not None:
+            counts[relation] = counts.get(relation, 0) + 1
+    keys = [key for s, _p, o in group if isinstance(o, str) for key in (s, o)]
+    done.edges += len(keys) // 2
+    if keys:  # a line of keys a group: one JSON call, not two a relation
+        ends.write(json.dumps(keys, ensure_ascii=False) + "\n")
+    if batches is not None:
+        batches.add(triples)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -729,24 +847,46 @@ def _chunks_by_subject(relations: Iterable[tuple], size: int) -> Iterator[list]:
 _CITES = "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 
-def _view_graph(entities, store: shards.Shards, articles: Iterable[Article], keep, base: str):
+def _view_graph(entities, view_rows: Iterator[tuple], articles: Iterable[Article], keep,
+                base: str):
     """The view's graph (the entities kept, their facts with a few sentences each, and the
     articles those sentences come from) and the rows of the articles the page lists (see
     `_ArticleRows`), made a batch of articles at a time: no graph or list of all the articles
-    is ever held. `articles` is read twice."""
+    is ever held. `view_rows`: Shards.view_rows."""
     from kg.export import html
 
     terms = graph.Terms(base)
-    facts = graph.view_triples({}, store.view_rows(), [], terms, keep,
+    facts = graph.view_triples({}, view_rows, [], terms, keep,
                                max_values=None if keep is None else graph.VIEW_VALUES)
     cited = {t.object.value for t in facts if t.predicate.value == _CITES}
-    cited_articles = [a for a in articles if graph.article_iri(base, a.id) in cited]
-    triples = graph.view_triples(entities, [], cited_articles, terms) + facts
+    cited_articles: list[Article] = []
     rows = _ArticleRows(html.MAX_ARTICLES, cited, html.article_row_key)
     for batch in _chunks(articles, 2000):
-        part = _rdflib_graph(graph.view_triples({}, [], batch, graph.Terms(base)), base)
-        rows.add(html.article_rows(part))
+        cited_articles += [a for a in batch if graph.article_iri(base, a.id) in cited]
+        rows.add(_article_rows(batch, base))
+    triples = graph.view_triples(entities, [], cited_articles, terms) + facts
     return _rdflib_graph(triples, base), html.sort_article_rows(rows.kept())
+
+
+def _article_rows(articles: list[Article], base: str) -> list[dict]:
+    """What html.article_rows reads from the view's triples of `articles` (graph.view_triples),
+    taken from the articles themselves: an rdflib graph of every article, made only to read
+    its rows back, was a tenth of the build's serial tail. Articles that share an id share a
+    node, so they share a row, each field the smallest of their values as html._first takes."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for article in articles:
+        values = found.setdefault(graph.article_iri(base, article.id), {})
+        for name, value in graph.view_article_values(article):
+            if value.strip():
+                values.setdefault(name, set()).add(value)
+    rows = []
+    for iri, values in found.items():
+        first = {name: min(strings) for name, strings in values.items()}
+        rows.append({"headline": first.get("headline") or iri,
+                     "publisher": first.get("publisher", ""),
+                     "date": first.get("date", "")[:10], "iri": iri,
+                     "url": first.get("url", ""), "file": first.get("file", "")})
+    return rows
 
 
 class _ArticleRows:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+import operator
 import os
 import secrets
 import socket
@@ -45,6 +46,10 @@ RUN_SIZE = 50_000
 #: runs merged at once: more are first merged into longer runs, group by group, so that a
 #: build of millions of articles never holds thousands of files open
 FAN_IN = 64
+#: records a line of a sorted run: one call of the JSON encoder or decoder per 1,000 records,
+#: not one each (a call cost more than the small record it encoded)
+BLOCK = 1000
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def writer(folder: Path) -> "Writer":
@@ -115,28 +120,57 @@ class Shards:
         self.folder = Path(folder)
         self.accepted = accepted
 
-    def lines(self) -> Iterator[tuple[int, str, list, list]]:
+    def lines(self, in_order: bool = False) -> Iterator[tuple[int, str, list, list]]:
+        """Each article's line: (index, id, observations, facts). `in_order`: by index, merged
+        from the shards, which must each be in that order already (see `in_order`)."""
+        files = self._files()
+        lines = [self._file_lines(path) for path in files]
         done = bytearray(len(self.accepted))
-        files = sorted(self.folder.glob("shard-*.jsonl")) if self.folder.is_dir() else []
-        for path in files:
-            with path.open("rb") as handle:
-                for raw in handle:
-                    try:
-                        index, article_id, observations, view = json.loads(raw)
-                        if not 0 <= index < len(done):
-                            continue  # not a line of this build
-                    except (ValueError, TypeError):
-                        continue  # cut short by a worker that died; its article ran again
-                    if not self.accepted[index] or done[index]:
-                        continue
-                    done[index] = 1
-                    yield index, article_id, observations, view
+        # heapq.merge takes the earlier file's line on a tie, as reading one file after
+        # another does
+        merged = (heapq.merge(*lines, key=operator.itemgetter(0)) if in_order
+                  else itertools.chain.from_iterable(lines))
+        for index, article_id, observations, view in merged:
+            if not self.accepted[index] or done[index]:
+                continue
+            done[index] = 1
+            yield index, article_id, observations, view
         missing = sum(self.accepted) - sum(done)
         if missing:
             raise MissingShards(
                 f"{self.folder.parent.parent}: what {missing} article(s) say is missing from "
                 f"{STAGING}: do the workers write to this output folder (shared storage, the "
                 f"same path)? Nothing was written")
+
+    def _files(self) -> list[Path]:
+        return sorted(self.folder.glob("shard-*.jsonl")) if self.folder.is_dir() else []
+
+    def _file_lines(self, path: Path) -> Iterator[tuple[int, str, list, list]]:
+        with path.open("rb") as handle:
+            for raw in handle:
+                try:
+                    index, article_id, observations, view = json.loads(raw)
+                    if not 0 <= index < len(self.accepted):
+                        continue  # not a line of this build
+                except (ValueError, TypeError):
+                    continue  # cut short by a worker that died; its article ran again
+                yield index, article_id, observations, view
+
+    def in_order(self) -> bool:
+        """Whether each shard's lines are in input order (as a process pool's workers write
+        them; Dask's may not): their first numbers, read without parsing the lines."""
+        for path in self._files():
+            last = -1
+            with path.open("rb") as handle:
+                for raw in handle:
+                    try:
+                        index = int(raw[1:raw.index(b",")])
+                    except ValueError:
+                        return False
+                    if index < last:
+                        return False
+                    last = index
+        return True
 
     def _sorted(self, records: Callable[[], Iterator[list]], key) -> Iterator[list]:
         return external_sort(records(), key, self.folder / "runs")
@@ -149,18 +183,24 @@ class Shards:
             for index, _id, observations, _view in self.lines():
                 for j, (key, kind, label, surface, code) in enumerate(observations):
                     yield [key, index, j, kind, label, surface, code]
-        return self._sorted(records, key=lambda r: (r[0], r[1], r[2]))
+        return self._sorted(records, key=operator.itemgetter(0, 1, 2))
 
-    def write_entities(self, resources, path: Path) -> None:
+    def write_entities(self, resources, path: Path) -> set[str]:
         """Every entity, in key order, as JSON lines at `path`: those the articles observed,
         merged key by key, and the parents the gazetteer adds (places' provinces, organisations'
-        parents) that no article observed."""
+        parents) that no article observed. Returns the parents the entities name (and perhaps
+        a few more: those of an added parent that an article also observed), so that they
+        need not be read back for them."""
         added: dict[str, tuple[tuple[int, int], Entity]] = {}
+        parents: set[str] = set()
         with path.open("w", encoding="utf-8") as out:
-            for key, group in itertools.groupby(self.observations(), key=lambda r: r[0]):
+            for key, group in itertools.groupby(self.observations(), key=operator.itemgetter(0)):
                 group = list(group)
                 made = merge([tuple(r[i] for i in (0, 3, 4, 5, 6)) for r in group], resources)
-                out.write(_entity_line(made.pop(key)))
+                entity = made.pop(key)
+                if entity.parent:
+                    parents.add(entity.parent)
+                out.write(_entity_line(entity))
                 first = (group[0][1], group[0][2])
                 for other, entity in made.items():
                     # `merge` makes an unobserved parent once, from the first entity (in input
@@ -169,7 +209,11 @@ class Shards:
                         added[other] = (first, entity)
         with path.with_suffix(".added").open("w", encoding="utf-8") as out:
             for key in sorted(added):
-                out.write(_entity_line(added[key][1]))
+                entity = added[key][1]
+                if entity.parent:
+                    parents.add(entity.parent)
+                out.write(_entity_line(entity))
+        return parents
 
     @staticmethod
     def entities(path: Path) -> Iterator[Entity]:
@@ -197,19 +241,26 @@ class Shards:
                     norm = o if isinstance(o, str) else (o["text"], o["datatype"])
                     yield [repr((s, p, norm)), s, p, o]
         previous = None
-        for key, s, p, o in self._sorted(records, key=lambda r: r[0]):
+        for key, s, p, o in self._sorted(records, key=operator.itemgetter(0)):
             if key != previous:
                 yield s, p, _value(o)
             previous = key
 
     def view_rows(self) -> Iterator[tuple]:
-        """(subject, relation, object, sentence, article id) of every fact, in input order."""
+        """(subject, relation, object, sentence, article id) of every fact, in input order:
+        the shards merged when each is in that order, else through an external sort."""
+        if self.in_order():
+            for _index, article_id, _observations, view in self.lines(in_order=True):
+                for s, p, o, sentence in view:
+                    yield s, p, _value(o), sentence, article_id
+            return
+
         def records():
             for index, article_id, _observations, view in self.lines():
                 for j, (s, p, o, sentence) in enumerate(view):
                     yield [index, j, s, p, o, sentence, article_id]
         for _i, _j, s, p, o, sentence, article_id in self._sorted(
-                records, key=lambda r: (r[0], r[1])):
+                records, key=operator.itemgetter(0, 1)):
             yield s, p, _value(o), sentence, article_id
 
 
@@ -250,15 +301,15 @@ class Articles:
 
 
 def counts(path: Path) -> Iterator[tuple[str, int]]:
-    """(item, how many times) for the items of `path` (a JSON string a line), in item order,
-    counted through an external sort: the counts of millions of items are never all held."""
-    def records() -> Iterator[list]:
+    """(item, how many times) for the items of `path` (a line is a JSON string, or a JSON list
+    of them), in item order, counted through an external sort: the counts of millions of items
+    are never all held."""
+    def records() -> Iterator[str]:
         with path.open(encoding="utf-8") as handle:
             for line in handle:
-                yield [json.loads(line)]
-    for item, group in itertools.groupby(external_sort(records(), lambda r: r[0],
-                                                       path.parent / "runs"),
-                                         key=lambda r: r[0]):
+                value = json.loads(line)
+                yield from ([value] if isinstance(value, str) else value)
+    for item, group in itertools.groupby(external_sort(records(), None, path.parent / "runs")):
         yield item, sum(1 for _ in group)
 
 
@@ -279,9 +330,10 @@ def _entity(data: list) -> Entity:
 
 def external_sort(records: Iterable[list], key, folder: Path,
                   run_size: int | None = None) -> Iterator[list]:
-    """`records` (JSON-able lists) sorted by `key`, holding at most `run_size` of them in memory:
-    sorted runs are written to `folder` and merged as they are read. Equal records keep their
-    order (the sort is stable and the runs are merged in order)."""
+    """`records` (JSON-able values) sorted by `key` (None: by themselves), holding at most
+    `run_size` of them in memory: sorted runs are written to `folder` and merged as they are
+    read. Equal records keep their order (the sort is stable and the runs are merged in
+    order)."""
     run_size = run_size or RUN_SIZE
     runs: list[Path] = []
     buffer: list[list] = []
@@ -312,16 +364,17 @@ def external_sort(records: Iterable[list], key, folder: Path,
             run.unlink(missing_ok=True)
 
 
-def _write_run(records: Iterable[list], folder: Path) -> Path:
+def _write_run(records: Iterable, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"run-{secrets.token_hex(8)}.jsonl"
+    records = iter(records)
     with path.open("w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        while block := list(itertools.islice(records, BLOCK)):
+            out.write(_encode(block) + "\n")
     return path
 
 
-def _read_run(path: Path) -> Iterator[list]:
+def _read_run(path: Path) -> Iterator:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            yield json.loads(line)
+            yield from json.loads(line)

@@ -8,6 +8,8 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -73,6 +75,65 @@ def test_the_article_rows_kept_from_a_stream():
     everything = pipeline._ArticleRows(30, set(), html.article_row_key)
     everything.add(rows)
     assert html.sort_article_rows(everything.kept()) == in_order
+
+
+def test_the_article_rows_are_those_the_page_reads_from_the_view_graph():
+    """The page's rows are made from the articles' fields, not from an rdflib graph of their
+    view triples: the same rows, with articles that share an id sharing one (the smallest of
+    their values, as html._first takes them), blank values left out, no date, no URL."""
+    from datetime import datetime, timezone
+
+    from kg import graph
+    from kg.model import Article
+
+    when = datetime(2021, 3, 4, 23, 30, 5, 7, tzinfo=timezone.utc)
+    articles = [
+        Article("x1", "in/b.md", "乙标题", "", (), when, publisher="甲报", url="https://a.cn/1"),
+        Article("x1", "in\\a.md", "甲标题", "", (), None, publisher="乙报"),
+        Article("x2", "c.html", " ", "", (), None, url=" "),
+        Article("x3", "", "标题\x07三", "", (), when.replace(year=2020)),
+    ]
+    base = pipeline.Options().base
+    view = pipeline._rdflib_graph(graph.view_triples({}, [], articles, graph.Terms(base)), base)
+    expected = html.sort_article_rows(html.article_rows(view))
+    got = html.sort_article_rows(pipeline._article_rows(articles, base))
+    assert got == expected
+    assert [r["headline"] for r in got] == ["乙标题", "标题三", base + "article/x2"]
+    assert (got[0]["file"], got[0]["date"], got[0]["publisher"]) == ("a.md", "2021-03-05", "乙报")
+
+
+def test_the_page_made_beside_the_graph_is_the_page_made_after_it(tmp_path):
+    """With more than one job, the page is made in a forked copy of the build while the build
+    writes the graph (pipeline._Beside); when that copy fails, the build makes the page itself.
+    The same bytes each way, and with one job (no fork). In a fresh process: the build forks
+    only where no other thread runs."""
+    script = f"""
+from pathlib import Path
+from kg import pipeline
+forked = []
+enter = pipeline._Beside.__enter__
+def spy(self):
+    made = enter(self)
+    forked.append(self.pid is not None)
+    return made
+pipeline._Beside.__enter__ = spy
+def build(name, jobs):
+    pipeline.build_folder([{str(FIXTURES / "probe")!r}], Path({str(tmp_path)!r}) / name,
+                          options=pipeline.Options(), jobs=jobs, max_nodes=30, use_cache=False)
+build("forked", 2)
+assert forked == [True], forked
+def fail(self, pipe):
+    raise RuntimeError("the page's process fails")
+pipeline._Beside._child = fail
+build("failed", 2)
+build("serial", 1)
+assert forked == [True, True, False], forked
+"""
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=300)
+    for name in ("graph.ttl", "graph.html"):
+        made = [(tmp_path / way / name).read_bytes() for way in ("forked", "failed", "serial")]
+        assert made[0] == made[1] == made[2]
+    assert not (tmp_path / "forked" / shards.STAGING).exists()
 
 
 def test_degrees_are_counted_through_the_external_sort(tmp_path, monkeypatch):

@@ -67,6 +67,10 @@ class GraphFile:
         elif chunk:
             self._held.extend(ox.parse(chunk, format=ox.RdfFormat.N_QUADS))
 
+    def flush(self) -> None:
+        """What is written so far to the file (a forked process must not hold it buffered)."""
+        self._handle.flush()
+
     def discard(self) -> None:
         """Leave the existing file as it is: nothing new is written."""
         self._discard = True
