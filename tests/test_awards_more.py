@@ -324,6 +324,16 @@ CASES = [
     ("文化和旅游部近日公示第二批国家全域旅游示范区名单，共97家单位入选。\n省份 | 示范区名单 |\n"
      "浙江省 | 安吉县、长兴县 |\n江苏省 | 昆山市、江阴市 |",
      {(c, "awardedTitle", "国家全域旅游示范区") for c in ("安吉县", "长兴县", "昆山市", "江阴市")}),
+    # a heading 荣获T的个人/集体: the title is what those listed gained
+    ("荣获全国五一劳动奖章的个人（2名）\n某某钢铁公司 张某明\n某某县人民医院 李某华",
+     {("张某明", "awardedTitle", "全国五一劳动奖章"), ("张某明", "worksFor", "某某钢铁公司"),
+      ("李某华", "awardedTitle", "全国五一劳动奖章"), ("李某华", "worksFor", "某某县人民医院")}),
+    # 某市12个村入选T as a heading; villages after their townships, closed by 共计12村
+    ("湖州市12个村入选第五批中国传统村落\n其中安吉县鄣吴镇鄣吴村、长兴县水口乡顾渚村共计12村入选。",
+     {("鄣吴村", "awardedTitle", "中国传统村落"), ("顾渚村", "awardedTitle", "中国传统村落")}),
+    # the region that already has them (浙江已有) is no awardee
+    ("此前，浙江已有安吉县、长兴县入选国家生态县。",
+     {("安吉县", "awardedTitle", "国家生态县"), ("长兴县", "awardedTitle", "国家生态县")}),
     # a quoted name opening a title keeps its quotes; the batch before it goes
     ("长兴县、安吉县入选第一批“美丽乡村”示范县名单。",
      {("长兴县", "awardedTitle", "“美丽乡村”示范县"), ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),

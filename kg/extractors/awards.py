@@ -41,7 +41,8 @@ _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
 _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
 _ADVERBS = re.compile(r"(?:正式|成功|也|均|都|已|还|先后|分别|同时|共同|一并|顺利|首次)+$")
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
-_LEAD = re.compile(r"^(?:(?:包括|其中|我市|我省|我区|我县|本市|本省|同时|此外|另外|目前)+的?)")
+_LEAD = re.compile(r"^(?:(?:包括|其中|我市|我省|我区|我县|本市|本省|同时|此外|另外|目前)+的?"
+                   r"|[\u3400-\u9fff]{2,6}?(?:已有|已经有|共有|先后有))")  # 浙江已有A、B入选
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
@@ -131,8 +132,9 @@ _NO_OBJECT = ("入选", "上榜", "入围", "榜上有名", "名列其中", "列
 _TITLE_GOES_ON = re.compile(r"([\u3400-\u9fff]{2,20}?)(?:荣誉称号|称号)?(?=[，,。；;！!]|$)")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项)")
 # 等7家企业 / 等30座中国城市 / 等: the end of a list before a verb, and its category noun
-_LIST_TAIL = re.compile(r"(?:等|在内的|(?=[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人)))"
-                        r"(?:[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人))?"
+_LIST_TAIL = re.compile(r"(?:等|在内的|共计|(?=[0-9一二三四五六七八九十两百千]+"
+                        r"(?:个|家|座|所|名|位|地|城|项|人|村|镇)))"
+                        r"(?:[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人|村|镇))?"
                         r"([\u3400-\u9fff]{0,8}|[“\"][\u3400-\u9fff]{1,10}[”\"])$")
 _BY_AGENT = re.compile(r"被[^、，,]{2,30}$")
 _LIST_NAME = re.compile(r"[“《]?((?:[^，,。；;：:“”《》、\s]|“[^，,。；;“”]{1,20}”){2,40}?"
@@ -668,7 +670,10 @@ _ANNEX = re.compile(r"^附(?:件|表)[0-9一二三四五六七八九十]*[:：]?
 _HEADING_NOTE = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _HEADING_VERB = re.compile(r"^(?:[0-9]{4}(?:-[0-9]{4})?(?:年度?|周期)?)?"
                            r"(?:重新确认|确认|命名|认定|公布|公示|拟命名|拟认定|新增)?")
-_HEADING_LEAD = re.compile(r"^(?:[\u3400-\u9fff]{1,8}?[省市县区](?=新增|新认定|入选|获评))?"
+_HEADING_LEAD = re.compile(r"^(?:[\u3400-\u9fff]{1,8}?[省市县区]"
+                           # 某市12个村入选…: who gained it, and how many of them
+                           r"(?:[0-9一二三四五六七八九十两百]+(?:个|家|座|所)?[\u3400-\u9fff]{0,3}?)?"
+                           r"(?=新增|新认定|入选|获评))?"
                            r"(?:新增|新认定|入选|获评)?(?:首批|新一批|第[一二三四五六七八九十\d]+批)?")
 _HEADING_TAIL = re.compile(r"(?:拟?(?:命名|认定|确认|推荐|公示|表彰))?(?:名单|名录)$")
 _NAMED_AS = re.compile(
@@ -715,9 +720,17 @@ def _heading_title(article: Article, index: int, text: str,
     if listed:
         body = body[: listed.start()]  # …名单: what precedes the word is the title
     if "的" in body:
-        # 通过复核继续保留称号的国家生态示范区: the title is what the clause qualifies
-        start += body.rindex("的") + 1
-        body = body[body.rindex("的") + 1:]
+        before, after = body[: body.rindex("的")], body[body.rindex("的") + 1:]
+        verb = next((v for _s, _e, v in res.lexicon.finditer("award_verb", before)
+                     if before.startswith(v)), None)
+        if verb and after in res.lexicon.words("list_category"):
+            # 荣获全国五一劳动奖章的个人: the title is what those listed gained
+            start += len(verb)
+            body = before[len(verb):]
+        else:
+            # 通过复核继续保留称号的国家生态示范区: the title is what the clause qualifies
+            start += body.rindex("的") + 1
+            body = after
     lead = _HEADING_LEAD.match(body)
     if lead and len(body) - lead.end() >= 3:
         start += lead.end()  # 某市新增…, 第八批…: who gained it and the batch are not the title
