@@ -526,7 +526,8 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
         person = _person_line(text.rstrip()[:-1], res, index)
         if person and _PERSON_LINE.match(_ENUMERATION.sub("", text.strip())).group("comma"):
             return [person]
-    if text.rstrip().endswith("。") and "，" not in text and len(text) <= 400:
+    if text.rstrip().endswith("。") and len(text) <= 400 and re.search(r"[、；;]", text) \
+            and not _NOT_IN_NAMES.search(text):
         # 某区甲镇、乙镇,某区丙镇。: a line of places that happens to end like a sentence
         found = _line_items(text.rstrip()[:-1], res, index)
         return found if len(found) > 1 and all(i.kind in ("place", "town") for i in found) \
@@ -649,12 +650,12 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
         start, end = offset + match.start(4), offset + match.end(4)
         note = match.groups()[-1]
     note = _GENDER.sub("", note or "")  # 男/女 in a column of its own says nothing of the post
-    if match.group("comma"):
-        note = _BIO.sub("", note).rstrip("。")
-        if not _names_a_post(note, res):
-            return None  # 张三，你好: a comma after a name is no column
     if not res.lexicon.is_surname_start(name) or not note or len(note) < 2:
         return None
+    if match.group("comma"):
+        note = _BIO.sub("", note).rstrip("。")
+        if len(note) < 2 or not _names_a_post(note, res):
+            return None  # 张三，你好: a comma after a name is no column
     if match.group("colon") and (name in res.titles or res.lexicon.ends_with("title_head", name)
                                  or name in res.lexicon.words("list_category")):
         return None  # 金奖：某某公司, 组长：…: a title or a post before the colon, not a name
