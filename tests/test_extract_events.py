@@ -208,6 +208,11 @@ PRESENT_AFTER = [
      {("郑某科", "attends", "第三届某某合作论坛"), ("王某", "attends", "第三届某某合作论坛")}),
     # 参加会见的: a meeting that is no event named in the text gives nothing
     ("5月5日，第三届某某合作论坛在武汉开幕。参加会见的嘉宾有：郑某科、王某。", set()),
+    # groups of names joined to one verb, a 在 inside the last name; a place after 在 is no name
+    ("5月5日，第三届某某合作论坛在武汉开幕。市领导陈某竑、王某松，市政府秘书长尤在晶等参加开幕式。",
+     {(n, "attends", "第三届某某合作论坛") for n in ("陈某竑", "王某松", "尤在晶")}),
+    ("5月5日，第三届某某合作论坛在武汉开幕。王某松、李某盛在鄂出席开幕式。",
+     {(n, "attends", "第三届某某合作论坛") for n in ("王某松", "李某盛")}),
     # 致辞嘉宾包括：post name, post name — speakers listed with their posts, split by commas
     ("5月5日，第三届某某合作论坛在武汉开幕。开幕式的致辞嘉宾包括：论坛主席严某华，某国副总理阿利·阿赫某夫，"
      "中国某某学会会长吴某平。",

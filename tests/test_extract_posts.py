@@ -28,6 +28,9 @@ CASES = [
      {("廖国勋", "worksFor", "天津市委"), ("廖国勋", "worksFor", "天津市人民政府"),
       ("廖国勋", "jobTitle", "市长")}),
     ("1月27日，省长刘宁作政府工作报告。", {("刘宁", "worksFor", "省政府"), ("刘宁", "jobTitle", "省长")}),
+    # 请 before a body is the verb that invites its head, not part of its name
+    ("某办举行吹风会，请国务院研究室主任黄某宏解读有关情况。",
+     {("黄某宏", "worksFor", "国务院研究室"), ("黄某宏", "jobTitle", "主任")}),
     # 中共某自治区党委书记: the region's party committee
     ("中共广西壮族自治区党委书记彭某华出席。",
      {("彭某华", "worksFor", "中共广西壮族自治区党委"), ("彭某华", "jobTitle", "党委书记")}),

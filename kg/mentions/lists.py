@@ -741,11 +741,14 @@ def _names_before(text: str, at: int, res: Resources, sentence: int) -> list[Ite
     """The names right before the verb, and the groups of names before them that commas
     join to the same verb (市领导A、B、C，市政府秘书长D等参加…)."""
     end = at
-    where = re.search(r"在[^，,。；;、在]{1,8}$", text[:end])
-    if where:
-        end = where.start()  # A、B在主席台就座: where they sat is not part of the list
     while end > 0 and text[end - 1] in "等也还均和及与":
         end -= 1
+    # A、B在主席台就座, A、B在京: where they were is not part of the list (尤在晶: in a name)
+    where = re.search(r"在([^，,。；;、在]{1,8})$", text[:end])
+    if where and (len(where.group(1)) > 1 or places.abbreviation(where.group(1), res)):
+        end = where.start()
+        while end > 0 and text[end - 1] in "等也还均和及与":
+            end -= 1
     found: list[Item] = []
     while True:
         start = max(text.rfind(c, 0, end) for c in "，,。；;：:\n") + 1

@@ -370,7 +370,7 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
         return pos + latin.end()
     for size in (3, 2, 4):
         cand, after = rest[:size], rest[size:]
-        if len(cand) < size or not _CJK.match(cand) or set(cand) & _NOT_IN_NAME:
+        if len(cand) < size or not _CJK.match(cand) or _not_in_name(cand):
             continue
         whole = after == ""
         if surname_stop and (whole or not res.lexicon.starts_with("name_stop", after)):
@@ -387,6 +387,14 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
             continue
         return pos + size
     return None
+
+
+def _not_in_name(cand: str) -> bool:
+    """A character no name holds (会, 的, 局 …); 在 only as a name's middle character (尤在晶),
+    where a verb would leave a one-character subject."""
+    bad = set(cand) & _NOT_IN_NAME
+    return bool(bad) and not (bad == {"在"} and len(cand) == 3 and cand.index("在") == 1
+                              and cand.count("在") == 1)
 
 
 def _foreign_end(rest: str, end: int, res: Resources) -> int:

@@ -81,6 +81,11 @@ def mention(text: str, article: Article, sentence: Sentence, start: int, end: in
     return Mention(text, "Place", *base.span(sentence, start, end), key="venue/" + name_key(text))
 
 
+def abbreviation(text: str, res: Resources):
+    """The province a one-character abbreviation names (沪, 京), or None."""
+    return _abbreviations(res).get(text)
+
+
 def _abbreviations(res: Resources) -> dict:
     table = res.index.get("place_abbr")
     if table is None:
