@@ -208,6 +208,9 @@ PRESENT_AFTER = [
      {("郑某科", "attends", "第三届某某合作论坛"), ("王某", "attends", "第三届某某合作论坛")}),
     # 参加会见的: a meeting that is no event named in the text gives nothing
     ("5月5日，第三届某某合作论坛在武汉开幕。参加会见的嘉宾有：郑某科、王某。", set()),
+    # a long description of who they are between 的 and 还有
+    ("5月5日，第三届某某合作论坛在武汉开幕。出席开幕式的“9+2”各方行政首长还有：福建省省长苏某林、湖南省省长徐某盛。",
+     {(n, "attends", "第三届某某合作论坛") for n in ("苏某林", "徐某盛")}),
     # groups of names joined to one verb, a 在 inside the last name; a place after 在 is no name
     ("5月5日，第三届某某合作论坛在武汉开幕。市领导陈某竑、王某松，市政府秘书长尤在晶等参加开幕式。",
      {(n, "attends", "第三届某某合作论坛") for n in ("陈某竑", "王某松", "尤在晶")}),

@@ -670,7 +670,7 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
 # 出席开幕式的还有: / 参加会议的各方嘉宾还有 / 在会上致辞的有: the verb, then (after 的) the list
 # 出席开幕式的还有A、B; 致辞嘉宾包括：某某主席甲，某国副总理乙 (the speakers named as a list)
 _PRESENT_AFTER = re.compile(r"(出席|参加|参会|参与|致辞|讲话|发言|演讲)(?:[^，,。；;：:的]{0,12}?的"
-                            r"[^，,。；;：:的有]{0,8}?(?:还|人员|领导)?(?:有|包括)"
+                            r"[^，,。；;：:的有]{0,14}?(?:还|人员|领导)?(?:有|包括)"
                             r"|(?<=致辞|讲话|发言|演讲)嘉宾(?:包括|有|为|是))[:：]?")
 _LIST_END = re.compile(r"(?:等(?:人|领导|同志)?)?(?:[，,。；;]|$)")
 
