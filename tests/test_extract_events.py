@@ -208,6 +208,12 @@ PRESENT_AFTER = [
      {("郑某科", "attends", "第三届某某合作论坛"), ("王某", "attends", "第三届某某合作论坛")}),
     # 参加会见的: a meeting that is no event named in the text gives nothing
     ("5月5日，第三届某某合作论坛在武汉开幕。参加会见的嘉宾有：郑某科、王某。", set()),
+    # 开幕大会 is the opening of the event the article opens with, though a sentence between
+    # named another one
+    ("9月12日，第14届中国某某博览会在南宁开幕。某某副主席张某丽在开幕大会上发表主旨演讲。"
+     "她指出，在某某国际合作高峰论坛上，各方达成了共识。柬埔寨首相洪某、老挝副总理宋某出席了开幕大会。",
+     {("张某丽", "speaksAt", "第14届中国某某博览会"), ("洪某", "attends", "第14届中国某某博览会"),
+      ("宋某", "attends", "第14届中国某某博览会")}),
     # a long description of who they are between 的 and 还有
     ("5月5日，第三届某某合作论坛在武汉开幕。出席开幕式的“9+2”各方行政首长还有：福建省省长苏某林、湖南省省长徐某盛。",
      {(n, "attends", "第三届某某合作论坛") for n in ("苏某林", "徐某盛")}),

@@ -248,13 +248,18 @@ def _track(article: Article, res: Resources) -> list[SentenceEvents]:
     canonical = _canonical_names(names)
     anchored = [canonical[m.name] for ms in per_sentence for m in ms if m.anchored]
     first = anchored[0] if anchored else (canonical.get(names[0]) if names else None)
+    opening = canonical.get(names[0]) if names else None  # the event the article opens with
     out: list[SentenceEvents] = []
     current = None
     for mentions in per_sentence:
         resolved = []
         for m in mentions:
             tail = _named_by_tail(m, canonical) if not m.name else None
-            name = canonical.get(m.name) if m.name else (tail or current or first)
+            # 开幕式, 开幕大会: the opening of the event the article opens with, even after a
+            # sentence that named another one (在某某峰会上提出的倡议)
+            part = not m.name and res.lexicon.ends_with("event_part", m.text) == m.text
+            name = canonical.get(m.name) if m.name else (
+                tail or (opening if part and opening else current) or first)
             resolved.append(EventMention(m.start, m.end, m.text, name or "", m.anchored or
                                          bool(tail)))
         named = [m.name for m in resolved if m.name and m.anchored] or (
