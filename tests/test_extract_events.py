@@ -90,6 +90,8 @@ EVENTS.append(
      {("第六届中国信息通信大会", "heldIn", "上海市"), ("第六届中国信息通信大会", "heldOn", "2021-11-30")}))
 
 EVENTS_NEGATIVE = [
+    # 在 … 举行 around a clause (…的…, a dash), not a place
+    "某某院长在致辞中首先代表我院对首届某某论坛的顺利举行表示祝贺。",
     "先后举办“绽放杯”“光华杯”等应用创新大赛。",
     "2011年将在南京举办的八个国际性品牌展会。",
     "会议期间，代表们进行了讨论。",
@@ -132,6 +134,8 @@ MORE_EVENTS = [
 ]
 
 MORE_EVENTS_NEGATIVE = [
+    # 在 … 举行 around a clause (…的…, a dash), not a place
+    "某某院长在致辞中首先代表我院对首届某某论坛的顺利举行表示祝贺。",
     "各地积极开展节能宣传活动。",          # an activity, not a named event taking place
     # an event that is what someone promotes is no event the sentence takes place at
     "10月20日，某市市长周某清向来宾介绍了某市概况，重点推介了第三届某某国际园林博览会。",

@@ -124,6 +124,8 @@ def _place_before(text: str, verb_at: int) -> tuple[int, int] | None:
         end -= 2
     if _WHEN.search(text[start:end]):
         return None  # 于3月1日举行: a time, not a place
+    if re.search(r"[的对]|--|—", text[start:end]):
+        return None  # 在致辞中…对论坛的顺利举行, 在地--中国桐乡: a clause, not a place
     return (start, end) if end - start >= 1 else None
 
 
