@@ -38,6 +38,7 @@ CASES = [
 NEGATIVE = [
     "民政部新闻发言人两位。",          # a count, not a name
     "民政部两位新闻发言人中有一位是新任。",  # a count before the post, not a name
+    "总书记来陕考察时强调。",       # going to a province (来陕), not a name
     "会议邀请新闻发言人集体亮相。",    # a verb phrase, not a name
 ]
 

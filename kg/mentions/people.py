@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.mentions import orgs
+from kg.mentions import orgs, places
 from kg.resources import Resources
 from kg.text.trie import trie_pattern
 
@@ -372,6 +372,9 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
         cand, after = rest[:size], rest[size:]
         if len(cand) < size or not _CJK.match(cand) or _not_in_name(cand):
             continue
+        if size == 2 and cand[0] in res.lexicon.words("motion_verb") \
+                and places.abbreviation(cand[1], res):
+            continue  # 总书记来陕考察: going to a province, not a name
         whole = after == ""
         if surname_stop and (whole or not res.lexicon.starts_with("name_stop", after)):
             continue
