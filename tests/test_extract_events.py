@@ -219,7 +219,7 @@ PRESENT_AFTER = [
      {("张某丽", "speaksAt", "第14届中国某某博览会"), ("洪某", "attends", "第14届中国某某博览会"),
       ("宋某", "attends", "第14届中国某某博览会")}),
     # a long description of who they are between 的 and 还有
-    ("5月5日，第三届某某合作论坛在武汉开幕。出席开幕式的“9+2”各方行政首长还有：福建省省长苏某林、湖南省省长徐某盛。",
+    ("5月5日，第三届某某合作论坛在武汉开幕。出席开幕式的各省区市政府主要负责同志还有：福建省省长苏某林、湖南省省长徐某盛。",
      {(n, "attends", "第三届某某合作论坛") for n in ("苏某林", "徐某盛")}),
     # groups of names joined to one verb, a 在 inside the last name; a place after 在 is no name
     ("5月5日，第三届某某合作论坛在武汉开幕。市领导陈某竑、王某松，市政府秘书长尤在晶等参加开幕式。",
