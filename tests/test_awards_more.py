@@ -334,6 +334,9 @@ CASES = [
     # the region that already has them (浙江已有) is no awardee
     ("此前，浙江已有安吉县、长兴县入选国家生态县。",
      {("安吉县", "awardedTitle", "国家生态县"), ("长兴县", "awardedTitle", "国家生态县")}),
+    # 命名…为第X批T: the batch is no part of the title
+    ("生态环境部命名长兴县、安吉县等5个县为第二批国家生态县。",
+     {("长兴县", "awardedTitle", "国家生态县"), ("安吉县", "awardedTitle", "国家生态县")}),
     # a quoted name opening a title keeps its quotes; the batch before it goes
     ("长兴县、安吉县入选第一批“美丽乡村”示范县名单。",
      {("长兴县", "awardedTitle", "“美丽乡村”示范县"), ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),

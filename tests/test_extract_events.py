@@ -174,6 +174,9 @@ def test_names_listed_as_present_attend(resources):
 
 
 ORGANISERS = [
+    # 由A主办、B承办: B is the subject of 承办
+    ("5月6日，由省农业厅主办、长沙市农业科学院承办的第三届丘陵农机研讨班在长沙开班。",
+     {("第三届丘陵农机研讨班", "organizedBy", o) for o in ("省农业厅", "长沙市农业科学院")}),
     # an organiser the gazetteer does not know, in a list the splitter gives up on
     ("全国某某评选活动由某某企业联合会、某某企业家协会、某某基金会共同主办。",
      {("全国某某评选活动", "organizedBy", o) for o in ("某某企业联合会", "某某企业家协会", "某某基金会")}),
@@ -221,6 +224,9 @@ PRESENT_AFTER = [
     # a long description of who they are between 的 and 还有
     ("5月5日，第三届某某合作论坛在武汉开幕。出席开幕式的各省区市政府主要负责同志还有：福建省省长苏某林、湖南省省长徐某盛。",
      {(n, "attends", "第三届某某合作论坛") for n in ("苏某林", "徐某盛")}),
+    # 致开幕词 is speaking
+    ("5月5日，第三届某某合作论坛在武汉开幕。某某协会常务副主席夏某代表主办单位致开幕词。",
+     {("夏某", "speaksAt", "第三届某某合作论坛")}),
     # groups of names joined to one verb, a 在 inside the last name; a place after 在 is no name
     ("5月5日，第三届某某合作论坛在武汉开幕。市领导陈某竑、王某松，市政府秘书长尤在晶等参加开幕式。",
      {(n, "attends", "第三届某某合作论坛") for n in ("陈某竑", "王某松", "尤在晶")}),
@@ -300,8 +306,13 @@ def test_event_names_end_where_the_event_does(resources, text, expected):
     assert found == expected
 
 
-def test_a_verb_before_an_event_noun_is_no_name(resources):
-    article = make_article("5月5日，某某论坛在杭州开幕。某某委员会副主任陈某立宣布大会开幕。")
+@pytest.mark.parametrize("text", [
+    "5月5日，某某论坛在杭州开幕。某某委员会副主任陈某立宣布大会开幕。",
+    # 致 before the event: a letter to it (致论坛年会贺信), the name starts after it
+    "5月5日，某某论坛在杭州开幕。会上，某某副委员长王某明宣读了某某主席致论坛年会贺信。",
+])
+def test_a_verb_before_an_event_noun_is_no_name(resources, text):
+    article = make_article(text)
     from kg.mentions import events as event_mentions
     tracked = event_mentions.track(article, resources)
     names = {m.name for s in tracked for m in s.mentions if m.name}

@@ -101,6 +101,8 @@ LINES = [
     ("北京市房山区史家营乡柳林水村", [("柳林水村", "town", "")]),
     # a district whose name several cities share is an item, not the path of the next one
     ("朝阳区、海淀区", [("朝阳区", "town", ""), ("海淀区", "place", "")]),
+    # villages split by semicolons, a full stop at the end
+    ("登封市大金店镇东坡村；栾川县陶湾镇西岭村。", [("东坡村", "town", ""), ("西岭村", "town", "")]),
     # towns grouped by district, the groups split by commas, a full stop at the end
     ("门头沟区潭柘寺镇、斋堂镇,房山区窦店镇、长沟镇。",
      [("潭柘寺镇", "town", ""), ("斋堂镇", "town", ""), ("窦店镇", "town", ""), ("长沟镇", "town", "")]),

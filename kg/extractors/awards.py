@@ -454,11 +454,15 @@ def _listed_subjects(text: str, verb_at: int, res: Resources) -> list:
 def _counts_people(span_text: str, res: Resources) -> bool:
     """扎西、吴某林等10人: a list that counts people has no places among its items (海林)."""
     tail = _LIST_TAIL.search(span_text)
-    if not tail or tail.start() == 0:
-        return False
+    return bool(tail) and tail.start() > 0 and _tail_category(tail, res) == "person"
+
+
+def _tail_category(tail: re.Match, res: Resources) -> str | None:
+    """What a list's tail says its items are: the noun after the count (等7家企业), else the
+    counter, when there is no noun or one no list counts (等3人, 3位医生)."""
     counter = tail.group()[: len(tail.group()) - len(tail.group(1))][-1:]
-    return (lists.category_of(tail.group(1), res) if tail.group(1) else
-            lists.category_of(counter, res) if counter else None) == "person"
+    return (tail.group(1) and lists.category_of(tail.group(1), res)) or (
+        lists.category_of(counter, res) if counter else None)
 
 
 def _listed_span(text: str, start: int, end: int, res: Resources) -> list:
@@ -466,11 +470,7 @@ def _listed_span(text: str, start: int, end: int, res: Resources) -> list:
     tail = _LIST_TAIL.search(text, start, end)
     if tail and tail.start() > start:
         end = tail.start()
-        # 等3人 / 等5位: with no noun after it (or one no list counts: 3位医生), the counter
-        # says what the items are
-        counter = tail.group()[: len(tail.group()) - len(tail.group(1))][-1:]
-        category = (tail.group(1) and lists.category_of(tail.group(1), res)) or (
-            lists.category_of(counter, res) if counter else None)
+        category = _tail_category(tail, res)
     return lists.items(text, start, end, res, category=category) or []
 
 
@@ -517,8 +517,7 @@ def _person_subjects(text: str, verb_at: int, res: Resources) -> list:
     # 张三、李四和王五获得…: names alone, each of them one a person could bear
     found, pos = [], start
     for part in re.split(r"、|和|及", subject):
-        if not (2 <= len(part) <= 3 and res.lexicon.is_surname_start(part)
-                and not res.places.lookup(part) and not orgs.is_org(part, res)):
+        if not lists.is_name(part, res):
             return []
         at = text.find(part, pos)
         found.append(lists.Item(-1, at, at + len(part), part, "person"))
@@ -532,8 +531,7 @@ _COMRADE = re.compile(r"([\u3400-\u9fff]{2,3})(?:同志)?$")
 def _person_named(span_text: str, offset: int, res: Resources) -> list:
     """授予李某同志…称号: one person named alone between the verb and the title."""
     name = _COMRADE.fullmatch(span_text)
-    if not name or not res.lexicon.is_surname_start(name.group(1)) \
-            or res.places.lookup(name.group(1)) or orgs.is_org(name.group(1), res):
+    if not name or not lists.is_name(name.group(1), res):
         return []
     return [lists.Item(-1, offset, offset + len(name.group(1)), name.group(1), "person")]
 

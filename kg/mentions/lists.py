@@ -254,9 +254,8 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
     if category == "person" and note and 2 <= len(piece) <= 4 and _CJK_NAME.match(piece) \
             and places.items(note, res):
         return "person", p0, p1, None, note  # 扎西(西藏): a name of any origin, and where from
-    if category in (None, "person") and note and 2 <= len(piece) <= 3 \
-            and _CJK_NAME.match(piece) and res.lexicon.is_surname_start(piece) \
-            and not res.places.lookup(piece) and _names_a_post(note, res):
+    if category in (None, "person") and note and _CJK_NAME.match(piece) \
+            and is_name(piece, res) and _names_a_post(note, res):
         return "person", p0, p1, None, note  # 张三（某某公司技术员）: the post in brackets
     person = _person_with_posts(piece, res) if category in (None, "person") else None
     if person is not None:
@@ -524,7 +523,7 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
     if text.rstrip().endswith("。") and re.match(r"^\s*\S{0,6}?[\u3400-\u9fff]{2,4}[，,]", text):
         # 张三，男，汉族，某某公司技师。: one person's short biography on a line of its own
         person = _person_line(text.rstrip()[:-1], res, index)
-        if person and _PERSON_LINE.match(_ENUMERATION.sub("", text.strip())).group("comma"):
+        if person:
             return [person]
     if text.rstrip().endswith("。") and len(text) <= 400 and re.search(r"[、；;]", text) \
             and not _NOT_IN_NAMES.search(text):
@@ -618,8 +617,7 @@ def _unit_then_name(text: str, res: Resources, index: int) -> Item | None:
     if not match:
         return None
     unit, name = match.group(1), match.group(2)
-    if not (orgs.is_org(unit, res, places_ok=False) and res.lexicon.is_surname_start(name)
-            and not res.places.lookup(name) and not orgs.is_org(name, res)):
+    if not (orgs.is_org(unit, res, places_ok=False) and is_name(name, res)):
         return None
     start = text.rindex(name)
     return Item(index, start, start + len(name), name, "person", None, unit)
@@ -713,7 +711,7 @@ def _present_after(text: str, res: Resources, sentence: int) -> list[Present]:
         stop = end.start() if end else len(text)
         names = items(text, match.end(), stop, res, sentence=sentence, category="person")
         colon = match.group().endswith((":", "："))
-        valid = bool(names) and all(_is_name(i.text, res) for i in names)
+        valid = bool(names) and all(is_name(i.text, res) for i in names)
         if colon or not valid:
             # after a colon, people with their posts may be split by commas too
             names = _posted_people(text, match.end(), res, sentence) or (names if valid else [])
@@ -771,7 +769,7 @@ def _name_group(text: str, start: int, end: int, res: Resources, sentence: int) 
             if not any(text.endswith(w, 0, s) for w in ("领导", "同志", "嘉宾")):
                 continue
         names = items(text, s, end, res, sentence=sentence, category="person")
-        if names and len(names) >= 2 and all(_is_name(i.text, res) for i in names):
+        if names and len(names) >= 2 and all(is_name(i.text, res) for i in names):
             return names
     # the whole text, not the clause: a name cut off at the verb would look whole
     found = [p for p in people_layer.find(text, res) if start <= p.start and p.end <= end]
@@ -780,7 +778,8 @@ def _name_group(text: str, start: int, end: int, res: Resources, sentence: int) 
     return []
 
 
-def _is_name(name: str, res: Resources) -> bool:
+def is_name(name: str, res: Resources) -> bool:
+    """A name a person could bear, and not a place, a body or a title."""
     if not 2 <= len(name) <= 4 or not res.lexicon.is_surname_start(name):
         return False
     if len(name) == 4 and name[:2] not in res.lexicon.compound_surnames:
