@@ -49,7 +49,19 @@ CASES = [
     # 市长 after a county-level city's party secretary: that city's government
     ("义乌市委书记王某明、市长李某华出席。义乌市今年推进项目。",
      {("王某明", "worksFor", "义乌市委"), ("王某明", "jobTitle", "市委书记"),
-      ("李某华", "worksFor", "义乌市政府"), ("李某华", "jobTitle", "市长")}),
+      ("李某华", "worksFor", "义乌市人民政府"), ("李某华", "jobTitle", "市长")}),
+    # ...and 省长 after a provincial secretary, with no other mention of the province
+    ("湖南省委书记赵某江、省长钱某平出席。",
+     {("赵某江", "worksFor", "湖南省委"), ("赵某江", "jobTitle", "省委书记"),
+      ("钱某平", "worksFor", "湖南省人民政府"), ("钱某平", "jobTitle", "省长")}),
+    # a body's party secretary and its head: the head serves the same body
+    ("某某师范学院党委书记孙某立、院长周某文出席开幕式。",
+     {("孙某立", "worksFor", "某某师范学院"), ("孙某立", "jobTitle", "党委书记"),
+      ("周某文", "worksFor", "某某师范学院"), ("周某文", "jobTitle", "院长")}),
+    # ...but a head after someone else's bare post names no body
+    ("某某师范学院教授孙某立、院长周某文出席开幕式。",
+     {("孙某立", "worksFor", "某某师范学院"), ("孙某立", "jobTitle", "教授"),
+      ("周某文", "jobTitle", "院长")}),
     # a city's mayor works for its people's government, a foreign mayor for the city as written
     ("北京市市长殷勇出席开幕式。", {("殷勇", "worksFor", "北京市人民政府"), ("殷勇", "jobTitle", "市长")}),
     ("日本神户市市长久元喜造，中国工程院院长李晓红致辞。",

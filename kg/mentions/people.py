@@ -134,6 +134,9 @@ def _units_carried(text: str, people: list[PersonMention], res: Resources) -> li
             and all(p.org is None for p in chain) and first > 0 and text[first - 1] in "、，,；;"
         if alone and org is None and out:
             org = _colleague_org(post.title, out[-1], res)
+        if post is not None and out and post.org \
+                and post.org == res.lexicon.value("government_post", post.title):
+            org = _colleague_government(post, out[-1]) or org
         if org:
             carried = replace(post, org=org)
             person = replace(person, posts=person.posts[:-1] + (carried,)) if person.posts \
@@ -156,6 +159,22 @@ def _colleague_org(title: str, before: PersonMention, res: Resources) -> str | N
     officers = res.lexicon.words("company_officer")
     if title in officers and last.title in officers and res.lexicon.ends_with("company_noun", org):
         return org
+    # 某学院党委书记甲、院长乙: a body's party secretary and its head are named as a pair; a
+    # party committee's own secretary (某市委书记) pairs with a government instead
+    if last.title.endswith("书记") and title in res.lexicon.words("institution_head") \
+            and not org.endswith("委"):
+        return org
+    return None
+
+
+def _colleague_government(post: Post, before: PersonMention) -> str | None:
+    """某市委书记甲、市长乙: 市长 with no place written heads the government of the place whose
+    committee the colleague before serves."""
+    level = post.org[0]
+    for p in reversed(before.posts or ((before.after,) if before.after else ())):
+        place = (p.org or "").removeprefix("中共")
+        if place.endswith(level + "委") and len(place) > 2:
+            return place[:-1] + "人民政府"
     return None
 
 
