@@ -340,6 +340,22 @@ CASES = [
     # a quoted name opening a title keeps its quotes; the batch before it goes
     ("长兴县、安吉县入选第一批“美丽乡村”示范县名单。",
      {("长兴县", "awardedTitle", "“美丽乡村”示范县"), ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),
+    # 确定/命名…为T where quoted words sit inside the title, or open it
+    ("某部确定东禾精密有限公司、西林材料有限公司等30家企业为第二批专精特新“小巨人”企业。",
+     {("东禾精密有限公司", "awardedTitle", "专精特新“小巨人”企业"),
+      ("西林材料有限公司", "awardedTitle", "专精特新“小巨人”企业")}),
+    ("某部命名长兴县等10个县为“四好农村路”全国示范县，安吉县等5个县为“美丽乡村”示范县。",
+     {("长兴县", "awardedTitle", "“四好农村路”全国示范县"),
+      ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),
+    ("某部命名长兴县等10个县为“全国生态县”称号。", {("长兴县", "awardedTitle", "全国生态县")}),
+    # two titles named in one sentence, then a list for each: each list takes its own title,
+    # the one whose count it has, else the first no list took
+    ("某部命名2个县为国家生态县、3个县为“两山”实践创新基地。\n一是：\n德清县\n桐庐县\n淳安县\n"
+     "二是：\n长兴县\n安吉县",
+     {("长兴县", "awardedTitle", "国家生态县"), ("安吉县", "awardedTitle", "国家生态县"),
+      ("德清县", "awardedTitle", "“两山”实践创新基地"),
+      ("桐庐县", "awardedTitle", "“两山”实践创新基地"),
+      ("淳安县", "awardedTitle", "“两山”实践创新基地")}),
 ]
 
 NEGATIVE = [

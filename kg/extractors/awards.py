@@ -266,6 +266,11 @@ def _title_after(text, pos, res, *, skip_subjects):
         quote = re.compile(r"[“\"]([^”\"]{2,40})[”\"](称号|荣誉称号)?").search(text, pos)
         if quote and not CLAUSE_END.search(text, pos, quote.start()) and (
                 quote.group(2) or res.lexicon.ends_with("title_head", quote.group(1))):
+            inside = _QUOTE_INSIDE.search(text, pos)
+            if not quote.group(2) and inside and inside.start() < quote.start() \
+                    and _QUOTED_ALONE.match(text, quote.start()) is None:
+                # 为专精特新“小巨人”企业: the quoted words are inside a longer title
+                return _unquoted_title(text, inside.start(), res)
             return quote.start(), quote.end(), _clean_title(quote.group(1), res)
         # 授予A、B等9家单位全国五一劳动奖状: an unquoted title after the list's count
         counted = _COUNTED.search(text, pos)
@@ -294,6 +299,7 @@ def _title_after(text, pos, res, *, skip_subjects):
     return _unquoted_title(text, pos, res)
 
 
+_QUOTE_INSIDE = re.compile(r"为(?=[^，,。；;、“”]*[“\"])")
 _NEXT_QUOTED = re.compile(r"[、和及与]?[“\"]([^”\"]{2,40})[”\"]")
 _NEXT_PLAIN = re.compile(r"[、和及与]([^，,。；;！!？?()（）、：:\s“”]{3,40}?)(?=[，,。；;！!？?()（）、]|等|$)")
 _NEXT_AFTER_COMMA = re.compile(r"[，,]([^，,。；;！!？?()（）、：:\s“”]{3,40}?)(?=[，,。；;！!？?()（）、]|等|$)")
@@ -678,7 +684,9 @@ _NAMED_AS = re.compile(
     r"(?:(?P<list>[^，,。；;：:]+?)等)?(?P<n>[0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|座|所|名|位)"
     r"(?P<cat>(?:[^，,。；;：:、为()（）]|[(（][^()（）]*[)）]){0,16}?)为"
     # 为第二批专精特新“小巨人”企业: quoted words inside the title
-    r"(?P<title>[“\"]?[^，,。；;：:、“”\"]{2,40}[”\"]?)")
+    r"(?P<title>[“\"][^，,。；;：:、“”\"]{2,40}[”\"]"
+    r"(?!(?!称号|荣誉|名单|榜|的|和|及|与|等|中|上)[\u3400-\u9fff])"
+    r"|(?:[^，,。；;：:、“”\"]|[“\"][^“”\"，,。；;、]{1,12}[”\"](?=[\u3400-\u9fff])){2,40})")
 _NAMING_VERB = re.compile(r"命名|确认|认定|评为|确定|授予|评选")
 
 
@@ -795,7 +803,9 @@ def _named(article: Article, texts: list[str], res: Resources):
         if not verb:
             continue
         for match in _NAMED_AS.finditer(text, verb.end()):
-            name = _strip_batch(match.group("title")).strip("“”\"")
+            name = _strip_batch(match.group("title"))
+            if name[:1] in "“\"" and name[-1:] in "”\"":
+                name = name[1:-1]  # “全国文明城市”, but not “四好农村路”示范县
             name = re.sub(r"[(（](?:名单|详见|见)[^()（）]*[)）]$", "", name)
             if not res.lexicon.ends_with("title_head", name) or _is_plan(name, res):
                 continue
@@ -820,6 +830,7 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
     and a list under no titled heading takes the title the article last named (命名…为T)."""
     main: list | None = None  # [title, count, items assigned]
     previous: tuple[Mention, int] | None = None  # the last titled block's title and last line
+    used: list[Mention] = []
     for block in blocks:
         if _signature(block, texts) or _letter_field(block, res):
             continue
@@ -844,12 +855,11 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
         if lead and lead[1].rstrip().endswith((":", "：")) and not titled_heading:
             # 排名前十的县市依次为：then one item a line: the list the lines before it name,
             # else the title the article named last (认定…为T)
-            earlier = [t for i, t, _n, _f in named if i < block.first]
             title = _list_heading(article, lead[0], lead[1], res) \
                 or _title_before_colon(article, lead[0], lead[1].rstrip(":： "), res) \
                 or _nearest(article, _context_title(article, texts, lead[0], res, reach=6),
                             _verb_title_before(article, texts, lead[0], res)) \
-                or (earlier[-1] if earlier else None)
+                or _named_for(block, named, used)
         elif titled_heading or (main and main[1] and main[2] < main[1]):
             title = main[0]
         elif main and under_places:
@@ -858,17 +868,29 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             title = previous[0]  # 山东 4家 right after the lines of the province before it
         elif len(block.items) > 1:
             # 公布第六批…名单 just above a table or lines with no heading of their own
-            earlier = [t for i, t, _n, _f in named if i < block.first]
-            title = earlier[-1] if earlier else _context_title(
+            title = _named_for(block, named, used) or _context_title(
                 article, texts, block.first - 1, res, reach=2, listed_only=True)
         else:
             title = None  # one line under no heading: a signature, not a list
         if title is None:
             continue
+        used.append(title)
         if main and title is main[0]:
             main[2] += len(block.items)
         previous = (title, max(i.sentence for i in block.items))
         yield from _emit_items(article, block.items, title, res)
+
+
+def _named_for(block, named, used: list[Mention]) -> Mention | None:
+    """命名A等N个为T1、B等M个为T2, then lists: of the titles the last naming sentence before the
+    block named, the one whose count is the block's length, else the first no list took yet."""
+    earlier = [(i, t, n) for i, t, n, _f in named if i < block.first]
+    if not earlier:
+        return None
+    last = [(t, n) for i, t, n in earlier if i == earlier[-1][0]]
+    counted = [t for t, n in last if n == len(block.items)]
+    fresh = [t for t, _n in last if not any(t is u for u in used)]
+    return (counted or fresh or [last[-1][0]])[0]
 
 
 _LIST_LEAD = re.compile(r"[:：]|(?:分别|依次)(?:是|为)[:：]?|(?<=[的外])(?:有|是|为)[:：]?|包括[:：]?|"
