@@ -348,6 +348,11 @@ CASES = [
      {("长兴县", "awardedTitle", "“四好农村路”全国示范县"),
       ("安吉县", "awardedTitle", "“美丽乡村”示范县")}),
     ("某部命名长兴县等10个县为“全国生态县”称号。", {("长兴县", "awardedTitle", "全国生态县")}),
+    # 对…认定名单进行公示, then the items: the body and the list's word are no part of the title
+    ("市商务局对首批老字号认定名单进行公示。最终有3家入围，包括东来顺意、南华茶号、西湖酱园。",
+     {("东来顺意", "awardedTitle", "老字号"), ("南华茶号", "awardedTitle", "老字号"),
+      ("西湖酱园", "awardedTitle", "老字号")}),
+    ("东禾电子入选高新技术企业推荐名单。", {("东禾电子", "awardedTitle", "高新技术企业")}),
     # two titles named in one sentence, then a list for each: each list takes its own title,
     # the one whose count it has, else the first no list took
     ("某部命名2个县为国家生态县、3个县为“两山”实践创新基地。\n一是：\n德清县\n桐庐县\n淳安县\n"

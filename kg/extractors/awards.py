@@ -1216,7 +1216,7 @@ def _context_title(article, texts, index, res, reach: int = 3, ranking: bool = F
 def _trim_list_name(name: str, res: Resources) -> str:
     """在7月发布的2023年度全国综合实力百强县市: the name without what comes before it."""
     for verb in ("发布的", "公布的", "揭晓的", "的", "发布", "公布", "公示", "印发", "揭晓", "位居",
-                 "在", "了"):
+                 "在", "了", "对"):  # 对首批认定名单进行公示
         if verb in name:
             name = name[name.rindex(verb) + len(verb):]
     name = _without_list_tail(re.sub(r"^[0-9]{4}(?:年度?)?", "", name), res)
