@@ -500,9 +500,15 @@ def _whole_name(seg: str, res: Resources) -> bool:
             and res.lexicon.is_surname_start(seg) and not set(seg) & _NOT_IN_NAME)
 
 
-def _follows(after: str, res: Resources) -> bool:
+def _follows(after: str, res: Resources, depth: int = 0) -> bool:
     if not after:
         return True
+    adverb = res.lexicon.starts_with("name_adverb", after)
+    if adverb and depth < 2 and _follows(after[len(adverb):], res, depth + 1):
+        return True  # 甲详细介绍, 乙随后致辞
+    coverb = res.lexicon.starts_with("name_coverb", after)
+    if coverb and _verb_in_clause(after[len(coverb):], res):
+        return True  # 甲围绕…作了发言, 乙就…回答了提问
     if res.lexicon.starts_with("name_stop", after) or _COUNT.match(after) \
             or _DATE_AFTER.match(after) or _SAYS.match(after):
         return True
@@ -512,6 +518,12 @@ def _follows(after: str, res: Resources) -> bool:
         if word and len(word) >= 2:
             return True
     return any(t.start == 0 for t in _titles(after[:10], res))
+
+
+def _verb_in_clause(rest: str, res: Resources) -> bool:
+    clause = re.split(r"[，,。；;！!？?]", rest, maxsplit=1)[0][:30]
+    return any(len(w) >= 2 for verbs in ("speak_verb", "attend_verb")
+               for _s, _e, w in res.lexicon.finditer(verbs, clause))
 
 
 def titles_in(text: str, res: Resources) -> list[_Title]:
