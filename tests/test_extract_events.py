@@ -259,6 +259,24 @@ BRACKETED = [
     ("3月26日，山东省人民政府新闻办公室举行新闻发布会。",
      {("山东省人民政府新闻办公室新闻发布会", "heldOn", "2021-03-26"),
       ("山东省人民政府新闻办公室新闻发布会", "organizedBy", "山东省人民政府新闻办公室")}),
+    # ...also with the time, the place or whom it is for between the convener and its verb
+    ("山东省人民政府新闻办公室7日下午举行新闻发布会。",
+     {("山东省人民政府新闻办公室新闻发布会", "heldOn", "2021-12-07"),
+      ("山东省人民政府新闻办公室新闻发布会", "organizedBy", "山东省人民政府新闻办公室")}),
+    ("商务部今天在北京举行新闻发布会。",
+     {("商务部新闻发布会", "heldOn", "2021-12-25"), ("商务部新闻发布会", "heldIn", "北京市"),
+      ("商务部新闻发布会", "organizedBy", "商务部")}),
+    # a name of common words only (干部大会, 欢迎座谈会) is completed by its convener
+    ("5月7日，某某集团召开干部大会。",
+     {("某某集团干部大会", "heldOn", "2021-05-07"), ("某某集团干部大会", "organizedBy", "某某集团")}),
+    ("5月7日，省工商联为考察团举行欢迎座谈会。",
+     {("省工商联欢迎座谈会", "heldOn", "2021-05-07")}),
+    # ...but a name of its own is kept as written
+    ("5月7日，某某集团召开第三届东湖论坛。",
+     {("第三届东湖论坛", "heldOn", "2021-05-07"), ("第三届东湖论坛", "organizedBy", "某某集团")}),
+    # a day's date before a name is when it was held, not part of the name
+    ("措施已于3月28日省政府第29次常务会议审议通过。",
+     {("省政府第29次常务会议", "heldOn", "2021-03-28")}),
 ]
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Article
-from kg.mentions import orgs
+from kg.mentions import orgs, places
 from kg.resources import Resources
 from kg.text.normalize import name_key
 
@@ -103,28 +103,45 @@ def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[Ev
     organisation is named after it (省某届人大某次会议首场新闻发布会, 国新办发布会)."""
     out = list(mentions)
     for m in mentions:
-        if m.name or not any(text.startswith(v, m.start - len(v)) for v in _CONVENE):
+        if m.name and not _generic(m, res) \
+                or not any(text.startswith(v, m.start - len(v)) for v in _CONVENE):
             continue
         clause = m.start - 2
         # a dateline (中国网财经2月26日讯 国新办…) ends at a space
         while clause > 0 and text[clause - 1] not in _CLAUSE_CHARS and text[clause - 1] != " ":
             clause -= 1
+        # 某省政府新闻办7日下午在某中心举行: the time and the place are no part of the subject
+        verb_at = clause + len(_ADJUNCT.sub("", text[clause:m.start - 2]))
         subject = next((e for e in mentions if e.name and e.start == clause
-                        and e.end == m.start - 2), None)
+                        and e.end == verb_at), None)
         if subject is not None:
             name = subject.name + m.text
             out.remove(subject)
         else:
-            orgs_found = res.orgs.find(text[clause:m.start])
-            if orgs_found and orgs_found[0][0] == 0:
+            orgs_found = res.orgs.find(text[clause:verb_at])
+            if orgs_found and orgs_found[0][0] == 0 and orgs_found[0][1] == verb_at - clause:
+                name = orgs_found[0][2] + m.text
+            elif orgs_found and orgs_found[0][0] == 0 and not m.name:
                 name = orgs_found[0][2] + m.text
             else:  # a body named by its structure (某省人民政府新闻办公室): the whole subject
-                subject_text = text[clause:m.start - 2]
+                subject_text = text[clause:verb_at]
+                if not subject_text:
+                    continue
                 if orgs.clean(subject_text, res) != subject_text or re.search(r"\d", subject_text):
                     continue
                 name = subject_text + m.text
         out[out.index(m)] = EventMention(m.start, m.end, m.text, name)
     return out
+
+
+_ADJUNCT = re.compile(r"(?:(?:[0-9一二三四五六七八九十]{1,2}月)?[0-9一二三四五六七八九十]{1,3}日|今天|昨天|今日|昨日|"
+                      r"当天|当日|日前|近日|上午|下午|晚上|晚间|早上|中午|在[^，,。；;在]{2,16}?|为[^，,。；;为]{2,12}?)+$")
+
+
+def _generic(m: EventMention, res: Resources) -> bool:
+    """干部大会, 欢迎座谈会, 揭牌仪式: a name of common words only, which its convener completes."""
+    return m.name == m.text and len(m.name) <= 5 and not re.search(r"[0-9“”《》]", m.name) \
+        and not res.orgs.find(m.name) and not places.items(m.name, res)
 
 
 def _anchor(text: str, m: EventMention, res: Resources) -> EventMention:
@@ -154,14 +171,15 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
                 continue
         if text[i - 1] in _STOP_CHARS or text[i - 1] == " " or text.startswith(("——", "--"), i - 2):
             break  # 盛会——第八届某某大会: an apposition's dash ends the name (中国—东盟 has one)
-        if res.lexicon.ends_with("event_left_stop", text, i):
-            break
+        if res.lexicon.ends_with("event_left_stop", text, i) or _DAY_BEFORE.search(text, 0, i):
+            break  # 3月28日省政府常务会议: a day's date is when, not part of the name
         if res.lexicon.ends_with("attend_verb", text, i):
             break  # 学者参与报告发布会: the verb is not part of the name
         i -= 1
     return i
 
 
+_DAY_BEFORE = re.compile(r"[0-9一二三四五六七八九十]日$")
 _STOCK_CODE = re.compile(r"\d{5,6}(?:\.[A-Za-z]{2})?")
 
 
