@@ -353,6 +353,34 @@ CASES = [
      {("东来顺意", "awardedTitle", "老字号"), ("南华茶号", "awardedTitle", "老字号"),
       ("西湖酱园", "awardedTitle", "老字号")}),
     ("东禾电子入选高新技术企业推荐名单。", {("东禾电子", "awardedTitle", "高新技术企业")}),
+    # rankings: the top N listed after a lead that names the ranking before or after it
+    ("某机构发布百强县榜单。百强县排在前十位的依次是：昆山市、江阴市、张家港市。",
+     {("昆山市", "awardedTitle", "百强县"), ("江阴市", "awardedTitle", "百强县"),
+      ("张家港市", "awardedTitle", "百强县")}),
+    ("排名前三的百强区分别是：海淀区、浦东新区、南山区。",
+     {("海淀区", "awardedTitle", "百强区"), ("浦东新区", "awardedTitle", "百强区"),
+      ("南山区", "awardedTitle", "百强区")}),
+    ("在2030年中国品牌500强中，排名前三的依次是：东华银行、西林食品、南岭电器。",
+     {("东华银行", "awardedTitle", "中国品牌500强"), ("西林食品", "awardedTitle", "中国品牌500强"),
+      ("南岭电器", "awardedTitle", "中国品牌500强")}),
+    # ...the ranking named between the verb and the place on it
+    ("海淀区、浦东新区、南山区位列全国百强区前三。",
+     {("海淀区", "awardedTitle", "全国百强区"), ("浦东新区", "awardedTitle", "全国百强区"),
+      ("南山区", "awardedTitle", "全国百强区")}),
+    # ...the measure and the scope between the item and its place
+    ("某机构发布最具价值中国品牌200强榜单。东华银行以335亿元的品牌价值在全国排第38位。",
+     {("东华银行", "awardedTitle", "最具价值中国品牌200强")}),
+    # people with 等 and no count; people among places in one list
+    ("最终，张某伟、王某澍、赵某珠等荣登2030年度“十大经济人物”榜单。",
+     {("张某伟", "awardedTitle", "2030年度“十大经济人物”榜单"),
+      ("王某澍", "awardedTitle", "2030年度“十大经济人物”榜单"),
+      ("赵某珠", "awardedTitle", "2030年度“十大经济人物”榜单")}),
+    ("张某伟、广州市、赵某珠等荣登2030年度“十大经济人物”榜单。",
+     {("张某伟", "awardedTitle", "2030年度“十大经济人物”榜单"),
+      ("广州市", "awardedTitle", "2030年度“十大经济人物”榜单"),
+      ("赵某珠", "awardedTitle", "2030年度“十大经济人物”榜单")}),
+    # quotes inside a title after a year stay whole
+    ("张某伟荣获2030年度“十大经济人物”称号。", {("张某伟", "awardedTitle", "2030年度“十大经济人物”")}),
     # two titles named in one sentence, then a list for each: each list takes its own title,
     # the one whose count it has, else the first no list took
     ("某部命名2个县为国家生态县、3个县为“两山”实践创新基地。\n一是：\n德清县\n桐庐县\n淳安县\n"
@@ -364,6 +392,8 @@ CASES = [
 ]
 
 NEGATIVE = [
+    "海淀区GDP位列全省第三。",                          # a rank among places, on no list
+    "海淀区、浦东新区位列前三。",                        # a rank on no named ranking
     "南京市成功入选。",                                  # 入选 with no list named anywhere
     "工信部公布《关于第二批试点城市的通报》。南京市入选。",  # a notice is no list
     "榜单显示：南京市、苏州市、无锡市。",                  # a colon list with no title

@@ -114,6 +114,7 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                         or _person_subjects(text, verb_at, res)
                         or _carried_subjects(text, verb_at, res)
                         or _our_place(article, text, verb_at, res))
+            subjects = _with_people(text, verb_at, subjects, res)
         count = lists.count(span_text)
         if count and len(subjects) < count:
             block = _block_for(blocks, count, title.label)
@@ -389,8 +390,8 @@ def _clean_title(title: str, res: Resources) -> str:
         if drop and len(title) > len(drop) + 1:
             title = title[: -len(drop)]
         title = _without_list_tail(title, res)
-    if title.startswith("“") and title.count("“") == title.count("”") and not title.endswith("”"):
-        return title  # “美丽乡村”示范县: the quote opens a name inside the title
+    if title.count("“") == title.count("”") and not (title.startswith("“") and title.endswith("”")):
+        return title  # “美丽乡村”示范县, 2019年度“十大人物”: quotes inside the title
     return title.strip("“”\"")
 
 
@@ -520,15 +521,36 @@ def _person_subjects(text: str, verb_at: int, res: Resources) -> list:
     for person in people.find(text, res):
         if person.end == start + len(subject) and person.start >= start:
             return [lists.Item(-1, person.start, person.end, person.name, "person")]
-    # 张三、李四和王五获得…: names alone, each of them one a person could bear
+    # 张三、李四和王五(等)获得…: names alone, each of them one a person could bear
     found, pos = [], start
-    for part in re.split(r"、|和|及", subject):
+    for part in re.split(r"、|和|及", subject.removesuffix("等")):
         if not lists.is_name(part, res):
             return []
         at = text.find(part, pos)
         found.append(lists.Item(-1, at, at + len(part), part, "person"))
         pos = at + len(part)
     return found
+
+
+def _with_people(text: str, verb_at: int, items: list, res: Resources) -> list:
+    """甲、广州市、乙等荣登…: a list of places and people; the names no place or body took are
+    people's."""
+    if not items:
+        return items
+    subject, start = _subject(text, verb_at)
+    parts = subject.removesuffix("等").split("、")
+    if len(parts) < 3:
+        return items
+    spans = [(i.start, i.end) if isinstance(i, lists.Item) else i[:2] for i in items]
+    if any(isinstance(i, lists.Item) and i.kind == "person" for i in items):
+        return items
+    out, pos = list(items), start
+    for part in parts:
+        at = text.find(part, pos)
+        pos = at + len(part)
+        if lists.is_name(part, res) and not any(s < pos and at < e for s, e in spans):
+            out.append(lists.Item(-1, at, pos, part, "person"))
+    return out
 
 
 _COMRADE = re.compile(r"([\u3400-\u9fff]{2,3})(?:同志)?$")
@@ -1037,8 +1059,32 @@ _TITLE_FIRST = re.compile(r"^([^，,。；;：:、“”]{3,30}?)"
                           r"(?:(?:共有|共|有|计)[0-9一二三四五六七八九十两百千]+[个座家所名位项]|包括|共有)")
 
 
+# 百强县排在前十位的依次是：/ 排名前十的百强区分别是：the ranking before or after its top N
+_RANK_LEAD = re.compile(r"(?:(?P<a>[^，,。；;：:、“”]{2,30}?)(?:中|里|榜单?中)?[，,]?)?"
+                        r"(?:排在|排名|位列|位居|名列)前[0-9一二三四五六七八九十百]+(?:位|名|强)?的"
+                        r"(?P<b>[^，,。；;：:、“”的]{0,20}?)"
+                        r"(?:依次|分别)?(?:是|为|有)[:：]?$")
+
+
+def _rank_lead(sentence, before: str, res: Resources) -> Mention | None:
+    match = _RANK_LEAD.search(before)
+    if not match:
+        return None
+    for group in ("b", "a"):
+        name = _trim_list_name(match.group(group) or "", res)
+        if name and (res.lexicon.ends_with("title_head", name)
+                     or res.lexicon.ends_with("ranking_head", name)):
+            at = match.end(group) - len(name)
+            return base.titled(name, "Title", sentence, at, match.end(group),
+                               name=_clean_title(_strip_batch(name), res))
+    return None
+
+
 def _title_before_colon(article, index, before, res, counted_only: bool = False) -> Mention | None:
     sentence = article.sentences[index]
+    ranked = _rank_lead(sentence, before, res)
+    if ranked is not None:
+        return ranked
     if not counted_only:
         found = _title_after_verb(sentence, before, res)
         if found is not None:
@@ -1142,19 +1188,34 @@ def _ranked(article, index, texts, res) -> Iterator[Fact]:
     """A、B、C…排名前十位 / A位列第18位，B、C分列第36位和第58位: the list before the verb is on
     the ranking the sentence or the lines before it name (…榜单中, a heading)."""
     text = texts[index]
-    for verb_at, _end, _verb in res.lexicon.finditer("rank_verb", text):
+    for verb_at, verb_end, _verb in res.lexicon.finditer("rank_verb", text):
         start = clause_start(text, verb_at)
         subject = _ADVERBS.sub("", re.sub(r"(?:也|则|还|均|都|分别|又)+$", "", text[start:verb_at]))
+        # 甲以335亿元的品牌价值在全国排第38位: the measure and the scope are no part of the subject
+        subject = _RANK_MEANS.sub("", subject)
         if len(subject) < 2:
             continue
         found = lists.items(text, start, start + len(subject), res, sentence=index)
         if not found:
             continue
-        title = _context_title(article, texts, index, res, ranking=True) or \
+        inside = _RANK_INSIDE.match(text, verb_end)
+        title = None
+        if inside and (res.lexicon.ends_with("ranking_head", inside.group(1))
+                       or _TOP_N.search(inside.group(1))):
+            # 位列全国百强区前三: the ranking is named between the verb and the place on it
+            t0, t1 = inside.span(1)
+            title = base.titled(text[t0:t1], "Title", article.sentences[index], t0, t1,
+                                name=_clean_title(inside.group(1), res))
+        title = title or _context_title(article, texts, index, res, ranking=True) or \
             _heading_above(article, texts, index, res) or \
             _published_title(article, texts, index, res)
         if title is not None:
             yield from _emit_items(article, found, title, res)
+
+
+_TOP_N = re.compile(r"(?:[0-9]+|百|千)强")
+_RANK_MEANS = re.compile(r"(?:以[^，,。；;]{1,20}?)?(?:在[^，,。；;]{1,10}?)?$")
+_RANK_INSIDE = re.compile(r"([^，,。；;前第0-9]{3,20}?)(?:前|第)[0-9一二三四五六七八九十百]+(?:名|位|强)?")
 
 
 _PUBLISHED = re.compile(r"(?:发布|公布|揭晓)(?:了)?[“\"]?([^，,。；;：:“”《》\s]{3,30}?)[”\"]?(?=[，,。；;]|$)")
