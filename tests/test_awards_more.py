@@ -381,6 +381,27 @@ CASES = [
       ("赵某珠", "awardedTitle", "2030年度“十大经济人物”榜单")}),
     # quotes inside a title after a year stay whole
     ("张某伟荣获2030年度“十大经济人物”称号。", {("张某伟", "awardedTitle", "2030年度“十大经济人物”")}),
+    # a comment after the list (占…, 数量居…) is no item and does not lose the list
+    ("某省有2家企业入选国家级绿色工厂，分别是东禾电子有限公司、西林材料有限公司，占全省总数的37.5%。",
+     {("东禾电子有限公司", "awardedTitle", "国家级绿色工厂"),
+      ("西林材料有限公司", "awardedTitle", "国家级绿色工厂")}),
+    ("某省有2家企业入选国家级绿色工厂，分别是东禾电子有限公司、西林材料有限公司，数量居全省第一。",
+     {("东禾电子有限公司", "awardedTitle", "国家级绿色工厂"),
+      ("西林材料有限公司", "awardedTitle", "国家级绿色工厂")}),
+    # ...but a post with 居 in it (居委会主任) is part of an item
+    ("获得“三八红旗手”称号的有：某中学副校长刘某，某社区居委会主任付某燕。",
+     {("刘某", "awardedTitle", "三八红旗手"), ("付某燕", "awardedTitle", "三八红旗手"),
+      ("刘某", "jobTitle", "副校长"), ("刘某", "worksFor", "某中学"),
+      ("付某燕", "jobTitle", "居委会主任"), ("付某燕", "worksFor", "某社区")}),
+    # bare names between 授予 and the title
+    ("市委、市政府授予张某伟、王某澍、赵某珠“东湖市优秀企业家”称号。",
+     {(n, "awardedTitle", "东湖市优秀企业家") for n in ("张某伟", "王某澍", "赵某珠")}),
+    # people with their posts, one a clause, closed by 等N名…: the people, not the posts
+    ("某某集团董事长王某远，某某机床有限公司总经理赵某等28名企业家被授予“优秀企业家”荣誉称号。",
+     {("王某远", "awardedTitle", "优秀企业家"), ("赵某", "awardedTitle", "优秀企业家")}),
+    # a later clause with its own year and agent and no subject: the subject before
+    ("长兴县2002年被某局命名为“国家生态示范区”，2008年被某部命名为“国家水利风景区”。",
+     {("长兴县", "awardedTitle", "国家生态示范区"), ("长兴县", "awardedTitle", "国家水利风景区")}),
     # two titles named in one sentence, then a list for each: each list takes its own title,
     # the one whose count it has, else the first no list took
     ("某部命名2个县为国家生态县、3个县为“两山”实践创新基地。\n一是：\n德清县\n桐庐县\n淳安县\n"

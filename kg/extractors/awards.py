@@ -109,7 +109,8 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
             subjects = _listed_span(text, offset, offset + len(span_text), res) \
                 or _subjects(span_text, offset, res) or _person_named(span_text, offset, res)
         else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
-            subjects = (_org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
+            subjects = ((_PEOPLE_COUNTED.search(span_text) and _posted_people(text, verb_at, res))
+                        or _org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
                         or (not _counts_people(span_text, res) and _subjects(span_text, offset, res))
                         or _person_subjects(text, verb_at, res)
                         or _carried_subjects(text, verb_at, res)
@@ -490,16 +491,22 @@ def _carried_subjects(text: str, verb_at: int, res: Resources) -> list:
     """攸县、茶陵县通过复审，继续保留…称号: a clause that names no subject takes the one of the
     clause before it in the sentence."""
     start = clause_start(text, verb_at)
-    if start == 0 or not _CARRY_ADVERBS.match(text[start:verb_at]):
+    # 某县2002年被甲命名为T1，2008年被乙命名为T2: a year and an agent name no subject
+    bare = _BY_AGENT.sub("", _YEAR_LEAD.sub("", text[start:verb_at]))
+    if start == 0 or not _CARRY_ADVERBS.match(bare):
         return []
     prev = clause_start(text, start - 1)
     clause = text[prev:start - 1]
     reviewed = _REVIEWED.search(clause)
     end = prev + (reviewed.start() if reviewed else len(clause))
+    agent = _YEAR_OR_AGENT.search(text, prev, end)
+    end = agent.start() if agent and agent.start() > prev else end
     end -= len(re.search(r"(?:此次|今年|本次)?(?:也|均|都)?$", text[prev:end]).group())
     return _listed_span(text, prev, end, res) or _subjects(text[prev:end], prev, res)
 
 
+_YEAR_LEAD = re.compile(r"^[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
+_YEAR_OR_AGENT = re.compile(r"[0-9]{4}年|被")
 _OURS = re.compile(r"(?:我|本)(省|市|县|区)(?:也|还|又|均|先后|再次|已|已经|成功|连续[^，,。]{0,4})*$")
 
 
@@ -532,6 +539,28 @@ def _person_subjects(text: str, verb_at: int, res: Resources) -> list:
     return found
 
 
+_PEOPLE_COUNTED = re.compile(r"等[0-9一二三四五六七八九十两百千]+(?:名|位|人)[\u3400-\u9fff]{0,6}$")
+
+
+def _posted_people(text: str, verb_at: int, res: Resources) -> list:
+    """某集团董事长甲，某公司总经理乙等28名企业家被授予…: people with their posts, one a clause,
+    the last closed by the list's count."""
+    subject, start = _subject(text, verb_at)
+    tail = _LIST_TAIL.search(subject)
+    end = start + (tail.start() if tail else len(subject))
+    found = {p.end: p for p in people.find(text[:end], res)}
+    out = []
+    while end in found:
+        person = found[end]
+        out.insert(0, lists.Item(-1, person.start, person.end, person.name, "person"))
+        end = person.start - sum(len(p.title) for p in person.posts)
+        end -= sum(len(p.org or "") for p in person.posts)
+        if end <= 0 or text[end - 1] not in "，,、":
+            break
+        end -= 1
+    return out
+
+
 def _with_people(text: str, verb_at: int, items: list, res: Resources) -> list:
     """甲、广州市、乙等荣登…: a list of places and people; the names no place or body took are
     people's."""
@@ -557,11 +586,18 @@ _COMRADE = re.compile(r"([\u3400-\u9fff]{2,3})(?:同志)?$")
 
 
 def _person_named(span_text: str, offset: int, res: Resources) -> list:
-    """授予李某同志…称号: one person named alone between the verb and the title."""
-    name = _COMRADE.fullmatch(span_text)
-    if not name or not lists.is_name(name.group(1), res):
-        return []
-    return [lists.Item(-1, offset, offset + len(name.group(1)), name.group(1), "person")]
+    """授予李某同志…称号, 授予甲、乙和丙…称号: people named alone between the verb and the
+    title, each a name a person could bear."""
+    found, pos = [], 0
+    for part in re.split(r"、|和|及", span_text):
+        name = _COMRADE.fullmatch(part)
+        if not name or not lists.is_name(name.group(1), res):
+            return []
+        at = span_text.find(part, pos)
+        found.append(lists.Item(-1, offset + at, offset + at + len(name.group(1)), name.group(1),
+                                "person"))
+        pos = at + len(part)
+    return found
 
 
 def _emit(article, sentence, text, subjects, title: Mention, res) -> Iterator[Fact]:
@@ -932,6 +968,10 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
     if res.lexicon.starts_with("letter_field", text.strip()):
         return  # 抄送：A、B: who reads the notice
     end = len(text.rstrip("。；;.！! "))
+    comment = _TRAILING_COMMENT.search(text, 0, end)
+    while comment:  # …分别是A、B、C，占全省总数的37.5%: a comment on the list ends it
+        end = comment.start()
+        comment = _TRAILING_COMMENT.search(text, 0, end)
     end -= len(re.search(r"(?:等(?:地|城市|单位|企业)?)?$", text[:end]).group())
     grouped = _place_groups(text, end, index, res)
     if grouped:  # 名单如下：河北省：A、B；山西省：C — the title is before the first colon
@@ -976,6 +1016,8 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
         return
 
 
+_TRAILING_COMMENT = re.compile(r"[，,](?=[^，,、：:]*(?:占[全总本该]|居[全第首前本]|位居|位列|数量|总数|比例|[0-9]%|[0-9]％))"
+                               r"[^，,、：:]*$")
 _GROUP = re.compile(r"\s*([^：:；;，,。]{2,12})[：:]")
 
 
