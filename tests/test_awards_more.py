@@ -402,6 +402,11 @@ CASES = [
     # a later clause with its own year and agent and no subject: the subject before
     ("长兴县2002年被某局命名为“国家生态示范区”，2008年被某部命名为“国家水利风景区”。",
      {("长兴县", "awardedTitle", "国家生态示范区"), ("长兴县", "awardedTitle", "国家水利风景区")}),
+    # a list named with quoted words inside its title, then a table under it
+    ("某部公布第五批专精特新“小巨人”企业名单，我省2家企业入选，名单如下：\n序号 | 企业名称 | 所在地\n"
+     "1 | 东禾电子股份有限公司 | 杭州市\n2 | 西林材料科技有限公司 | 宁波市",
+     {("东禾电子股份有限公司", "awardedTitle", "专精特新“小巨人”企业"),
+      ("西林材料科技有限公司", "awardedTitle", "专精特新“小巨人”企业")}),
     # two titles named in one sentence, then a list for each: each list takes its own title,
     # the one whose count it has, else the first no list took
     ("某部命名2个县为国家生态县、3个县为“两山”实践创新基地。\n一是：\n德清县\n桐庐县\n淳安县\n"

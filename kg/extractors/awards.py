@@ -1279,7 +1279,8 @@ def _published_title(article, texts, index, res, reach: int = 2) -> Mention | No
 _QUOTED_ALONE = re.compile(r"[“\"]([^”\"]{2,40})[”\"]"
                            r"(?!(?!称号|荣誉|名单|榜|的|和|及|与|等|中|上)[\u3400-\u9fff])")
 _REFERENCE = re.compile(r"^(?:这|该|上述|以上|此|其)")
-_LIST_NAMED = re.compile(r"([^，,。；;：:、“”《》\s]{3,40}?)[”\"]?(?:排行榜|榜单|名单|榜首|榜)")
+_LIST_NAMED = re.compile(r"((?:[^，,。；;：:、“”《》\s]|“[^，,。；;：:、“”]{1,12}”(?!名单|榜|排行榜)(?=[\u3400-\u9fff]))"
+                         r"{3,40}?)[”\"]?(?:排行榜|榜单|名单|榜首|榜)")
 
 
 def _table_row(text: str) -> bool:
