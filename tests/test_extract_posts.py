@@ -54,6 +54,16 @@ CASES = [
     ("湖南省委书记赵某江、省长钱某平出席。",
      {("赵某江", "worksFor", "湖南省委"), ("赵某江", "jobTitle", "省委书记"),
       ("钱某平", "worksFor", "湖南省人民政府"), ("钱某平", "jobTitle", "省长")}),
+    # words that qualify the post between the body and the post (专职, 主管…的, 新任, 总行)
+    ("中国某某协会专职副会长王某平出席。",
+     {("王某平", "worksFor", "中国某某协会"), ("王某平", "jobTitle", "副会长")}),
+    ("通化市主管工业的副市长王某平出席。",
+     {("王某平", "worksFor", "通化市人民政府"), ("王某平", "jobTitle", "副市长")}),
+    ("某某银行总行董事长王某平出席。", {("王某平", "worksFor", "某某银行"), ("王某平", "jobTitle", "董事长")}),
+    ("某某集团新任党委书记、总经理王某平出席。",
+     {("王某平", "worksFor", "某某集团"), ("王某平", "jobTitle", "总经理")}),
+    # a foreign legislature is a body
+    ("德国联邦议院议长王某平出席。", {("王某平", "worksFor", "德国联邦议院"), ("王某平", "jobTitle", "议长")}),
     # a body's party secretary and its head: the head serves the same body
     ("某某师范学院党委书记孙某立、院长周某文出席开幕式。",
      {("孙某立", "worksFor", "某某师范学院"), ("孙某立", "jobTitle", "党委书记"),

@@ -257,7 +257,7 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     cursor = 0
     for i, title in enumerate(titles):
         title = _shift_title(seg, cursor, title, res)
-        gap = seg[cursor:title.start]
+        gap = _without_modifier(seg[cursor:title.start], res)
         if gap.endswith("的"):
             continue  # 两年一度的院士增选结果: the title word qualifies a noun, no one holds it
         name_end = _name_after(seg, title.end, res)
@@ -322,13 +322,27 @@ def _shift_title(seg: str, cursor: int, title: _Title, res: Resources) -> _Title
     """国家互联网信息办公室主任: when the words before a title are no organisation, a shorter
     title that leaves one (…办公室 + 主任) is the post."""
     gap = seg[cursor:title.start]
-    if not gap or title.former or orgs.clean(gap, res) is not None:
+    if not gap or title.former or orgs.clean(gap, res) is not None \
+            or orgs.clean(_without_modifier(gap, res), res) is not None:
         return title
     for k in range(1, len(title.text) - 1):
         rest = title.text[k:]
         if rest in res.titles.titles and orgs.clean(gap + title.text[:k], res) == gap + title.text[:k]:
             return _Title(title.start + k, title.end, rest, False)
     return title
+
+
+_IN_CHARGE = re.compile(r"(?:主管|分管)[\u3400-\u9fff、]{1,8}?(?:工作)?的$")
+
+
+def _without_modifier(gap: str, res: Resources) -> str:
+    """某协会专职副会长, 某市主管工业的副市长, 某集团新任总经理: words between a body and a post
+    that qualify the post are no part of the body's name."""
+    gap = _IN_CHARGE.sub("", gap)
+    party = next((p for p in ("党委", "党组") if gap.endswith(p)), "")
+    body = gap[: len(gap) - len(party)]
+    word = res.lexicon.ends_with("post_modifier", body)
+    return body[: -len(word)] + party if word and len(body) > len(word) else gap
 
 
 def _split_org_name(gap: str, res: Resources, org_optional: bool):
