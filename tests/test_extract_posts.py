@@ -62,6 +62,18 @@ CASES = [
     ("某某银行总行董事长王某平出席。", {("王某平", "worksFor", "某某银行"), ("王某平", "jobTitle", "董事长")}),
     ("某某集团新任党委书记、总经理王某平出席。",
      {("王某平", "worksFor", "某某集团"), ("王某平", "jobTitle", "总经理")}),
+    # a chain of posts: a short body is in the place of the body before it; a committee's
+    # department is the committee's; a head's title may share its unit's character (规划局长)
+    ("东山县政协副主席、住建委主任、规划局长王某平出席。",
+     {("王某平", "worksFor", "东山县政协"), ("王某平", "worksFor", "东山县住建委"),
+      ("王某平", "worksFor", "东山县规划局"), ("王某平", "jobTitle", "局长")}),
+    ("东山县委常委、宣传部部长王某平出席。",
+     {("王某平", "worksFor", "东山县委"), ("王某平", "worksFor", "东山县委宣传部"),
+      ("王某平", "jobTitle", "部长")}),
+    ("重庆市委常委、市委秘书长郑某主持。",
+     {("郑某", "worksFor", "重庆市委"), ("郑某", "jobTitle", "秘书长")}),
+    # ...but a former body's old head (原某部老部长) names no body
+    ("原机械工业部老部长何某远出席。", {("何某远", "jobTitle", "部长")}),
     # a foreign legislature is a body
     ("德国联邦议院议长王某平出席。", {("王某平", "worksFor", "德国联邦议院"), ("王某平", "jobTitle", "议长")}),
     # a body's party secretary and its head: the head serves the same body

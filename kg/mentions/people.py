@@ -280,6 +280,10 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
         org = orgs.clean(gap, res) if gap else None
         if org is None and gap:
             org = _country(gap, res) or _mission(gap, title, res)  # 德国总理; 某国驻沪总领事
+        if org is None and gap:
+            org = _shared_unit(gap, title, res)
+        if gap and (org is None or len(org) <= 4 and not res.orgs.lookup(org)):
+            org = _chain_place(org or gap, posts, res) or org
         if org is None and gap and title.text.lstrip("原").startswith(_COMMITTEES):
             org = _place_at_end(gap, res)
         if org is None and not gap:
@@ -330,6 +334,34 @@ def _shift_title(seg: str, cursor: int, title: _Title, res: Resources) -> _Title
         if rest in res.titles.titles and orgs.clean(gap + title.text[:k], res) == gap + title.text[:k]:
             return _Title(title.start + k, title.end, rest, False)
     return title
+
+
+_LEVEL_WORDS = ("自治区", "自治州", "特区", "新区")
+
+
+def _shared_unit(gap: str, title: _Title, res: Resources) -> str | None:
+    """规划局长: the body and the post share the unit's character (规划局 + 局长)."""
+    head = title.text.removeprefix("副")
+    if len(head) == 2 and head.endswith("长") and head[0] in "局处厅部院校所行社馆站科委" \
+            and len(gap) >= 2 and gap[-1] not in head[0] + "老原" and not gap.startswith("原"):
+        return orgs.clean(gap + head[0], res)
+    return None
+
+
+def _chain_place(gap: str, posts: list[Post], res: Resources) -> str | None:
+    """某县政协副主席、住建委主任: a short body in a chain of posts is in the place of the body
+    before it."""
+    before = posts[-1].org if posts else None
+    if not before or len(gap) < 2 or res.places.find(gap[:3]) or gap in _LEVEL_WORDS:
+        return None
+    if before.endswith("委") and gap.endswith("部"):
+        return before + gap  # 某县委常委、宣传部部长: the committee's own department
+    place = next((p for s, _e, p, _c in res.places.find(before) if s == 0), None)
+    if not place:
+        return None
+    if gap[0] == place[-1]:
+        gap = gap[1:]  # 重庆市委常委、市委秘书长: 重庆市 + 委, not 重庆市市委
+    return orgs.clean(place + gap, res)
 
 
 _IN_CHARGE = re.compile(r"(?:主管|分管)[\u3400-\u9fff、]{1,8}?(?:工作)?的$")
