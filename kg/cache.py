@@ -1,10 +1,13 @@
 """Per-file results kept between builds, as data only: anyone who can write to an output folder
 must not be able to run code as the next person who builds into it.
 
-An entry is two lines of UTF-8: a JSON header (format, version, the SHA-256 of the second line)
-and the Outcome as JSON. Reading checks the header, the checksum, every field's type and that the
-serialised RDF parses; an entry that fails any check is a miss (the file is extracted again),
-never an error. Nothing is unpickled or imported from an entry.
+An entry is a line of JSON (format, version, the SHA-256 of the rest) and the Outcome, zlib-
+compressed: a line of JSON (metadata, observations, the view's facts) and the article's graph
+chunk as it is (not a JSON string: escaping it and reading it back cost more than the rest).
+Reading checks the header, the checksum, every field's type and that the serialised RDF holds
+no directive; an entry that fails any check is a miss (the file is extracted again), never an
+error. Nothing is unpickled or imported from an entry. A torn entry (a crash while it was
+written) fails its checksum: a miss, written again.
 """
 from __future__ import annotations
 
@@ -13,8 +16,11 @@ import hashlib
 import json
 import logging
 import os
+import re
+import secrets
 import shutil
 import stat
+import zlib
 from collections.abc import Iterable
 from datetime import datetime
 from importlib import resources as package_files
@@ -22,7 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg import __version__
-from kg.export import atomic
 from kg.model import Article, Value
 
 if TYPE_CHECKING:  # pipeline imports this module
@@ -31,7 +36,7 @@ if TYPE_CHECKING:  # pipeline imports this module
 log = logging.getLogger(__name__)
 CACHE_NAME = ".kg-cache"
 FORMAT = "kg-cache"
-VERSION = 1
+VERSION = 2  # 1 was one JSON document, uncompressed: 26 kB an article on the bench, 3.6 kB now
 #: an entry bigger than this is not ours (the largest article's entry is a few MB)
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
@@ -82,9 +87,7 @@ class Cache:
             log.info("not caching %s: %s", outcome.path, exc)
             return
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with atomic.AtomicFile(folder / outcome.digest, durable=False) as handle:
-                handle.write(data)
+            _write_entry(folder, outcome.digest, data)
         except OSError as exc:
             log.info("cannot write the cache entry of %s: %s", outcome.path, exc)
 
@@ -101,6 +104,37 @@ class Cache:
         for entry in self.folder.iterdir():
             if _half(entry.name) not in used:
                 entry.unlink(missing_ok=True)
+
+
+def _write_entry(folder: Path, digest: str, data: bytes) -> None:
+    """The entry under its name, whole or not at all: written to a temporary beside it and
+    renamed (a temporary that a killed build leaves is removed by the next one, see
+    atomic.remove_stale_temporaries). Not flushed to disk: a torn entry fails its checksum.
+    Four system calls where atomic.AtomicFile's mkstemp, chmod and buffered file made more:
+    with the smaller entries, 0.05 ms an entry against 0.08 (300 bench articles)."""
+    if not _HEX64.fullmatch(digest):
+        raise OSError(f"not a content hash: {digest!r:.80}")
+    temporary = folder / f".{digest}.{secrets.token_hex(6)}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(temporary, flags, 0o666)  # the umask applies, as to a plain open()
+    except FileNotFoundError:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temporary, flags, 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        os.replace(temporary, folder / digest)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 def _half(digest: str) -> bytes:
@@ -142,17 +176,23 @@ def encode(outcome: "Outcome") -> bytes:
     body = {
         "digest": outcome.digest,
         "article": article_data(outcome.article),
-        "observations": [list(o) for o in outcome.observations],
-        "chunk": outcome.chunk.decode("utf-8"),
+        "observations": outcome.observations,
         "view": [[s, p, _value_data(o), sentence] for s, p, o, sentence in outcome.view],
         "facts": outcome.facts,
-        "notes": list(outcome.notes),
+        "notes": outcome.notes,
     }
-    payload = json.dumps(body, ensure_ascii=False, sort_keys=True,
-                         separators=(",", ":")).encode("utf-8")
+    # json never writes a raw newline (it escapes them in strings): the first one ends the body
+    payload = zlib.compress(_encode_body(body).encode("utf-8") + b"\n" + outcome.chunk,
+                            _LEVEL)
     header = json.dumps({"format": FORMAT, "version": VERSION,
                          "sha256": hashlib.sha256(payload).hexdigest()})
     return header.encode("ascii") + b"\n" + payload
+
+
+_encode_body = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: zlib's fastest level: 5-6 times smaller than the JSON, for about what writing the
+#: difference costs
+_LEVEL = 1
 
 
 def decode(data: bytes, digest: str) -> "Outcome":
@@ -170,7 +210,13 @@ def decode(data: bytes, digest: str) -> "Outcome":
         raise BadEntry("not a kg cache entry of this version")
     if header.get("sha256") != hashlib.sha256(payload).hexdigest():
         raise BadEntry("checksum mismatch")
-    body = json.loads(payload)
+    inflate = zlib.decompressobj()
+    plain = inflate.decompress(payload, MAX_ENTRY_BYTES)
+    _need(inflate.eof and not inflate.unconsumed_tail and not inflate.unused_data,
+          "not one zlib stream of a sane size")
+    text, sep, chunk = plain.partition(b"\n")
+    _need(bool(sep), "no chunk")
+    body = json.loads(text)
     _need(isinstance(body, dict) and body.get("digest") == digest, "wrong digest")
     observations = [tuple(o) for o in _list(body["observations"])]
     for o in observations:
@@ -182,11 +228,12 @@ def decode(data: bytes, digest: str) -> "Outcome":
         s, p, o, sentence = item
         _need(all(isinstance(x, str) for x in (s, p, sentence)), "bad view row")
         view.append((s, p, _value(o), sentence))
-    facts, chunk, notes = body["facts"], body["chunk"], _list(body["notes"])
-    _need(type(facts) is int and facts >= 0 and isinstance(chunk, str)
-          and all(isinstance(n, str) for n in notes), "bad counts or chunk")
+    facts, notes = body["facts"], _list(body["notes"])
+    chunk.decode("utf-8")  # raises on bytes that are not text, as the JSON string did
+    _need(type(facts) is int and facts >= 0 and all(isinstance(n, str) for n in notes),
+          "bad counts")
     return Outcome(path="", digest=digest, article=article_from_data(body["article"]),
-                   observations=observations, chunk=chunk.encode("utf-8"), view=view,
+                   observations=observations, chunk=chunk, view=view,
                    facts=facts, notes=notes)
 
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import pickle
+import zlib
 from pathlib import Path
 
 import pytest
@@ -47,12 +48,24 @@ def _entry(out: Path) -> Path:
     return entries[0]
 
 
-def _valid_entry(body: dict) -> bytes:
-    payload = json.dumps(body, ensure_ascii=False, sort_keys=True,
-                         separators=(",", ":")).encode("utf-8")
-    header = {"format": "kg-cache", "version": 1,
+def _valid_entry(body: dict, chunk: bytes = b"") -> bytes:
+    """An entry as kg writes them, of any body: a JSON header whose checksum is right, then
+    the body's JSON line and the chunk, compressed."""
+    return _with_header(zlib.compress(json.dumps(body, ensure_ascii=False).encode("utf-8")
+                                      + b"\n" + chunk))
+
+
+def _with_header(payload: bytes) -> bytes:
+    header = {"format": "kg-cache", "version": 2,
               "sha256": hashlib.sha256(payload).hexdigest()}
     return json.dumps(header).encode("ascii") + b"\n" + payload
+
+
+def _parts(data: bytes) -> tuple[bytes, dict, bytes]:
+    """An entry's header line, body and chunk."""
+    header, _, payload = data.partition(b"\n")
+    text, _, chunk = zlib.decompress(payload).partition(b"\n")
+    return header, json.loads(text), chunk
 
 
 @pytest.fixture
@@ -87,7 +100,13 @@ HOSTILE_ENTRIES = {
     "injected prefix, valid checksum": None,
     "a fifo": None,
     "a link to a device": None,
-    "deeply nested json": b'{"format":"kg-cache","version":1,"sha256":"x"}\n' + b"[" * 100_000,
+    "deeply nested json": _with_header(b"").split(b"\n")[0] + b"\n"
+                          + zlib.compress(b"[" * 100_000),
+    "deeply nested json, valid checksum": None,
+    "a zlib bomb, valid checksum": None,
+    "no chunk line, valid checksum": None,
+    "chunk not UTF-8, valid checksum": None,
+    "bytes after the zlib stream, valid checksum": None,
 }
 
 
@@ -97,19 +116,33 @@ def test_a_bad_entry_is_a_miss_never_an_error(built, case):
     entry = _entry(out)
     real = entry.read_bytes()
     data = HOSTILE_ENTRIES[case]
-    header, _, payload = real.partition(b"\n")
-    body = json.loads(payload)
+    header, body, chunk = _parts(real)
     if case == "truncated":
         data = real[: len(real) // 2]
     elif case == "bad checksum":
-        data = header + b"\n" + payload.replace("韩夏".encode(), "韩冬".encode())
+        payload = bytearray(real.partition(b"\n")[2])
+        payload[len(payload) // 2] ^= 1
+        data = header + b"\n" + bytes(payload)
     elif case == "wrong types, valid checksum":
         body["article"]["title"] = ["not", "a", "string"]
-        data = _valid_entry(body)
+        data = _valid_entry(body, chunk)
     elif case == "injected prefix, valid checksum":
         # a valid chunk that would change what every later article's kg: names mean
-        body["chunk"] = "@prefix kg: <http://evil.example/> .\n" + body["chunk"]
-        data = _valid_entry(body)
+        data = _valid_entry(body, b"@prefix kg: <http://evil.example/> .\n" + chunk)
+    elif case == "deeply nested json, valid checksum":
+        data = _with_header(zlib.compress(b"[" * 100_000 + b"\n" + chunk))
+    elif case == "a zlib bomb, valid checksum":
+        # 300 MB of zeros in 300 kB: more than an entry may hold, never inflated whole
+        bomb = zlib.compressobj(9)
+        data = _with_header(b"".join([bomb.compress(bytes(1 << 20)) for _ in range(300)])
+                            + bomb.flush())
+    elif case == "no chunk line, valid checksum":
+        data = _with_header(zlib.compress(json.dumps(body, ensure_ascii=False).encode()))
+    elif case == "chunk not UTF-8, valid checksum":
+        data = _valid_entry(body, chunk + b"\xff\xfe")
+    elif case == "bytes after the zlib stream, valid checksum":
+        payload = real.partition(b"\n")[2]
+        data = _with_header(payload + b"@prefix kg: <http://evil.example/> .\n")
     entry.unlink()
     if case == "a fifo":
         os.mkfifo(entry)  # opening it for reading would wait for a writer forever
@@ -121,7 +154,7 @@ def test_a_bad_entry_is_a_miss_never_an_error(built, case):
     assert result.exit_code == 0, result.output
     assert (out / "graph.ttl").read_bytes() == graph
     # ... and the entry was written again, as data
-    assert _entry(out).read_bytes().startswith(b'{"format": "kg-cache", "version": 1')
+    assert _entry(out).read_bytes().startswith(b'{"format": "kg-cache", "version": 2')
 
 
 def test_entries_round_trip_as_data(built):
@@ -129,6 +162,9 @@ def test_entries_round_trip_as_data(built):
     data = _entry(out).read_bytes()
     header, _, payload = data.partition(b"\n")
     assert json.loads(header)["sha256"] == hashlib.sha256(payload).hexdigest()
+    _header, body, chunk = _parts(data)
+    assert body["digest"] == DIGEST and chunk.startswith(b"article:")  # the chunk as it is
+    assert len(data) < len(chunk) / 2  # compressed
     outcome = kg_cache.decode(data, DIGEST)
     assert outcome.article.title and outcome.facts >= 35 and outcome.article.published
     assert kg_cache.encode(outcome) == data
