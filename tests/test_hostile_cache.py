@@ -170,3 +170,120 @@ def test_entries_round_trip_as_data(built):
     assert kg_cache.encode(outcome) == data
     hit = pipeline.Cache.load(out, pipeline.Options()).get(DIGEST, "elsewhere.md")
     assert hit is not None and hit.cached and hit.path == "elsewhere.md"
+
+
+# -- packs: the entries of a batch of articles in one file ------------------------------------
+
+def _variants(folder: Path, count: int) -> list[str]:
+    """`count` articles of different content (so none is a repeat); their content hashes."""
+    folder.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    for i in range(count):
+        (folder / f"a{i}.md").write_text(seed.replace("韩夏", f"韩夏{i}"), encoding="utf-8")
+    return [hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())]
+
+
+def _cached(out: Path) -> dict[str, int]:
+    """How many times each content hash is in the cache (entries of their own and in packs)."""
+    found: dict[str, int] = {}
+    for folder in (out / ".kg-cache").iterdir():
+        for path in folder.iterdir():
+            if not path.name.startswith(kg_cache.PACK_PREFIX):
+                found[path.name] = found.get(path.name, 0) + 1
+        for _name, entries in kg_cache.packs(folder):
+            for digest, _offset, _length in entries:
+                found[digest] = found.get(digest, 0) + 1
+    return found
+
+
+def _pack(out: Path) -> Path:
+    found = list(out.glob(f".kg-cache/*/{kg_cache.PACK_PREFIX}*"))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _header_line(real: bytes, listed) -> bytes:
+    return json.dumps({"format": "kg-cache-pack", "version": 2, "entries": listed}).encode()
+
+
+PACK_CASES = ["cut short", "cut in its list", "flipped byte", "not json", "a link to a device",
+              "an entry past the end", "too many entries", "a name that is not a hash"]
+
+
+@pytest.mark.parametrize("case", PACK_CASES)
+def test_a_bad_pack_costs_only_the_entries_it_spoils(tmp_path, case):
+    """A pack torn by a crash (or tampered with) is read as far as it can be trusted: each
+    entry has its own checksum. What it spoils is extracted again and cached anew; the output
+    is the same."""
+    digests = _variants(tmp_path / "in", 5)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--out", str(out),
+                                   "--jobs", "1"])
+    assert run.exit_code == 0, run.output
+    graph = (out / "graph.ttl").read_bytes()
+    pack = _pack(out)
+    real = pack.read_bytes()
+    line, _, rest = real.partition(b"\n")
+    listed = json.loads(line)["entries"]
+    assert [d for d, _n in listed] == digests and _cached(out) == dict.fromkeys(digests, 1)
+    whole = 5  # entries still read from the pack
+    if case == "cut short":  # in the third entry
+        pack.write_bytes(real[: len(line) + 1 + listed[0][1] + listed[1][1] + 10])
+        whole = 2
+    elif case == "cut in its list":
+        pack.write_bytes(line[: len(line) // 2])
+        whole = 0
+    elif case == "flipped byte":  # in the second entry
+        data = bytearray(real)
+        data[len(line) + 1 + listed[0][1] + listed[1][1] // 2] ^= 1
+        pack.write_bytes(bytes(data))
+        whole = 4
+    elif case == "not json":
+        pack.write_bytes(b"[" * 100_000 + b"\n" + rest)
+        whole = 0
+    elif case == "a link to a device":
+        pack.unlink()
+        pack.symlink_to("/dev/zero")
+        whole = 0
+    elif case == "an entry past the end":
+        listed[-1][1] += 1
+        pack.write_bytes(_header_line(real, listed) + b"\n" + rest)
+        whole = 4
+    elif case == "too many entries":
+        pack.write_bytes(_header_line(real, listed * 1000) + b"\n" + rest)
+        whole = 0
+    elif case == "a name that is not a hash":
+        listed[0][0] = "../../graph.ttl"
+        pack.write_bytes(_header_line(real, listed) + b"\n" + rest)
+        whole = 0
+    (out / ".kg-manifest.json").unlink()
+    again = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--out", str(out),
+                                     "--jobs", "1"])
+    assert again.exit_code == 0, again.output
+    assert (out / "graph.ttl").read_bytes() == graph
+    assert (f"({whole} unchanged, from the cache)" in again.output) == (whole > 0), again.output
+    # every article is cached again, once: the spoilt pack is dropped when none of its
+    # entries can be read, and lists what is past its end no more (a flipped entry stays)
+    found = _cached(out)
+    assert set(found) == set(digests)
+    assert sum(found.values()) == 5 + (case == "flipped byte")
+    assert bool(list(out.glob(f".kg-cache/*/{pack.name}"))) == (whole > 0)
+
+
+def test_a_pack_round_trips_and_each_entry_is_one_of_its_own(tmp_path):
+    digests = _variants(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--out", str(out),
+                                    "--jobs", "1"]).exit_code == 0
+    _name, entries = next(kg_cache.packs(_pack(out).parent))
+    data = _pack(out).read_bytes()
+    cache = pipeline.Cache.load(out, pipeline.Options())
+    for digest, offset, length in entries:
+        entry = data[offset:offset + length]
+        assert kg_cache.encode(kg_cache.decode(entry, digest)) == entry
+        hit = cache.get(digest, "elsewhere.md")
+        assert hit is not None and hit.cached and hit.digest == digest
+    assert [d for d, _o, _n in entries] == digests
+    # a Cache that does not read packs (a Dask task's) finds none of them: a miss, not an error
+    unpacked = kg_cache.Cache(cache.root, cache.signature)
+    assert unpacked.get(digests[0], "x.md") is None
