@@ -818,7 +818,9 @@ def _add_relations(done: _Default, group: list, counts: dict[str, int], ends,
                    batches: "_Batches | None", base: str) -> None:
     """One group of relations into the graph, their counts and (for the view's degrees) the
     file of their ends: a dict of every entity's degree grew with the corpus."""
-    triples = graph.relation_triples(group, graph.Terms(base), ordered=True)
+    # only counted (the page's copy): without the schema.org triples, which count as no fact
+    triples = graph.relation_triples(group, graph.Terms(base), schema_types=batches is not None,
+                                     ordered=True)
     for triple in set(triples):  # what fact_defs.tally counts: each distinct fact once
         relation = fact_defs.relation(triple.predicate.value)
         if relation is not None:
