@@ -12,6 +12,7 @@ written) fails its checksum: a miss, written again.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import logging
@@ -21,7 +22,7 @@ import secrets
 import shutil
 import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from importlib import resources as package_files
 from pathlib import Path
@@ -63,33 +64,36 @@ class Cache:
         self.check = check
         self.packed = packed
         self._packs: list[str] = []
-        self._index: dict[bytes, int] | None = None  # half digest -> pack, offset and length
+        self._index: dict | None = None  # half digest -> pack, offset and length
 
     def get(self, digest: str, path: str) -> "Outcome | None":
-        try:
-            data = self._read(digest)
-            hit = decode(data, digest)
-            if self.check is not None:
-                self.check(hit.chunk)
-        except OSError:
-            return None  # not cached: extract
-        except Exception as exc:  # whatever is in the file, a bad entry is only a miss
-            log.info("ignoring the cache entry %s: %s", digest[:12], exc)
-            return None
-        # the same content may have been cached under another name: the file read is this one
-        article = dataclasses.replace(hit.article, path=path) if hit.article else None
-        return dataclasses.replace(hit, path=path, article=article, cached=True)
+        for read in self._places(digest):
+            try:
+                hit = decode(read(), digest)
+                if self.check is not None:
+                    self.check(hit.chunk)
+            except OSError:
+                continue  # not there
+            except Exception as exc:  # whatever is in the file, a bad entry is only a miss
+                log.info("ignoring a cache entry of %s: %s", digest[:12], exc)
+                continue
+            # the same content may have been cached under another name: the file read is this
+            article = dataclasses.replace(hit.article, path=path) if hit.article else None
+            return dataclasses.replace(hit, path=path, article=article, cached=True)
+        return None  # not cached: extract
 
-    def _read(self, digest: str) -> bytes:
+    def _places(self, digest: str) -> Iterator[Callable[[], bytes]]:
+        """Readers of each copy of the entry: in the packs that list it (a spoilt one may
+        stay while its other entries are used, beside a copy made since), then its own file."""
         found = self._indexed().get(_half(digest)) if self.packed else None
-        if found is None:
-            return _read_entry(self.folder / digest)
-        pack, offset, length = found >> 64, (found >> 32) & 0xFFFFFFFF, found & 0xFFFFFFFF
-        return _read_entry(self.folder / self._packs[pack], offset, length)
+        for place in (found if isinstance(found, list) else [found] if found else []):
+            pack, offset, length = place >> 64, (place >> 32) & 0xFFFFFFFF, place & 0xFFFFFFFF
+            yield functools.partial(_read_entry, self.folder / self._packs[pack], offset, length)
+        yield functools.partial(_read_entry, self.folder / digest)
 
-    def _indexed(self) -> dict[bytes, int]:
+    def _indexed(self) -> dict[bytes, "int | list[int]"]:
         """Where each packed entry is, from the packs' first lines (read once): one int each,
-        a tuple of three cost twice the memory."""
+        a tuple of three cost twice the memory (a list for the rare entry in several packs)."""
         if self._index is None:
             self._index = {}
             for name, entries in packs(self.folder):
@@ -97,7 +101,11 @@ class Cache:
                     self._packs.append(name)
                     number = (len(self._packs) - 1) << 64
                     for digest, offset, length in entries:
-                        self._index.setdefault(_half(digest), number | offset << 32 | length)
+                        place, half = number | offset << 32 | length, _half(digest)
+                        known = self._index.setdefault(half, place)
+                        if known != place:
+                            self._index[half] = (known if isinstance(known, list)
+                                                 else [known]) + [place]
         return self._index
 
     @classmethod

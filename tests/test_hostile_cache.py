@@ -268,6 +268,12 @@ def test_a_bad_pack_costs_only_the_entries_it_spoils(tmp_path, case):
     assert set(found) == set(digests)
     assert sum(found.values()) == 5 + (case == "flipped byte")
     assert bool(list(out.glob(f".kg-cache/*/{pack.name}"))) == (whole > 0)
+    # and the next build finds every entry (past a spoilt copy that stays)
+    (out / ".kg-manifest.json").unlink()
+    third = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--out", str(out),
+                                     "--jobs", "1"])
+    assert "(5 unchanged, from the cache)" in third.output, third.output
+    assert (out / "graph.ttl").read_bytes() == graph
 
 
 def test_a_pack_round_trips_and_each_entry_is_one_of_its_own(tmp_path):
