@@ -160,8 +160,9 @@ class Cache:
 PACK_PREFIX = "pack-"
 PACK_FORMAT = "kg-cache-pack"
 _PACK = re.compile(r"pack-[0-9a-f]{16}")
-#: a pack's first line (its list of entries) is read in pieces of this size ...
-_PACK_READ = 64 * 1024
+#: a pack's first line (its list of entries: about 80 bytes an entry) is read from a first
+#: piece of this size (the whole pack, 16 entries of 3-4 kB, would be read for nothing) ...
+_PACK_READ = 4096
 #: ... for at most this many entries (a batch of the process pool is 16)
 MAX_PACK_ENTRIES = 4096
 
@@ -199,12 +200,13 @@ def _pack_entries(path: Path) -> list[tuple[str, int, int]]:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise BadEntry("not a regular file")
-        head = b""
+        head, size = b"", _PACK_READ
         while b"\n" not in head and len(head) < MAX_PACK_ENTRIES * 100:
-            piece = os.pread(fd, _PACK_READ, len(head))
+            piece = os.pread(fd, size, len(head))
             if not piece:
                 break
             head += piece
+            size *= 2  # a first line longer than most: read on in bigger pieces
     finally:
         os.close(fd)
     line, sep, _rest = head.partition(b"\n")

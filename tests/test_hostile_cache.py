@@ -293,3 +293,13 @@ def test_a_pack_round_trips_and_each_entry_is_one_of_its_own(tmp_path):
     # a Cache that does not read packs (a Dask task's) finds none of them: a miss, not an error
     unpacked = kg_cache.Cache(cache.root, cache.signature)
     assert unpacked.get(digests[0], "x.md") is None
+
+
+def test_a_pack_whose_list_is_longer_than_the_first_read_is_read_whole(tmp_path):
+    entries = [(hashlib.sha256(str(i).encode()).hexdigest(), bytes([i % 256]) * (i + 1))
+               for i in range(300)]  # a first line of 22 kB: read in growing pieces
+    data = kg_cache.pack(entries)
+    (tmp_path / "pack-0123456789abcdef").write_bytes(data)
+    [(name, listed)] = list(kg_cache.packs(tmp_path))
+    assert name == "pack-0123456789abcdef"
+    assert [(d, data[o:o + n]) for d, o, n in listed] == entries
