@@ -3,11 +3,12 @@ must not be able to run code as the next person who builds into it.
 
 An entry is a line of JSON (format, version, the SHA-256 of the rest) and the Outcome, zlib-
 compressed: a line of JSON (metadata, observations, the view's facts) and the article's graph
-chunk as it is (not a JSON string: escaping it and reading it back cost more than the rest).
-Reading checks the header, the checksum, every field's type and that the serialised RDF holds
-no directive; an entry that fails any check is a miss (the file is extracted again), never an
-error. Nothing is unpickled or imported from an entry. A torn entry (a crash while it was
-written) fails its checksum: a miss, written again.
+chunk as it is (not a JSON string, to be escaped and read back). The entries of a batch of
+articles are written together in one file, a pack (see `pack`). Reading checks the header, the
+checksum, every field's type and that the serialised RDF holds no directive; an entry that
+fails any check is a miss (the file is extracted again), never an error. Nothing is unpickled
+or imported from an entry. A torn entry (a crash while it was written) fails its checksum: a
+miss, written again.
 """
 from __future__ import annotations
 
