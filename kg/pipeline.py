@@ -155,6 +155,10 @@ def _init_worker(parent: int) -> None:
     global _worker_resources
     _die_with(parent)
     _worker_resources = Resources.load()
+    # what the worker holds for its whole life (the build's modules and objects it was forked
+    # with, its resources) need not be scanned by every full collection: 2 of them took 39 ms
+    # in 1,500 bench articles, about 1% of the extraction
+    gc.freeze()
 
 
 def _die_with(parent: int) -> None:
