@@ -7,6 +7,8 @@ gazetteer) and numbers change, so entities differ from copy to copy. Then it tim
   * the end-to-end build (`kg build DIR --out OUT --jobs 2`), with the peak resident memory of
     the main process and of the whole process tree (main process and workers, sampled from /proc);
   * a re-run with nothing changed (served by the cache);
+  * at the sizes given to --no-cache-at, the same first build with --no-cache: the difference
+    is what writing the cache costs;
   * at the sizes given to --cluster-at, the same build on a Dask LocalCluster of two workers
     (`--cluster local --jobs 2`, needs kg[distributed]) against `--jobs 2`;
   * one process stage by stage (at 1,000 articles or fewer): reading, extraction, resolution and
@@ -16,7 +18,11 @@ The machine's load average (os.getloadavg) is printed beside each figure: on a s
 the figures are only as good as the quiet they were measured in.
 
 Usage: python bench/build_bench.py [--sizes 10000 100000] [--cluster-at 10000]
-                                   [--jobs 2] [--out bench/results-build.txt]
+                                   [--no-cache-at 10000] [--jobs 2]
+                                   [--out bench/results-build.txt] [--keep DIR]
+
+With --keep DIR the corpora are made once in DIR (corpus10000 ...) and reused by later runs, so
+that runs at different commits build the same files.
 """
 from __future__ import annotations
 
@@ -163,7 +169,7 @@ def timed_build(corpus: Path, out: Path, *extra: str) -> Timed:
 
 def stages(corpus: Path, res: Resources) -> dict[str, float]:
     """One process, stage by stage (the build overlaps them across processes)."""
-    files = sorted(corpus.iterdir())
+    files = sorted(p for p in corpus.iterdir() if p.name != "done")
     times = dict.fromkeys(["reading", "extraction", "resolution and graph terms", "writing"], 0.0)
     terms = graph.Terms(pipeline.Options().base)
     observations, chunks = [], []
@@ -202,6 +208,10 @@ def main() -> None:
                         help="sizes at which --cluster local is timed against --jobs")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results-build.txt")
+    parser.add_argument("--no-cache-at", type=int, nargs="*", default=[10000],
+                        help="sizes at which a --no-cache first build is timed too")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="folder where the corpora are made once and reused")
     args = parser.parse_args()
     res = Resources.load()
     lines = [f"kg build benchmark, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
@@ -209,17 +219,29 @@ def main() -> None:
     jobs = ("--jobs", str(args.jobs))
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            corpus, out = Path(tmp) / f"corpus{size}", Path(tmp) / f"out{size}"
+            corpus, out = (args.keep or Path(tmp)) / f"corpus{size}", Path(tmp) / f"out{size}"
             block = len(lines)
-            make_corpus(corpus, size, res)
+            if not (corpus / "done").exists():  # a corpus kept by an earlier run is reused
+                shutil.rmtree(corpus, ignore_errors=True)
+                make_corpus(corpus, size, res)
+                (corpus / "done").touch()  # not an article: kg reads .md, .html and .txt
             first = timed_build(corpus, out, "-q", *jobs)
             again = timed_build(corpus, out, "-q", *jobs)
+            # after the first build, not before: removing its 160 MB (at 10k) right before the
+            # first build would make that build pay for the deletion (ext4 with discard)
+            uncached = None
+            if size in args.no_cache_at:
+                uncached = timed_build(corpus, Path(tmp) / f"uncached{size}", "-q",
+                                       "--no-cache", *jobs)
+                shutil.rmtree(Path(tmp) / f"uncached{size}")
             facts = int(re.search(r"(\d+) facts", _summary(corpus, out)).group(1))
             graph_mb = (out / "graph.ttl").stat().st_size / 2**20
             html_mb = (out / "graph.html").stat().st_size / 2**20
             cache_mb = sum(p.stat().st_size for p in (out / ".kg-cache").rglob("*")
                            if p.is_file()) / 2**20
-            input_mb = sum(p.stat().st_size for p in corpus.iterdir()) / 2**20
+            input_mb = sum(p.stat().st_size for p in corpus.iterdir()
+                           if p.name != "done") / 2**20
+            entries = sum(1 for p in (out / ".kg-cache").rglob("*") if p.is_file())
             split = stages(corpus, res) if size <= 1000 else None
             lines += [f"{size} articles:",
                       f"  first build     {first.seconds:7.1f} s  {size / first.seconds:7.0f} "
@@ -227,17 +249,23 @@ def main() -> None:
                       f"{first.main / 2**20:5.0f} MB, all processes {first.peak / 2**20:5.0f} MB"
                       f"  (load {first.load:.2f})",
                       f"  CPU {first.cpu / size * 1000:.1f} ms an article in all processes, "
-                      f"{first.main_cpu / size * 1000:.1f} ms of it in the main process",
-                      f"  unchanged re-run{again.seconds:7.1f} s  ({again.seconds / first.seconds:.0%}"
+                      f"{first.main_cpu / size * 1000:.1f} ms of it in the main process"]
+            if uncached is not None:
+                lines.append(f"  --no-cache      {uncached.seconds:7.1f} s  "
+                             f"{size / uncached.seconds:7.0f} articles/s  CPU "
+                             f"{uncached.cpu / size * 1000:.1f} ms an article, "
+                             f"{uncached.main_cpu / size * 1000:.1f} ms in the main process  "
+                             f"(load {uncached.load:.2f})")
+            lines += [f"  unchanged re-run{again.seconds:7.1f} s  ({again.seconds / first.seconds:.0%}"
                       f" of the first)  main process peak RSS {again.main / 2**20:5.0f} MB  "
                       f"(load {again.load:.2f})",
                       f"  facts {facts}, inputs {input_mb:.1f} MB, graph.ttl {graph_mb:.1f} MB, "
-                      f"graph.html {html_mb:.1f} MB, cache {cache_mb:.1f} MB"]
+                      f"graph.html {html_mb:.1f} MB, cache {cache_mb:.1f} MB in {entries} files"]
             if size in args.cluster_at:
                 shutil.rmtree(out)
                 dask = timed_build(corpus, out, "-q", "--no-cache", "--cluster", "local", *jobs)
                 shutil.rmtree(out)
-                pool = timed_build(corpus, out, "-q", "--no-cache", *jobs)
+                pool = uncached or timed_build(corpus, out, "-q", "--no-cache", *jobs)
                 lines.append(f"  --cluster local {dask.seconds:7.1f} s against --jobs "
                              f"{args.jobs} {pool.seconds:.1f} s: overhead "
                              f"{dask.seconds / pool.seconds - 1:+.0%}  (load {dask.load:.2f}, "

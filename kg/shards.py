@@ -172,8 +172,9 @@ class Shards:
                     last = index
         return True
 
-    def _sorted(self, records: Callable[[], Iterator[list]], key) -> Iterator[list]:
-        return external_sort(records(), key, self.folder / "runs")
+    def _sorted(self, records: Callable[[], Iterator[list]], key,
+                firsts: bool = False) -> Iterator[list]:
+        return external_sort(records(), key, self.folder / "runs", firsts=firsts)
 
     # -- entities --------------------------------------------------------------------------
 
@@ -241,7 +242,7 @@ class Shards:
                     norm = o if isinstance(o, str) else (o["text"], o["datatype"])
                     yield [repr((s, p, norm)), s, p, o]
         previous = None
-        for key, s, p, o in self._sorted(records, key=operator.itemgetter(0)):
+        for key, s, p, o in self._sorted(records, key=operator.itemgetter(0), firsts=True):
             if key != previous:
                 yield s, p, _value(o)
             previous = key
@@ -329,20 +330,27 @@ def _entity(data: list) -> Entity:
 # -- external sort ----------------------------------------------------------------------------
 
 def external_sort(records: Iterable[list], key, folder: Path,
-                  run_size: int | None = None) -> Iterator[list]:
+                  run_size: int | None = None, firsts: bool = False) -> Iterator[list]:
     """`records` (JSON-able values) sorted by `key` (None: by themselves), holding at most
     `run_size` of them in memory: sorted runs are written to `folder` and merged as they are
     read. Equal records keep their order (the sort is stable and the runs are merged in
-    order)."""
+    order). `firsts`: the caller takes only the first record of each key, so each run keeps
+    only its first (the relations' repeats are a third of their records: fewer to write,
+    read back and merge)."""
     run_size = run_size or RUN_SIZE
     runs: list[Path] = []
     buffer: list[list] = []
+
+    def run(items: list) -> list:
+        items.sort(key=key)
+        return _firsts(items, key) if firsts else items
+
     for record in records:
         buffer.append(record)
         if len(buffer) >= run_size:
-            runs.append(_write_run(sorted(buffer, key=key), folder))
+            runs.append(_write_run(run(buffer), folder))
             buffer = []
-    buffer.sort(key=key)
+    buffer = run(buffer)
     if not runs:
         yield from buffer
         return
@@ -362,6 +370,17 @@ def external_sort(records: Iterable[list], key, folder: Path,
     finally:
         for run in runs:
             run.unlink(missing_ok=True)
+
+
+def _firsts(items: list, key) -> list:
+    """The first of each run of equal keys in sorted `items`."""
+    out, previous = [], None
+    for item in items:
+        this = key(item) if key is not None else item
+        if not out or this != previous:
+            out.append(item)
+        previous = this
+    return out
 
 
 def _write_run(records: Iterable, folder: Path) -> Path:

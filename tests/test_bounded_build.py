@@ -276,12 +276,25 @@ def test_the_manifest_lists_every_input(tmp_path):
     assert manifest["summary"]["articles"] == 4
 
 
-def test_the_cache_drops_the_entries_of_removed_inputs(tmp_path):
+def cached(out: Path) -> set[str]:
+    """The content hashes the cache of `out` holds: entries of their own and in packs."""
+    folders = list((out / kg_cache.CACHE_NAME).iterdir())
+    assert len(folders) == 1, folders
+    own = {p.name for p in folders[0].iterdir() if not p.name.startswith(kg_cache.PACK_PREFIX)}
+    return own | {digest for _name, entries in kg_cache.packs(folders[0])
+                  for digest, _offset, _length in entries}
+
+
+def test_the_cache_drops_the_entries_no_input_uses(tmp_path):
     folder, out = inputs(tmp_path / "in"), tmp_path / "out"
     build(folder, out)
-    entries = {p.name for p in out.glob(f"{kg_cache.CACHE_NAME}/*/*")}
-    assert len(entries) == 4
-    gone = hashlib.sha256((folder / "note.txt").read_bytes()).hexdigest()
+    entries = cached(out)
+    assert len(entries) == 4 and len(list(out.glob(f"{kg_cache.CACHE_NAME}/*/*"))) == 1
     (folder / "note.txt").unlink()
     build(folder, out)
-    assert {p.name for p in out.glob(f"{kg_cache.CACHE_NAME}/*/*")} == entries - {gone}
+    assert cached(out) == entries  # a pack that holds entries still used is kept whole
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "new.txt").write_text("森林城市\n\n北京市石景山区获评“国家森林城市”。\n", encoding="utf-8")
+    build(other, out)
+    assert cached(out) == {hashlib.sha256((other / "new.txt").read_bytes()).hexdigest()}

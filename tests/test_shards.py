@@ -4,6 +4,7 @@ how the work was split: sorted runs of any size, batches of any size, shards of 
 from __future__ import annotations
 
 import json
+import operator
 import random
 from collections import Counter
 from pathlib import Path
@@ -144,6 +145,22 @@ def test_the_external_sort_is_a_stable_sort(tmp_path, monkeypatch, fan_in):
     got = list(shards.external_sort(iter(records), lambda r: (r[0], r[1]), tmp_path, 37))
     assert got == sorted(records, key=lambda r: (r[0], r[1]))
     assert not list(tmp_path.glob("run-*"))  # the runs are removed once read
+
+
+@pytest.mark.parametrize("run_size", [37, 5000])
+def test_the_external_sort_keeps_the_first_of_each_key_when_asked(tmp_path, run_size):
+    """With firsts=True each run keeps the first record of each key: what a caller that
+    takes the first of each key reads is the same, in fewer records."""
+    rng = random.Random(7)
+    records = [[rng.choice("abcde"), rng.randint(0, 9), i] for i in range(1000)]
+    key = operator.itemgetter(0, 1)
+    got = list(shards.external_sort(iter(records), key, tmp_path, run_size, firsts=True))
+    every = sorted(records, key=key)
+    firsts = [r for i, r in enumerate(every) if i == 0 or key(every[i - 1]) != key(r)]
+    assert [r for i, r in enumerate(got) if i == 0 or key(got[i - 1]) != key(r)] == firsts
+    assert len(firsts) <= len(got) < len(records)  # repeats across runs are left
+    if run_size >= len(records):  # one run: no repeat at all
+        assert got == firsts
 
 
 def test_an_unchanged_rerun_reads_no_shard(tmp_path, monkeypatch):
