@@ -74,6 +74,13 @@ CASES = [
      {("郑某", "worksFor", "重庆市委"), ("郑某", "jobTitle", "秘书长")}),
     # ...but a former body's old head (原某部老部长) names no body
     ("原机械工业部老部长何某远出席。", {("何某远", "jobTitle", "部长")}),
+    # a relative body (市委) is the one of the only city the article names, even once
+    ("市委常委、秘书长张某出席。长沙市今年推进项目。",
+     {("张某", "worksFor", "长沙市委"), ("张某", "jobTitle", "秘书长")}),
+    # ...and a city speaks for its province (省委 in an article about 青岛, which also names 台湾)
+    ("青岛市委书记王某平会见台湾客人。青岛市今年推进项目。省委副书记李某参加会见。",
+     {("王某平", "worksFor", "青岛市委"), ("王某平", "jobTitle", "市委书记"),
+      ("李某", "worksFor", "山东省委"), ("李某", "jobTitle", "省委副书记")}),
     # a foreign legislature is a body
     ("德国联邦议院议长王某平出席。", {("王某平", "worksFor", "德国联邦议院"), ("王某平", "jobTitle", "议长")}),
     # a body's party secretary and its head: the head serves the same body

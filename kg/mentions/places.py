@@ -109,15 +109,25 @@ def article_place(article: Article, level: str, res: Resources):
     by_code: dict[str, object] = {}
     for text in [fold(article.title or "")] + res.texts(article):
         for item in items(text, res):
-            place = item.place
-            if place.level in _LEVEL_ENDS.get(level, ()) and place.name.endswith(level):
-                counts[place.code] = counts.get(place.code, 0) + 1
-                by_code[place.code] = place
-    headline = {i.place.code for i in items(fold(article.title or ""), res)}
+            # 青岛 speaks for 山东省 too: a place counts for the divisions above it
+            for place in _with_parents(item.place, res):
+                if place.level in _LEVEL_ENDS.get(level, ()) and place.name.endswith(level):
+                    counts[place.code] = counts.get(place.code, 0) + 1
+                    by_code[place.code] = place
+    headline = {p.code for i in items(fold(article.title or ""), res)
+                for p in _with_parents(i.place, res)}
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     best = None
-    if ranked and (counts[ranked[0]] >= 2 or ranked[0] in headline) and (
+    if ranked and (counts[ranked[0]] >= 2 or ranked[0] in headline or len(ranked) == 1) and (
             len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
         best = by_code[ranked[0]]
     res.memo[key] = best
     return best
+
+
+def _with_parents(place, res: Resources) -> list:
+    out = []
+    while place is not None and len(out) < 4:
+        out.append(place)
+        place = res.places.parent(place)
+    return out
