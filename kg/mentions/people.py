@@ -192,11 +192,14 @@ def _unit_of(title: str) -> str | None:
 _APPOINTED = re.compile(r"(?:任命|聘任|提名|选举|决定)([\u3400-\u9fff·]{2,12}?)(?:同志)?为"
                         r"([^，,。；;、（(]{3,30})")
 _ELECTED = re.compile(r"(?:^|[，,。；;、\s])([\u3400-\u9fff·]{2,4}?)(?:同志)?当选为([^，,。；;、（(]{3,30})")
+# 甲同志任某集团总经理 / 乙担任某公司董事长: a post taken, written after the name
+_TAKES = re.compile(r"(?:^|[，,。；;：:、\s])([\u3400-\u9fff·]{2,4}?)"
+                    r"(?:同志(?:任|担任|出任|兼任)|担任|出任)([^，,。；;、（(]{3,30})")
 
 
 def _appointed(text: str, res: Resources) -> list[PersonMention]:
     out = []
-    for pattern in (_APPOINTED, _ELECTED):
+    for pattern in (_APPOINTED, _ELECTED, _TAKES):
         for match in pattern.finditer(text):
             name, post_text = match.group(1), match.group(2)
             if not _appointee(name, res):
