@@ -43,6 +43,8 @@ PARTICIPATION_NEGATIVE = [
     "首届论坛在青岛举行。“习近平总书记多次强调，要开放。”",
     # 介绍 about the city, and an expo that is only promoted: no speech at the expo
     "10月20日，某市市长周某清向来宾介绍了某市概况，重点推介了第三届某某国际园林博览会。",
+    # an expo that is the topic of the answers (就…筹办等问题答问), not where they were given
+    "商务部副部长周某清就第三届某某国际园林博览会筹办等问题答问。",
 ]
 
 EVENTS = [
@@ -174,9 +176,9 @@ def test_names_listed_as_present_attend(resources):
 
 
 ORGANISERS = [
-    # 由A主办、B承办: B is the subject of 承办
+    # 由A主办、B承办: B is the subject of 承办; 省农业厅 in an article about 长沙 is 湖南's
     ("5月6日，由省农业厅主办、长沙市农业科学院承办的第三届丘陵农机研讨班在长沙开班。",
-     {("第三届丘陵农机研讨班", "organizedBy", o) for o in ("省农业厅", "长沙市农业科学院")}),
+     {("第三届丘陵农机研讨班", "organizedBy", o) for o in ("湖南省农业厅", "长沙市农业科学院")}),
     # an organiser the gazetteer does not know, in a list the splitter gives up on
     ("全国某某评选活动由某某企业联合会、某某企业家协会、某某基金会共同主办。",
      {("全国某某评选活动", "organizedBy", o) for o in ("某某企业联合会", "某某企业家协会", "某某基金会")}),
@@ -274,6 +276,14 @@ BRACKETED = [
     # ...but a name of its own is kept as written
     ("5月7日，某某集团召开第三届东湖论坛。",
      {("第三届东湖论坛", "heldOn", "2021-05-07"), ("第三届东湖论坛", "organizedBy", "某某集团")}),
+    # an event named to say when another one takes place (…闭幕后，) holds no facts
+    ("1月29日，东山县第十五届人民代表大会第三次会议闭幕后，商务部在北京举行新闻发布会。",
+     {("商务部新闻发布会", "heldOn", "2021-01-29"), ("商务部新闻发布会", "heldIn", "北京市"),
+      ("商务部新闻发布会", "organizedBy", "商务部")}),
+    # 人民代表大会 is a name, not a delegate (代表) before one
+    ("1月5日，东山县第十五届人民代表大会第三次会议在东山县开幕。",
+     {("东山县第十五届人民代表大会第三次会议", "heldOn", "2021-01-05"),
+      ("东山县第十五届人民代表大会第三次会议", "heldIn", "东山县")}),
     # a day's date before a name is when it was held, not part of the name
     ("措施已于3月28日省政府第29次常务会议审议通过。",
      {("省政府第29次常务会议", "heldOn", "2021-03-28")}),

@@ -69,7 +69,7 @@ POSTS = [
     ("某某部张某副主任、百度公司王某副总裁分别致辞。", {("王某", "worksFor", "百度公司")}),
     # 市政府 in an article about one city is that city's government
     ("北京市召开新闻发布会。昨日，市政府副秘书长、市政府新闻发言人杨某强首次亮相。北京市今年将新建学校。",
-     {("杨某强", "jobTitle", "新闻发言人"), ("杨某强", "worksFor", "北京市政府")}),
+     {("杨某强", "jobTitle", "新闻发言人"), ("杨某强", "worksFor", "北京市人民政府")}),
     # with no city of its own, 市政府 stays the article's own
     ("某地召开会议。市政府副秘书长杨某强介绍情况。",
      {("杨某强", "jobTitle", "副秘书长"), ("杨某强", "worksFor", "市政府")}),

@@ -46,7 +46,8 @@ def org(text: str, article: Article, sentence: Sentence, start: int, end: int,
         if place is None:
             key = f"{article.id}/{key}"
         else:
-            name = place.name + text[1:]
+            # 省政府 is the province's 人民政府, the name its other mentions use
+            name = place.name + ("人民政府" if text[1:] == "政府" else text[1:])
             return Mention(text, orgs.kind(name, res), *span(sentence, start, end),
                            key=name_key(name), name=name)
     return Mention(text, orgs.kind(text, res), *span(sentence, start, end), key=key)

@@ -67,7 +67,11 @@ def _find(text: str, res: Resources) -> list[EventMention]:
     # 活动, 展览: words that name an event only when the sentence says a named one takes place
     return [m for m in anchored if (not res.lexicon.ends_with("event_noun_weak", m.text)
             or (m.name and (m.anchored or _organised(text, m, res))))
-            and not _talked_about(text, m, res)]
+            and not _talked_about(text, m, res) and not _AFTER_IT.match(text, m.end)]
+
+
+# 某会议闭幕后，市政府举行记者招待会: an event named to say when another one takes place
+_AFTER_IT = re.compile(r"(?:闭幕|结束|落幕|召开)?(?:之后|后)[，,]")
 
 
 def _talked_about(text: str, m: EventMention, res: Resources) -> bool:
@@ -171,7 +175,10 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
                 continue
         if text[i - 1] in _STOP_CHARS or text[i - 1] == " " or text.startswith(("——", "--"), i - 2):
             break  # 盛会——第八届某某大会: an apposition's dash ends the name (中国—东盟 has one)
-        if res.lexicon.ends_with("event_left_stop", text, i) or _DAY_BEFORE.search(text, 0, i):
+        stop = res.lexicon.ends_with("event_left_stop", text, i)
+        if stop == "代表" and text.endswith("人民", 0, i - 2):
+            stop = None  # 人民代表大会: the name of a congress, not a delegate speaking
+        if stop or _DAY_BEFORE.search(text, 0, i):
             break  # 3月28日省政府常务会议: a day's date is when, not part of the name
         if res.lexicon.ends_with("attend_verb", text, i):
             break  # 学者参与报告发布会: the verb is not part of the name
