@@ -407,6 +407,14 @@ CASES = [
      "1 | 东禾电子股份有限公司 | 杭州市\n2 | 西林材料科技有限公司 | 宁波市",
      {("东禾电子股份有限公司", "awardedTitle", "专精特新“小巨人”企业"),
       ("西林材料科技有限公司", "awardedTitle", "专精特新“小巨人”企业")}),
+    # when it happened, between the item and the verb, is no part of the item
+    ("西林机械有限公司近日获评国家级绿色工厂。", {("西林机械有限公司", "awardedTitle", "国家级绿色工厂")}),
+    ("北河镇2010年被评为某省文明村镇。", {("北河镇", "awardedTitle", "某省文明村镇")}),
+    ("北河镇早在去年6月就被评为某省文明村镇。", {("北河镇", "awardedTitle", "某省文明村镇")}),
+    ("东禾电子股份有限公司曾多次荣获全国质量奖。", {("东禾电子股份有限公司", "awardedTitle", "全国质量奖")}),
+    # titles that end in 教师, 能手, 实验室, 众创空间…
+    ("林某红被评为全国优秀教师。", {("林某红", "awardedTitle", "全国优秀教师")}),
+    ("东湖机械有限公司被认定为市级重点实验室。", {("东湖机械有限公司", "awardedTitle", "市级重点实验室")}),
     # two titles named in one sentence, then a list for each: each list takes its own title,
     # the one whose count it has, else the first no list took
     ("某部命名2个县为国家生态县、3个县为“两山”实践创新基地。\n一是：\n德清县\n桐庐县\n淳安县\n"

@@ -104,7 +104,7 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
             span_text, offset = text[after:t_start], after
         else:
             start = clause_start(text, verb_at)
-            span_text, offset = text[start:verb_at], start
+            span_text, offset = _without_when(text[start:verb_at]), start
         if active:
             subjects = _listed_span(text, offset, offset + len(span_text), res) \
                 or _subjects(span_text, offset, res) or _person_named(span_text, offset, res)
@@ -424,16 +424,30 @@ def _subject(text: str, verb_at: int) -> tuple[str, int]:
     disposal = _DISPOSAL.match(text, start, verb_at)
     if disposal:
         start = disposal.end()  # 决定将A等N个镇列为T: the awardees follow 将
-    subject = _ADVERBS.sub("", text[start:verb_at])
+    subject = _without_when(text[start:verb_at])
     by = _BY_AGENT.search(subject)
     if by:
-        subject = _ADVERBS.sub("", subject[: by.start()])  # 被某部授予: the agent is no subject
+        subject = _without_when(subject[: by.start()])  # 被某部授予: the agent is no subject
     subject = _NOTE.sub("", subject)
     lead = _LEAD.match(subject)
     if lead:
         start += lead.end()
         subject = subject[lead.end():]
     return subject, start
+
+
+# 某公司近日获评, 某镇2010年被评为, 某厂曾多次荣获: when it happened is no part of the subject
+_WHEN = re.compile(r"(?:早在|于|在)?(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?|[0-9]{1,2}月"
+                   r"(?:[0-9]{1,2}日)?|去年|今年|前年|近日|日前|近期|此前|曾经?|多次|先后|年初|年底"
+                   r"|上半年|下半年|连续[0-9一二三四五六七八九十]+年)(?:就|也|又|还|曾|再次|多次|先后)*$")
+
+
+def _without_when(subject: str) -> str:
+    while True:
+        bare = _WHEN.sub("", _ADVERBS.sub("", subject))
+        if bare == subject or not bare:
+            return bare or subject
+        subject = bare
 
 
 def _org_subjects(text: str, verb_at: int, res: Resources):
