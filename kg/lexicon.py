@@ -9,12 +9,18 @@ from importlib import resources
 from kg.text.trie import trie_pattern
 
 
+_COMMON = 120  # the first 120 family names are borne by about nine people in ten
+
+
 @dataclass(frozen=True)
 class Lexicon:
     lists: dict[str, tuple[str, ...]]
     values: dict[tuple[str, str], str]
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
+    # the most frequent family names (the file is ranked): enough evidence for a name with no
+    # post or title beside it
+    common_surnames: frozenset[str] = frozenset()
     _patterns: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -34,6 +40,7 @@ class Lexicon:
             values=values,
             surnames=frozenset(s for s in surnames if len(s) == 1),
             compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+            common_surnames=frozenset([s for s in surnames if len(s) == 1][:_COMMON]),
         )
 
     def words(self, name: str) -> tuple[str, ...]:

@@ -398,7 +398,9 @@ CASES = [
      {(n, "awardedTitle", "东湖市优秀企业家") for n in ("张某伟", "王某澍", "赵某珠")}),
     # people with their posts, one a clause, closed by 等N名…: the people, not the posts
     ("某某集团董事长王某远，某某机床有限公司总经理赵某等28名企业家被授予“优秀企业家”荣誉称号。",
-     {("王某远", "awardedTitle", "优秀企业家"), ("赵某", "awardedTitle", "优秀企业家")}),
+     {("王某远", "awardedTitle", "优秀企业家"), ("赵某", "awardedTitle", "优秀企业家"),
+      ("王某远", "worksFor", "某某集团"), ("王某远", "jobTitle", "董事长"),
+      ("赵某", "worksFor", "某某机床有限公司"), ("赵某", "jobTitle", "总经理")}),
     # a later clause with its own year and agent and no subject: the subject before
     ("长兴县2002年被某局命名为“国家生态示范区”，2008年被某部命名为“国家水利风景区”。",
      {("长兴县", "awardedTitle", "国家生态示范区"), ("长兴县", "awardedTitle", "国家水利风景区")}),
@@ -415,6 +417,10 @@ CASES = [
     # titles that end in 教师, 能手, 实验室, 众创空间…
     ("林某红被评为全国优秀教师。", {("林某红", "awardedTitle", "全国优秀教师")}),
     ("东湖机械有限公司被认定为市级重点实验室。", {("东湖机械有限公司", "awardedTitle", "市级重点实验室")}),
+    # people named by their unit (某中心的甲), with or without 的, in an honours list
+    ("某县农业技术推广中心的周某生、某市第二医院的龚某峰等8人获得省劳动模范称号。",
+     {("周某生", "awardedTitle", "省劳动模范"), ("龚某峰", "awardedTitle", "省劳动模范"),
+      ("周某生", "worksFor", "某县农业技术推广中心"), ("龚某峰", "worksFor", "某市第二医院")}),
     # two titles named in one sentence, then a list for each: each list takes its own title,
     # the one whose count it has, else the first no list took
     ("某部命名2个县为国家生态县、3个县为“两山”实践创新基地。\n一是：\n德清县\n桐庐县\n淳安县\n"

@@ -109,7 +109,7 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
             subjects = _listed_span(text, offset, offset + len(span_text), res) \
                 or _subjects(span_text, offset, res) or _person_named(span_text, offset, res)
         else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
-            subjects = ((_PEOPLE_COUNTED.search(span_text) and _posted_people(text, verb_at, res))
+            subjects = (_posted_people(text, verb_at, res)
                         or _org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
                         or (not _counts_people(span_text, res) and _subjects(span_text, offset, res))
                         or _person_subjects(text, verb_at, res)
@@ -557,22 +557,37 @@ _PEOPLE_COUNTED = re.compile(r"等[0-9一二三四五六七八九十两百千]+(
 
 
 def _posted_people(text: str, verb_at: int, res: Resources) -> list:
-    """某集团董事长甲，某公司总经理乙等28名企业家被授予…: people with their posts, one a clause,
-    the last closed by the list's count."""
+    """某集团董事长甲，某公司总经理乙等28名企业家被授予…, 某大学甲、乙等获得…: the subject is
+    people with their posts or units, one after another, the last closed by the list's tail."""
     subject, start = _subject(text, verb_at)
     tail = _LIST_TAIL.search(subject)
     end = start + (tail.start() if tail else len(subject))
-    found = {p.end: p for p in people.find(text[:end], res)}
-    out = []
-    while end in found:
-        person = found[end]
-        out.insert(0, lists.Item(-1, person.start, person.end, person.name, "person"))
-        end = person.start - sum(len(p.title) for p in person.posts)
-        end -= sum(len(p.org or "") for p in person.posts)
-        if end <= 0 or text[end - 1] not in "，,、":
+    found = [p for p in people.find(text[:end], res) if p.start >= start]
+    if not found or found[-1].end != end:
+        return []
+    for before, after in zip(found, found[1:]):
+        if text[before.end:before.end + 1] not in ("、", "，", ",") \
+                or re.search(r"[，,。；;]", text[before.end + 1:after.start]):
+            return []
+    if re.search(r"[、，,。；;]", text[start:found[0].start]):
+        return []  # something before the first person that is no part of them
+    while start > 0 and text[start - 1] in "，,":
+        # 某集团董事长甲，某公司总经理乙等…: a clause before that is one person with a post
+        prev = clause_start(text, start - 1)
+        before = [p for p in people.find(text[:start - 1], res)
+                  if p.start >= prev and p.end == start - 1]
+        if not before or re.search(r"[、，,。；;]", text[prev:before[0].start]):
             break
-        end -= 1
-    return out
+        found.insert(0, before[0])
+        start = prev
+    items, at = [], start
+    for person in found:
+        # what is written before the name (its unit and post) is the item's note
+        note = text[at:person.start].lstrip("、，, ")
+        items.append(lists.Item(-1, person.start, person.end, person.name, "person",
+                                note=note.removesuffix("的")))
+        at = person.end
+    return items
 
 
 def _with_people(text: str, verb_at: int, items: list, res: Resources) -> list:

@@ -110,7 +110,67 @@ def _find(text: str, res: Resources) -> list[PersonMention]:
         previous = found[-1] if found and found[-1].end == seg_end else None
     taken = {p.start for p in people}
     people.extend(p for p in _appointed(text, res) if p.start not in taken)
+    taken = {p.start for p in people}
+    people.extend(p for p in _org_named(text, res) if p.start not in taken)
     return _units_carried(text, sorted(people, key=lambda p: p.start), res)
+
+
+def _org_named(text: str, res: Resources) -> list[PersonMention]:
+    """某钢铁有限公司吴某林表示, 某大学潘某、彭某等获得…: a unit and then its people's names,
+    with no post between them (how lists of honoured workers and scholars name people)."""
+    out: list[PersonMention] = []
+    for match in _org_name_pattern(res).finditer(text):
+        org = orgs.clean(match.group(1), res)
+        if org != match.group(1):
+            continue
+        pos = match.end()
+        while True:
+            name_end = _bare_name_end(text, pos, res)
+            if name_end is None:
+                break
+            out.append(PersonMention(text[pos:name_end], pos, name_end, (Post(org, "", False),)))
+            if not text.startswith("、", name_end):
+                break
+            pos = name_end + 1
+    return out
+
+
+def _bare_name_end(text: str, pos: int, res: Resources) -> int | None:
+    """Where a name of 2-3 characters at pos ends, when what follows may follow a name."""
+    if text[pos:pos + 1] not in res.lexicon.common_surnames:
+        return None
+    for size in (3, 2):
+        name = text[pos:pos + size]
+        rest = text[pos + size:pos + size + 12]
+        if len(name) == size and _appointee(name, res) and not _titles(name, res) \
+                and not set(name[1:]) & _NOT_IN_BARE_NAME \
+                and (rest[:1] in "、，,。；;和及与等" or _acts(rest, res)) \
+                and not _titles(rest[:6], res):
+            return pos + size
+    return None
+
+
+# characters of words that follow a unit's name more often than a name does (于近日, 成员)
+_NOT_IN_BARE_NAME = set("近日月年发关业员物务务界方面下上中内外")
+
+
+def _acts(rest: str, res: Resources) -> bool:
+    """A verb of speaking, attending or being honoured right after the name."""
+    return bool(_SAYS.match(rest) or any(
+        (w := res.lexicon.starts_with(verbs, rest)) and len(w) >= 2
+        for verbs in ("speak_verb", "attend_verb", "award_verb")))
+
+
+def _org_name_pattern(res: Resources) -> re.Pattern:
+    pattern = res.index.get("org_name_pattern")
+    if pattern is None:
+        heads = [s for s, _k in res.orgs.suffixes if len(s) >= 2]
+        words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+        # the unit starts after a stop, 的 or a list's 、; 的 between unit and name is allowed
+        pattern = res.index["org_name_pattern"] = re.compile(
+            rf"(?:(?<=[，,。；;：:、\s])|^)([\u3400-\u9fff()（）]{{2,24}}?(?:{words}))的?"
+            rf"(?=[\u3400-\u9fff])")
+    return pattern
 
 
 def _units_carried(text: str, people: list[PersonMention], res: Resources) -> list[PersonMention]:
