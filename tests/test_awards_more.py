@@ -539,3 +539,31 @@ def test_a_clause_without_a_subject_takes_the_one_before_it(resources):
     # 成为… names no subject of its own: it is the town of the clause before (issue 14)
     facts = triples(awards.extract(make_article("昆山市入选，成为全国百强县。"), resources))
     assert facts == {("昆山市", "awardedTitle", "全国百强县")}
+
+
+HEADLINED = [
+    # the body lists who gained a title only the headline names
+    ("我市3家企业入选省级绿色工厂",
+     "日前，省经信厅公布了2030年度名单，我市以下企业上榜：\n东禾电子股份有限公司\n西林材料科技有限公司\n"
+     "南岭精密机械有限公司",
+     {(c, "awardedTitle", "省级绿色工厂")
+      for c in ("东禾电子股份有限公司", "西林材料科技有限公司", "南岭精密机械有限公司")}),
+    ("2030年度省级绿色工厂名单公布",
+     "日前，省经信厅公布名单。具体名单如下：\n1.东禾电子股份有限公司\n2.西林材料科技有限公司",
+     {(c, "awardedTitle", "省级绿色工厂") for c in ("东禾电子股份有限公司", "西林材料科技有限公司")}),
+    # a list the body names keeps the body's title
+    ("我市企业喜获殊荣",
+     "日前，省经信厅公布了省级绿色工厂名单，我市以下企业上榜：\n东禾电子股份有限公司\n西林材料科技有限公司",
+     {(c, "awardedTitle", "省级绿色工厂") for c in ("东禾电子股份有限公司", "西林材料科技有限公司")}),
+    # a headline with no title gives none
+    ("我市企业喜获殊荣", "日前，省经信厅公布了名单，我市以下企业上榜：\n东禾电子股份有限公司\n西林材料科技有限公司",
+     set()),
+]
+
+
+@pytest.mark.parametrize("headline,body,expected", HEADLINED)
+def test_a_list_takes_the_title_only_its_headline_names(resources, headline, body, expected):
+    from dataclasses import replace
+
+    article = replace(make_article(body), title=headline)
+    assert triples(awards.extract(article, resources)) == expected

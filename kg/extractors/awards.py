@@ -23,7 +23,7 @@ from kg.mentions import documents, lists, orgs, people, places
 from kg.model import Article, Fact, Mention, Sentence, Value
 from kg.resources import Resources
 from kg.text import dates
-from kg.text.normalize import name_key
+from kg.text.normalize import fold, name_key
 from kg.text.sentences import CLAUSE_END, clause_start
 
 NAME = "awards"
@@ -946,7 +946,7 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
                 or _title_before_colon(article, lead[0], lead[1].rstrip(":： "), res) \
                 or _nearest(article, _context_title(article, texts, lead[0], res, reach=6),
                             _verb_title_before(article, texts, lead[0], res)) \
-                or _named_for(block, named, used)
+                or _named_for(block, named, used) or _headline_title(article, res)
         elif titled_heading or (main and main[1] and main[2] < main[1]):
             title = main[0]
         elif main and under_places:
@@ -956,7 +956,8 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
         elif len(block.items) > 1:
             # 公布第六批…名单 just above a table or lines with no heading of their own
             title = _named_for(block, named, used) or _context_title(
-                article, texts, block.first - 1, res, reach=2, listed_only=True)
+                article, texts, block.first - 1, res, reach=2, listed_only=True) \
+                or _headline_title(article, res)
         else:
             title = None  # one line under no heading: a signature, not a list
         if title is None:
@@ -966,6 +967,32 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             main[2] += len(block.items)
         previous = (title, max(i.sentence for i in block.items))
         yield from _emit_items(article, block.items, title, res)
+
+
+# 我市以下企业上榜：, 入选企业名单如下：: a list of who gained the title the headline names
+_SELECTED_LEAD = re.compile(r"(?:入选|上榜|入围|获评|获批|榜上有名|名单如下|如下)[^，,。；;]{0,6}$")
+
+
+def _headline_title(article, res: Resources) -> Mention | None:
+    """The title the headline names (某市5家企业入选省级绿色工厂, 2023年度省级绿色工厂名单公布),
+    for a list the body does not name: the headline is no sentence, so the mention has no
+    place in the text."""
+    key = ("headline_title", article.id, article.title)
+    if key in res.memo:
+        return res.memo[key]
+    headline, found = fold(article.title or ""), None
+    for verb_at, verb in _verbs(headline, res):
+        span = _title_after(headline, verb_at + len(verb), res, skip_subjects=False)
+        if span is not None:
+            found = span[2]
+    if found is None:
+        for match in _LIST_NAMED.finditer(headline):
+            name = _trim_list_name(match.group(1), res)
+            if name and res.lexicon.ends_with("title_head", name) and not _is_plan(name, res):
+                found = _clean_title(_strip_batch(name), res)
+    title = Mention(found, "Title", key=name_key(found), name=found) if found else None
+    res.memo[key] = title
+    return title
 
 
 def _named_for(block, named, used: list[Mention]) -> Mention | None:
@@ -1039,7 +1066,8 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
                                    any_head=True)
         if title is None and (":" in lead.group() or "：" in lead.group()):
             title = _bare_title(article, index, before, res) \
-                or _heading_above(article, texts, index, res)
+                or _heading_above(article, texts, index, res) \
+                or (_SELECTED_LEAD.search(before) and _headline_title(article, res))
         if title is not None:
             yield from _emit_items(article, found, title, res)
         return
