@@ -120,8 +120,11 @@ def _org_named(text: str, res: Resources) -> list[PersonMention]:
     with no post between them (how lists of honoured workers and scholars name people)."""
     out: list[PersonMention] = []
     for match in _org_name_pattern(res).finditer(text):
-        org = orgs.clean(match.group(1), res)
-        if org != match.group(1):
+        head_end = match.end() - (1 if text.startswith("的", match.end() - 1) else 0)
+        start = max(text.rfind(c, 0, match.start()) for c in "，,。；;：:、 ") + 1
+        unit = text[start:head_end]
+        org = orgs.clean(unit, res) if len(unit) >= 3 and not set(unit) & set("和与及") else None
+        if org != text[start:head_end]:
             continue
         pos = match.end()
         while True:
@@ -164,12 +167,10 @@ def _acts(rest: str, res: Resources) -> bool:
 def _org_name_pattern(res: Resources) -> re.Pattern:
     pattern = res.index.get("org_name_pattern")
     if pattern is None:
-        heads = [s for s, _k in res.orgs.suffixes if len(s) >= 2]
-        words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-        # the unit starts after a stop, 的 or a list's 、; 的 between unit and name is allowed
-        pattern = res.index["org_name_pattern"] = re.compile(
-            rf"(?:(?<=[，,。；;：:、\s])|^)([\u3400-\u9fff()（）]{{2,24}}?(?:{words}))的?"
-            rf"(?=[\u3400-\u9fff])")
+        heads = trie_pattern(s for s, _k in res.orgs.suffixes if len(s) >= 2)
+        surnames = "".join(sorted(res.lexicon.common_surnames))
+        # a unit's head noun, then (的 and) a common family name: where such a name may start
+        pattern = res.index["org_name_pattern"] = re.compile(f"{heads}的?(?=[{surnames}])")
     return pattern
 
 
