@@ -421,6 +421,17 @@ CASES = [
     ("某县农业技术推广中心的周某生、某市第二医院的龚某峰等8人获得省劳动模范称号。",
      {("周某生", "awardedTitle", "省劳动模范"), ("龚某峰", "awardedTitle", "省劳动模范"),
       ("周某生", "worksFor", "某县农业技术推广中心"), ("龚某峰", "worksFor", "某市第二医院")}),
+    # 授予 with people counted in 人, after a relative clause, before a year
+    ("某市妇联授予王某华等10人某市三八红旗手标兵称号。", {("王某华", "awardedTitle", "某市三八红旗手标兵")}),
+    ("授予张某生等200名同志2030年度“东湖工匠”称号。", {("张某生", "awardedTitle", "东湖工匠")}),
+    ("授予在城市建设中做出突出贡献的郭某等15名同志“建设功臣”称号。", {("郭某", "awardedTitle", "建设功臣")}),
+    # a quoted title in the relative clause before the list, whatever it ends in
+    ("被命名为“东湖名匠”的有3人，分别为张某青、李某林和胡某江。",
+     {(n, "awardedTitle", "东湖名匠") for n in ("张某青", "李某林", "胡某江")}),
+    # 他们是： after the sentence that gave the title
+    ("2名职工被授予某市技术能手。他们是某某钢铁有限公司吴某林、某某重工集团王某河。",
+     {("吴某林", "awardedTitle", "某市技术能手"), ("王某河", "awardedTitle", "某市技术能手"),
+      ("吴某林", "worksFor", "某某钢铁有限公司"), ("王某河", "worksFor", "某某重工集团")}),
     # two titles named in one sentence, then a list for each: each list takes its own title,
     # the one whose count it has, else the first no list took
     ("某部命名2个县为国家生态县、3个县为“两山”实践创新基地。\n一是：\n德清县\n桐庐县\n淳安县\n"

@@ -101,7 +101,13 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
         title = base.titled(text[t_start:t_end], "Title", sentence, t_start, t_end,
                             name=title_name)
         if active:
+            # 授予在…中做出突出贡献的甲等15名同志2015年度“T”: the relative clause before the
+            # awardees and the year before the title are neither
             span_text, offset = text[after:t_start], after
+            span_text = re.sub(r"[0-9]{4}年度?$", "", span_text)
+            relative = span_text.rfind("的")
+            if relative >= 0 and _LIST_TAIL.search(span_text, relative + 1):
+                span_text, offset = span_text[relative + 1:], offset + relative + 1
         else:
             start = clause_start(text, verb_at)
             span_text, offset = _without_when(text[start:verb_at]), start
@@ -132,7 +138,7 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
 
 _NO_OBJECT = ("入选", "上榜", "入围", "榜上有名", "名列其中", "列入其中")
 _TITLE_GOES_ON = re.compile(r"([\u3400-\u9fff]{2,20}?)(?:荣誉称号|称号)?(?=[，,。；;！!]|$)")
-_COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项)")
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项|人)(?:同志)?")
 # 等7家企业 / 等30座中国城市 / 等: the end of a list before a verb, and its category noun
 _LIST_TAIL = re.compile(r"(?:等|在内的|共计|(?=[0-9一二三四五六七八九十两百千]+"
                         r"(?:个|家|座|所|名|位|地|城|项|人|村|镇)))"
@@ -1008,6 +1014,7 @@ def _named_for(block, named, used: list[Mention]) -> Mention | None:
 
 
 _LIST_LEAD = re.compile(r"[:：]|(?:分别|依次)(?:是|为)[:：]?|(?<=[的外])(?:有|是|为)[:：]?|包括[:：]?|"
+                   r"(?<=^[他她它]们)是[:：]?|"
                    r"(?<=[另还])[0-9一二三四五六七八九十两]*[个座家所名位项]?(?:是|为|有)|"
                    r"(?<=其中)[0-9一二三四五六七八九十两]+[个座家所名位项](?:是|为)")
 _SELECTED = re.compile(r"(?:入选|上榜|入围|获评|当选)(?:的[^，,。；;：:]{0,12}|[，,])$")
@@ -1060,6 +1067,8 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
             title = _title_counted(article, texts, index, n, res) if n else None
         if title is None:
             title = _recent_title(article, texts, index, res)
+        if title is None and before.strip() in ("他们", "她们", "它们"):
+            title = _verb_title_before(article, texts, index, res)  # 3人被授予T。他们是：
         if title is None and _SELECTED.search(before):
             # 最终入选的10个乡村分别为：the list the article named (…名单出炉), whatever it ends with
             title = _context_title(article, texts, index - 1, res, reach=4, listed_only=True,
@@ -1244,7 +1253,10 @@ def _title_of_relative(sentence, before: str, res: Resources) -> Mention | None:
         if "的" not in rest:
             continue
         name = _strip_batch(rest[: rest.index("的")])
-        if len(name) >= 3 and res.lexicon.ends_with("title_head", name):
+        quoted = re.fullmatch(r"[“\"]([^“”\"]{2,30})[”\"](?:荣誉)?(?:称号)?", name)
+        if quoted:
+            name = quoted.group(1)  # 被命名为“东湖名匠”的有: quotes mark the title, whatever it ends in
+        if len(name) >= 3 and (quoted or res.lexicon.ends_with("title_head", name)):
             at = verb_at + len(verb) + rest.index(name)
             return base.titled(name, "Title", sentence, at, at + len(name),
                                name=_clean_title(name, res))
