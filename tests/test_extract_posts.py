@@ -81,6 +81,13 @@ CASES = [
     ("青岛市委书记王某平会见台湾客人。青岛市今年推进项目。省委副书记李某参加会见。",
      {("王某平", "worksFor", "青岛市委"), ("王某平", "jobTitle", "市委书记"),
       ("李某", "worksFor", "山东省委"), ("李某", "jobTitle", "省委副书记")}),
+    # a field before the post belongs to the post (焊接顾问, 工艺总监), a team's post is whole
+    ("南山钢铁公司焊接顾问艾某华出席。",
+     {("艾某华", "worksFor", "南山钢铁公司"), ("艾某华", "jobTitle", "焊接顾问")}),
+    ("东湖机械厂班组长游某平出席。", {("游某平", "worksFor", "东湖机械厂"), ("游某平", "jobTitle", "班组长")}),
+    # ...but not when the words before it are no body of their own (某某国际汽配城, 某某大会)
+    ("某某华美国际汽配城总经理秦某华出席。", {("秦某华", "jobTitle", "总经理")}),
+    ("世界互联网大会秘书长任某远出席。", {("任某远", "jobTitle", "秘书长")}),
     # a foreign legislature is a body
     ("德国联邦议院议长王某平出席。", {("王某平", "worksFor", "德国联邦议院"), ("王某平", "jobTitle", "议长")}),
     # a body's party secretary and its head: the head serves the same body

@@ -346,6 +346,11 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
             org = _country(gap, res) or _mission(gap, title, res)  # 德国总理; 某国驻沪总领事
         if org is None and gap:
             org = _shared_unit(gap, title, res)
+        if org is None and gap:
+            split = _field_of_post(gap, res)
+            if split:  # 某钢铁公司焊接顾问: the field belongs to the post
+                org, field = split
+                title = _Title(title.start - len(field), title.end, field + title.text, title.former)
         if gap and (org is None or len(org) <= 4 and not res.orgs.lookup(org)):
             org = _chain_place(org or gap, posts, res) or org
         if org is None and gap and title.text.lstrip("原").startswith(_COMMITTEES):
@@ -401,6 +406,22 @@ def _shift_title(seg: str, cursor: int, title: _Title, res: Resources) -> _Title
 
 
 _LEVEL_WORDS = ("自治区", "自治州", "特区", "新区")
+
+
+def _field_of_post(gap: str, res: Resources) -> tuple[str, str] | None:
+    """某钢铁公司焊接顾问, 某公司工艺总监: a body, then the field of the post (2-4 characters)."""
+    for size in (2, 3, 4):
+        body, field = gap[:-size], gap[-size:]
+        head = res.orgs.suffix_of(body)
+        if len(body) >= 3 and (res.orgs.lookup(body) or head and len(head[0]) >= 2) \
+                and orgs.clean(body, res) == body and not res.places.find(field) \
+                and not res.orgs.suffix_of(field) and not set(field) & _NOT_IN_FIELD:
+            return body, field
+    return None
+
+
+# a post's field names no place, body or list: 市, 国, 会 or 和 in it say it is something else
+_NOT_IN_FIELD = set("的和与及、市省县区州国会委")
 
 
 def _shared_unit(gap: str, title: _Title, res: Resources) -> str | None:
