@@ -88,6 +88,20 @@ CASES = [
     # ...but not when the words before it are no body of their own (某某国际汽配城, 某某大会)
     ("某某华美国际汽配城总经理秦某华出席。", {("秦某华", "jobTitle", "总经理")}),
     ("世界互联网大会秘书长任某远出席。", {("任某远", "jobTitle", "秘书长")}),
+    # the verb before a body (会见某集团…) is no part of it; a place phrase before the verb
+    # does not hide the second person; (集团) ends a company's name
+    ("市长郭某会见东海电气集团副总裁金某成。",
+     {("郭某", "jobTitle", "市长"), ("郭某", "worksFor", "市政府"),
+      ("金某成", "worksFor", "东海电气集团"), ("金某成", "jobTitle", "副总裁")}),
+    ("市长郭某在市行政中心会见了东方旅游集团公司副总经理许某林一行。",
+     {("郭某", "jobTitle", "市长"), ("郭某", "worksFor", "市政府"),
+      ("许某林", "worksFor", "东方旅游集团公司"), ("许某林", "jobTitle", "副总经理")}),
+    ("东湖临港经济发展(集团)董事长袁某明，总裁翁某强出席。",
+     {("袁某明", "worksFor", "东湖临港经济发展(集团)"), ("袁某明", "jobTitle", "董事长"),
+      ("翁某强", "worksFor", "东湖临港经济发展(集团)"), ("翁某强", "jobTitle", "总裁")}),
+    # a place found inside a word (公会理事长: 会理) is no article place for 市政府
+    ("市长郭某会见了东方旅游公会理事长许某林率领的代表团。",
+     {("郭某", "jobTitle", "市长"), ("郭某", "worksFor", "市政府"), ("许某林", "jobTitle", "理事长")}),
     # a foreign legislature is a body
     ("德国联邦议院议长王某平出席。", {("王某平", "worksFor", "德国联邦议院"), ("王某平", "jobTitle", "议长")}),
     # a body's party secretary and its head: the head serves the same body

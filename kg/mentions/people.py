@@ -380,7 +380,10 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
             more, more_pending = _parse_segment(text, s0 + rest_at + conj.end(), s1, res, [], "、")
             people.extend(more)
             return people, more_pending
-        verb = rest_at < len(seg) and _has_verb(seg[rest_at:], 1, res)
+        verb = rest_at < len(seg) and (_has_verb(seg[rest_at:], 1, res) or (
+            # 省长甲在某中心会见了…: a place phrase between the first person and the verb
+            seg.startswith("在", rest_at) and any(
+                _has_verb(seg[rest_at + k:], 1, res) for k in range(2, min(16, len(seg) - rest_at)))))
         if verb:
             # 省长甲会见了某公司董事长乙: a second person after the first one's verb
             more, _ = _parse_segment(text, s0 + rest_at, s1, res, [], "，")

@@ -107,6 +107,7 @@ def article_place(article: Article, level: str, res: Resources):
         return res.memo[key]
     counts: dict[str, int] = {}
     by_code: dict[str, object] = {}
+    full: set[str] = set()  # places written with their full name at least once
     for text in [fold(article.title or "")] + res.texts(article):
         for item in items(text, res):
             # 青岛 speaks for 山东省 too: a place counts for the divisions above it
@@ -114,11 +115,14 @@ def article_place(article: Article, level: str, res: Resources):
                 if place.level in _LEVEL_ENDS.get(level, ()) and place.name.endswith(level):
                     counts[place.code] = counts.get(place.code, 0) + 1
                     by_code[place.code] = place
+                    if item.surface.endswith(place.name) or place is not item.place:
+                        full.add(place.code)
     headline = {p.code for i in items(fold(article.title or ""), res)
                 for p in _with_parents(i.place, res)}
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     best = None
-    if ranked and (counts[ranked[0]] >= 2 or ranked[0] in headline or len(ranked) == 1) and (
+    if ranked and (counts[ranked[0]] >= 2 or ranked[0] in headline
+                   or len(ranked) == 1 and ranked[0] in full) and (
             len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
         best = by_code[ranked[0]]
     res.memo[key] = best
