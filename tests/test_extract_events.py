@@ -9,6 +9,9 @@ from tests.conftest import make_article, triples
 FORUM = "首届“千兆城市”高峰论坛"
 
 PARTICIPATION = [
+    # a byline's reporter writes about the event and is not at it
+    ("某社武汉5月6日电（记者王某明）第三届某某发展论坛6日在武汉开幕，市长李某平致辞。",
+     {("李某平", "speaksAt", "第三届某某发展论坛")}),
     ("12月24日，首届“千兆城市”高峰论坛在山东省青岛市举行。工业和信息化部总工程师韩夏出席会议并致辞。",
      {("韩夏", "speaksAt", FORUM)}),
     # attending without speaking, several people; a speaker is not also an attendee

@@ -61,9 +61,12 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
 def _people(texts: list[str], res: Resources) -> set[str]:
     """People named with a post anywhere in the article, and names listed as present (A、B、C
     参加会议; 出席活动的还有A、B)."""
-    named = {p.name for text in texts for p in people.find(text, res) if not p.represented}
+    found = [p for text in texts for p in people.find(text, res)]
+    # a byline's reporter (（记者 某某）) writes about the event, and is never at it as a speaker
+    bylines = {p.name for p in found if p.job_title in res.lexicon.words("byline_title")}
+    named = {p.name for p in found if not p.represented}
     listed = {i.text for text in texts for i in lists.people(text, res)}
-    return named | listed
+    return (named | listed) - bylines
 
 
 def _present_facts(article, sentence, text, present: lists.Present, sent_events, res):
