@@ -102,6 +102,10 @@ CASES = [
     # a place found inside a word (公会理事长: 会理) is no article place for 市政府
     ("市长郭某会见了东方旅游公会理事长许某林率领的代表团。",
      {("郭某", "jobTitle", "市长"), ("郭某", "worksFor", "市政府"), ("许某林", "jobTitle", "理事长")}),
+    # a place run on into a company's name (西林电气集团) is not where the article is
+    ("市长郭某会见西林电气集团副总裁金某成。西林电气集团今年扩产。",
+     {("郭某", "jobTitle", "市长"), ("郭某", "worksFor", "市政府"),
+      ("金某成", "worksFor", "西林电气集团"), ("金某成", "jobTitle", "副总裁")}),
     # a foreign legislature is a body
     ("德国联邦议院议长王某平出席。", {("王某平", "worksFor", "德国联邦议院"), ("王某平", "jobTitle", "议长")}),
     # a body's party secretary and its head: the head serves the same body

@@ -110,6 +110,8 @@ def article_place(article: Article, level: str, res: Resources):
     full: set[str] = set()  # places written with their full name at least once
     for text in [fold(article.title or "")] + res.texts(article):
         for item in items(text, res):
+            if _inside_a_name(text, item, res):
+                continue  # 西林电气集团: a company's name, not where the article is
             # 青岛 speaks for 山东省 too: a place counts for the divisions above it
             for place in _with_parents(item.place, res):
                 if place.level in _LEVEL_ENDS.get(level, ()) and place.name.endswith(level):
@@ -135,3 +137,11 @@ def _with_parents(place, res: Resources) -> list:
         out.append(place)
         place = res.places.parent(place)
     return out
+
+
+def _inside_a_name(text: str, item: PlaceItem, res: Resources) -> bool:
+    """A place written short and run on into an organisation's head noun (西林电气集团)."""
+    if item.surface == item.place.name:
+        return False
+    rest = re.split(r"[，,。；;：:、\s（）()“”]", text[item.end:item.end + 12], maxsplit=1)[0]
+    return any(rest.find(suffix) >= 0 for suffix, _kind in res.orgs.suffixes if len(suffix) >= 2)
