@@ -23,9 +23,9 @@ from rdflib import Graph, Literal, URIRef
 from kg import pipeline
 
 PROBE = Path(__file__).parent / "fixtures" / "probe"
-# Micro F1 over the 18 probe articles when this test was written (0.858), 0.887 at 2026-11-30,
+# Micro F1 over the 18 probe articles when this test was written (0.858), 0.917 at 2026-12-01,
 # less about 0.03 of slack for rule changes elsewhere; raise it as accuracy rises.
-FLOOR = 0.86
+FLOOR = 0.89
 CORE = ("awardedTitle", "publishes", "speaksAt", "attends", "worksFor", "jobTitle",
         "heldIn", "heldOn", "organizedBy")
 LABELS = {"label", "prefLabel", "altLabel", "hiddenLabel", "name", "alternateName"}
@@ -166,8 +166,10 @@ def test_probe_articles_score_above_the_floor(resources):
 #   honours in real layouts, tables among them; 6 events; 2 documents); 0.625 when added at
 #   45aa4c1, 0.680 on 2026-11-30 after rules written from a survey of real pages, not from it.
 #   Like the holdout it is a measure: its misses are not read.
-OWN_SETS = [("probe-honours", 12, 0.82), ("probe-unseen", 24, 0.84), ("probe-holdout", 30, 0.77),
-            ("probe-blind2", 24, 0.83), ("probe-blind3", 24, 0.65)]
+# Floors raised on 2026-12-01 (figures then: honours 0.878, unseen 0.898, holdout 0.839,
+# blind2 0.875, blind3 0.775), each a few points under its figure.
+OWN_SETS = [("probe-honours", 12, 0.85), ("probe-unseen", 24, 0.87), ("probe-holdout", 30, 0.81),
+            ("probe-blind2", 24, 0.85), ("probe-blind3", 24, 0.74)]
 
 
 @pytest.mark.parametrize("folder,articles,floor", OWN_SETS)
