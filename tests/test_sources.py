@@ -76,6 +76,14 @@ def test_text_file():
     assert [s.text for s in note.sentences] == ["工业和信息化部印发《测试方案》。", "第二段落。"]
 
 
+def test_a_lead_that_opens_with_a_date_is_body_text_not_the_date_line(tmp_path):
+    path = tmp_path / "lead.txt"
+    path.write_text("标题\n2023年5月6日，某市市长张某出席会议。\n", encoding="utf-8")
+    article = sources.read(path)
+    assert article.published is None
+    assert [s.text for s in article.sentences] == ["2023年5月6日，某市市长张某出席会议。"]
+
+
 def test_gbk_file_is_decoded(tmp_path):
     path = tmp_path / "gbk.txt"
     path.write_bytes("标题\n\n工业和信息化部印发通知。\n".encode("gb18030"))

@@ -1,11 +1,15 @@
 """Plain text: the first line is the title; a date on the second line is the publication date."""
 from __future__ import annotations
 
+import re
+
 from kg import errors
 from kg.errors import InputError
 from kg.model import Article
 from kg.sources import body as bodies
 from kg.text.dates import parse_published
+
+_SENTENCE = re.compile(r"[，。；！？,;!?]")
 
 
 def parse(text: str, data: bytes, path: str) -> Article:
@@ -14,7 +18,8 @@ def parse(text: str, data: bytes, path: str) -> Article:
         raise InputError(path, errors.NO_TEXT)
     title, rest = lines[0], lines[1:]
     published = None
-    if rest and len(rest[0]) <= 40:
+    # a date line (2021-12-25 10:00 来源：某网), not a lead sentence that opens with a date
+    if rest and len(rest[0]) <= 40 and not _SENTENCE.search(rest[0]):
         published = parse_published(rest[0])
         if published:
             rest = rest[1:]
