@@ -106,6 +106,14 @@ CASES = [
     ("市长郭某会见西林电气集团副总裁金某成。西林电气集团今年扩产。",
      {("郭某", "jobTitle", "市长"), ("郭某", "worksFor", "市政府"),
       ("金某成", "worksFor", "西林电气集团"), ("金某成", "jobTitle", "副总裁")}),
+    # bylines: 据某报记者甲报道, two reporters before 报道, a photo credit (甲摄 / 甲 摄)
+    ("据湖北日报记者张某远报道，会议在武汉举行。",
+     {("张某远", "worksFor", "湖北日报"), ("张某远", "jobTitle", "记者")}),
+    ("长江日报记者张某远、李某报道。",
+     {("张某远", "worksFor", "长江日报"), ("张某远", "jobTitle", "记者"),
+      ("李某", "worksFor", "长江日报"), ("李某", "jobTitle", "记者")}),
+    ("东湖网记者王某摄", {("王某", "worksFor", "东湖网"), ("王某", "jobTitle", "记者")}),
+    ("东湖网记者 王某 摄", {("王某", "worksFor", "东湖网"), ("王某", "jobTitle", "记者")}),
     # a foreign legislature is a body
     ("德国联邦议院议长王某平出席。", {("王某平", "worksFor", "德国联邦议院"), ("王某平", "jobTitle", "议长")}),
     # a body's party secretary and its head: the head serves the same body

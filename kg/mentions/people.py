@@ -29,7 +29,7 @@ _COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "旗委")
 _COMMITTEE_POSTS = ("书记", "副书记", "常委", "常务副书记")
 # Characters that do not end a Chinese personal name (they are particles and prepositions).
 # 司 and 处 end departments (综合司, 办公处), not names
-_NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司处说以")
+_NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司处说以摄")
 # 台 after 主席 is 主席台 (the rostrum), far more often than the rare surname
 # 某某说：/ 某某说，: the one-character 说 closes a name when what follows is the quote
 _SAYS = re.compile(r"说(?:[，,：:。“\"]|$)")
@@ -325,7 +325,8 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
         if gap.endswith("的"):
             continue  # 两年一度的院士增选结果: the title word qualifies a noun, no one holds it
         name_end = _name_after(seg, title.end, res)
-        if gap and name_end is None:
+        byline = title.end == len(seg) and title.text in res.lexicon.words("byline_title")
+        if gap and name_end is None and not byline:  # 某网记者 王某 摄: the name is after the space
             # ORG NAME TITLE (李某副主任), or ORG TITLE NAME TITLE (陈某研究员).
             split = _split_org_name(gap, res, org_optional=cursor > 0 or bool(posts))
             if split is not None:
