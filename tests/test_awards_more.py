@@ -443,6 +443,7 @@ CASES = [
 ]
 
 NEGATIVE = [
+    "“东湖平原油气田开发技术研究”等9个项目荣获科技进步奖一等奖。",  # a place inside a quoted project
     "海淀区GDP位列全省第三。",                          # a rank among places, on no list
     "海淀区、浦东新区位列前三。",                        # a rank on no named ranking
     "南京市成功入选。",                                  # 入选 with no list named anywhere

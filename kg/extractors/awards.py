@@ -645,6 +645,13 @@ def _emit(article, sentence, text, subjects, title: Mention, res) -> Iterator[Fa
     yield from _emit_items(article, items, title, res)
 
 
+def _quoted_at(text: str, at: int) -> bool:
+    """Whether position `at` is inside “…” and the quoted words go on after the place."""
+    opening = text.rfind("“", 0, at)
+    return opening >= 0 and text.rfind("”", 0, at) < opening and at - opening <= 2 \
+        and text.find("”", at) - at > 4
+
+
 def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
     joined = _joined_titles(title.name or title.text, res)
     for item in items:
@@ -654,6 +661,8 @@ def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
             if len(fits) != 1:
                 continue
             title = replace(title, name=_clean_title(fits[0], res), key=name_key(fits[0]))
+        if item.kind == "place" and _quoted_at(res.texts(article)[item.sentence], item.start):
+            continue  # “某平原油气田开发技术研究”等9个项目: a place inside a quoted name
         if item.kind == "place":
             subject = places.mention_for(
                 places.PlaceItem(item.start, item.end, item.text, item.place), sentence)
