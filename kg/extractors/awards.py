@@ -1000,11 +1000,9 @@ def _headline_title(article, res: Resources) -> Mention | None:
         span = _title_after(headline, verb_at + len(verb), res, skip_subjects=False)
         if span is not None:
             found = span[2]
-    if found is None:
-        for match in _LIST_NAMED.finditer(headline):
-            name = _trim_list_name(match.group(1), res)
-            if name and res.lexicon.ends_with("title_head", name) and not _is_plan(name, res):
-                found = _clean_title(_strip_batch(name), res)
+    names = [n for _s, _e, n in _list_names(headline, res) if not _is_plan(n, res)]
+    if found is None and names:
+        found = _clean_title(_strip_batch(names[-1]), res)
     title = Mention(found, "Title", key=name_key(found), name=found) if found else None
     res.memo[key] = title
     return title
@@ -1374,16 +1372,7 @@ def _context_title(article, texts, index, res, reach: int = 3, ranking: bool = F
         text = texts[k]
         if _table_row(text):
             continue  # a header row's 示范区名单 names a column
-        found: list[tuple[int, int, str]] = []
-        for match in _LIST_NAMED.finditer(text):
-            name = _trim_list_name(match.group(1), res)
-            if _verbs(name, res) or _REFERENCE.match(name):
-                continue  # 本市入选企业名单, 这3个城市名单: a list named by reference
-            if name and (any_head and not _is_plan(name, res)
-                         or res.lexicon.ends_with("title_head", name)
-                         or _joined_titles(name, res)):
-                at = match.end(1) - len(name)
-                found.append((at, match.end(1), name))
+        found = _list_names(text, res, any_head)
         if not ranking and not listed_only:
             for match in _QUOTED_ALONE.finditer(text):  # not 专精特新“小巨人”企业
                 if res.lexicon.ends_with("title_head", match.group(1)):
@@ -1393,6 +1382,21 @@ def _context_title(article, texts, index, res, reach: int = 3, ranking: bool = F
             return base.titled(text[start:end], "Title", article.sentences[k], start, end,
                                name=_clean_title(_strip_batch(name), res))
     return None
+
+
+def _list_names(text: str, res: Resources, any_head: bool = False) -> list[tuple[int, int, str]]:
+    """The titles of the lists `text` names (…名单, …榜单): (start, end, name)."""
+    found: list[tuple[int, int, str]] = []
+    for match in _LIST_NAMED.finditer(text):
+        name = _trim_list_name(match.group(1), res)
+        if _verbs(name, res) or _REFERENCE.match(name):
+            continue  # 本市入选企业名单, 这3个城市名单: a list named by reference
+        if name and (any_head and not _is_plan(name, res)
+                     or res.lexicon.ends_with("title_head", name)
+                     or _joined_titles(name, res)):
+            at = match.end(1) - len(name)
+            found.append((at, match.end(1), name))
+    return found
 
 
 def _trim_list_name(name: str, res: Resources) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.resources import Resources
+from kg.text.trie import trie_pattern
 
 _PLACE_HEADS = ("市", "省", "县", "区", "州", "国")
 _RELATIVE = ("省", "市", "县", "区", "州")
@@ -82,6 +83,16 @@ def _suffixes_ending(text: str, res: Resources) -> tuple[tuple[str, str], ...]:
             grouped.setdefault(suffix[-1], []).append((suffix, suffix_kind))
         table = res.index["org_suffix_by_last"] = {c: tuple(v) for c, v in grouped.items()}
     return table.get(text[-1:], ())
+
+
+def head_nouns(res: Resources) -> str:
+    """Regex source matching any organisation head noun of two characters or more (集团,
+    有限公司, 研究院), longest first: the one-character ones (部, 局) say too little alone."""
+    source = res.index.get("org_head_nouns")
+    if source is None:
+        source = res.index["org_head_nouns"] = trie_pattern(
+            s for s, _k in res.orgs.suffixes if len(s) >= 2)
+    return source
 
 
 def kind(text: str, res: Resources) -> str:

@@ -54,6 +54,11 @@ class PersonMention:
     represented: bool = False      # "X的代表": someone else came in X's place
 
     @property
+    def chain(self) -> tuple[Post, ...]:
+        """Every post written with the person: those before the name, else the one after it."""
+        return self.posts or ((self.after,) if self.after else ())
+
+    @property
     def job_title(self) -> str | None:
         if self.posts:
             return self.posts[-1].title
@@ -124,7 +129,7 @@ def _org_named(text: str, res: Resources) -> list[PersonMention]:
         start = max(text.rfind(c, 0, match.start()) for c in "，,。；;：:、 ") + 1
         unit = text[start:head_end]
         org = orgs.clean(unit, res) if len(unit) >= 3 and not set(unit) & set("和与及") else None
-        if org != text[start:head_end]:
+        if org != unit:
             continue
         pos = match.end()
         while True:
@@ -154,23 +159,22 @@ def _bare_name_end(text: str, pos: int, res: Resources) -> int | None:
 
 
 # characters of words that follow a unit's name more often than a name does (于近日, 成员)
-_NOT_IN_BARE_NAME = set("近日月年发关业员物务务界方面下上中内外")
+_NOT_IN_BARE_NAME = set("近日月年发关业员物务界方面下上中内外")
 
 
 def _acts(rest: str, res: Resources) -> bool:
     """A verb of speaking, attending or being honoured right after the name."""
-    return bool(_SAYS.match(rest) or any(
-        (w := res.lexicon.starts_with(verbs, rest)) and len(w) >= 2
-        for verbs in ("speak_verb", "attend_verb", "award_verb")))
+    return bool(_SAYS.match(rest)) or _verb_first(rest, res, ("speak_verb", "attend_verb",
+                                                              "award_verb"))
 
 
 def _org_name_pattern(res: Resources) -> re.Pattern:
     pattern = res.index.get("org_name_pattern")
     if pattern is None:
-        heads = trie_pattern(s for s, _k in res.orgs.suffixes if len(s) >= 2)
         surnames = "".join(sorted(res.lexicon.common_surnames))
         # a unit's head noun, then (的 and) a common family name: where such a name may start
-        pattern = res.index["org_name_pattern"] = re.compile(f"{heads}的?(?=[{surnames}])")
+        pattern = res.index["org_name_pattern"] = re.compile(
+            f"{orgs.head_nouns(res)}的?(?=[{surnames}])")
     return pattern
 
 
@@ -188,7 +192,7 @@ def _units_carried(text: str, people: list[PersonMention], res: Resources) -> li
         org = next((p.org for q in reversed(out) for p in q.posts
                     if unit and p.org and p.org.endswith(unit)), None)
         # 党委委员、副行长乙 after 行长甲: posts that name no body, the last one the colleague's
-        chain = person.posts or ((person.after,) if person.after else ())
+        chain = person.chain
         first = person.start - sum(len(p.title) + 1 for p in chain) + 1 if not after_name \
             else opens
         alone = post is not None and not post.former \
@@ -209,7 +213,7 @@ def _units_carried(text: str, people: list[PersonMention], res: Resources) -> li
 def _colleague_org(title: str, before: PersonMention, res: Resources) -> str | None:
     """某委主任甲、副主任乙 / 某公司董事长甲，总经理乙: a bare post right after a colleague's, of
     the same rank's family or both a company's officers, is held in the colleague's body."""
-    posts = before.posts or ((before.after,) if before.after else ())
+    posts = before.chain
     last = posts[-1] if posts else None
     # 某行党委副书记、行长甲: the chain's body is written once, before its first post
     org = next((p.org for p in reversed(posts) if p.org), None)
@@ -231,12 +235,8 @@ def _colleague_org(title: str, before: PersonMention, res: Resources) -> str | N
 def _colleague_government(post: Post, before: PersonMention) -> str | None:
     """某市委书记甲、市长乙: 市长 with no place written heads the government of the place whose
     committee the colleague before serves."""
-    level = post.org[0]
-    for p in reversed(before.posts or ((before.after,) if before.after else ())):
-        place = (p.org or "").removeprefix("中共")
-        if place.endswith(level + "委") and len(place) > 2:
-            return place[:-1] + "人民政府"
-    return None
+    return next((g for p in reversed(before.chain)
+                 if (g := _government_of_place(p.org, post.org[0]))), None)
 
 
 def _rank_root(title: str) -> str:
@@ -571,13 +571,16 @@ def _government_of(title: _Title, posts: list[Post], res: Resources) -> str | No
     if body is None or title.former:
         return None
     level = body[0]  # 省, 市, 县, 区, 州
-    before = posts[-1].org if posts else None
-    if before and before.endswith(("委", "政府")):
-        place = before[:-1] if before.endswith("委") else before[: -len("政府")].removesuffix("人民")
-        place = place.removeprefix("中共")  # the party committee's place, not the party
-        if place.endswith(level) and len(place) > 1:
-            return place + "人民政府"
-    return body
+    return _government_of_place(posts[-1].org if posts else None, level) or body
+
+
+def _government_of_place(org: str | None, level: str) -> str | None:
+    """某市委 / 中共某市委 / 某市人民政府 -> 某市人民政府, when the place is of the level (市)."""
+    if not org or not org.endswith(("委", "政府")):
+        return None
+    place = org[:-1] if org.endswith("委") else org[: -len("政府")].removesuffix("人民")
+    place = place.removeprefix("中共")  # the party committee's place, not the party
+    return place + "人民政府" if place.endswith(level) and len(place) > 1 else None
 
 
 def _country(gap: str, res: Resources) -> str | None:
@@ -648,11 +651,14 @@ def _follows(after: str, res: Resources, depth: int = 0) -> bool:
             or _DATE_AFTER.match(after) or _SAYS.match(after):
         return True
     # 某局局长甲通报…, 乙出席: a speaking or attending verb of two characters or more
-    for verbs in ("speak_verb", "attend_verb"):
-        word = res.lexicon.starts_with(verbs, after)
-        if word and len(word) >= 2:
-            return True
+    if _verb_first(after, res):
+        return True
     return any(t.start == 0 for t in _titles(after[:10], res))
+
+
+def _verb_first(rest: str, res: Resources, lists=("speak_verb", "attend_verb")) -> bool:
+    """Whether `rest` opens with a verb of two characters or more from the given lists."""
+    return any((w := res.lexicon.starts_with(verbs, rest)) and len(w) >= 2 for verbs in lists)
 
 
 def _verb_in_clause(rest: str, res: Resources) -> bool:

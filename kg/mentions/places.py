@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extractors import base
+from kg.mentions import orgs
 from kg.model import Article, Mention, Sentence
 from kg.resources import Resources
 from kg.text.normalize import fold, name_key
@@ -144,4 +145,7 @@ def _inside_a_name(text: str, item: PlaceItem, res: Resources) -> bool:
     if item.surface == item.place.name:
         return False
     rest = re.split(r"[，,。；;：:、\s（）()“”]", text[item.end:item.end + 12], maxsplit=1)[0]
-    return any(rest.find(suffix) >= 0 for suffix, _kind in res.orgs.suffixes if len(suffix) >= 2)
+    pattern = res.index.get("org_head_noun_search")
+    if pattern is None:
+        pattern = res.index["org_head_noun_search"] = re.compile(orgs.head_nouns(res))
+    return pattern.search(rest) is not None
