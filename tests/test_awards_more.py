@@ -579,3 +579,63 @@ def test_a_list_takes_the_title_only_its_headline_names(resources, headline, bod
 
     article = replace(make_article(body), title=headline)
     assert triples(awards.extract(article, resources)) == expected
+
+
+THREE = ("东禾电子股份有限公司", "西林材料科技有限公司", "南岭精密机械有限公司")
+
+
+@pytest.mark.parametrize("text", [
+    # the list an earlier clause of the sentence names, then who of the city made it
+    "省经信厅公布2030年省级绿色工厂名单，某市共有3家企业上榜，分别是东禾电子股份有限公司、"
+    "西林材料科技有限公司、南岭精密机械有限公司。",
+    "日前，省经信厅公布2030年省级绿色工厂名单，某市3家企业上榜：东禾电子股份有限公司、"
+    "西林材料科技有限公司、南岭精密机械有限公司。",
+    "省经信厅公布了2030年省级绿色工厂名单。某市3家企业入选：东禾电子股份有限公司、"
+    "西林材料科技有限公司、南岭精密机械有限公司。",
+    # the list on a line of its own after 具体如下：, ending like a sentence
+    "日前，省经信厅公布2030年省级绿色工厂名单，某市共有3家企业上榜，具体如下：\n"
+    "东禾电子股份有限公司、西林材料科技有限公司、南岭精密机械有限公司。",
+])
+def test_who_made_a_list_the_sentence_names(resources, text):
+    expected = {(c, "awardedTitle", "省级绿色工厂") for c in THREE}
+    assert triples(awards.extract(make_article(text), resources)) == expected
+
+
+def test_shang_bang_is_a_verb_not_a_list_name(resources):
+    # 上榜 ends no list's name: with no list named, nothing is awarded
+    text = "某市共有3家企业上榜，分别是东禾电子股份有限公司、西林材料科技有限公司、南岭精密机械有限公司。"
+    assert not {t for t in triples(awards.extract(make_article(text), resources))
+                if "上" in t[2]}
+
+
+@pytest.mark.parametrize("text,title", [
+    # the title before a colon, then the list
+    ("以下企业入选省级绿色工厂：东禾电子股份有限公司、西林材料科技有限公司、南岭精密机械有限公司。",
+     "省级绿色工厂"),
+    # a selection's result announced, then who made it
+    ("2030年度某市十佳民营企业评选结果揭晓，东禾电子股份有限公司、西林材料科技有限公司、"
+     "南岭精密机械有限公司等10家企业上榜。", "某市十佳民营企业"),
+    ("2030年度“十佳民营企业”评选结果近日揭晓，东禾电子股份有限公司、西林材料科技有限公司、"
+     "南岭精密机械有限公司等10家企业获此殊荣。", "十佳民营企业"),
+    # 获此殊荣 points back at the list the sentence before named
+    ("某市十佳民营企业名单公布。东禾电子股份有限公司、西林材料科技有限公司、南岭精密机械有限公司"
+     "获此殊荣。", "某市十佳民营企业"),
+    # 上述企业: the list the sentences before gave
+    ("某市推荐了以下企业：东禾电子股份有限公司、西林材料科技有限公司、南岭精密机械有限公司。"
+     "上述3家企业均入选省级企业技术中心。", "省级企业技术中心"),
+    ("某市共有5家企业入围，分别为东禾电子股份有限公司、西林材料科技有限公司和南岭精密机械有限公司等。"
+     "上述企业被评为省级企业技术中心。", "省级企业技术中心"),
+])
+def test_lists_whose_title_is_named_apart(resources, text, title):
+    assert triples(awards.extract(make_article(text), resources)) == {
+        (c, "awardedTitle", title) for c in THREE}
+
+
+@pytest.mark.parametrize("text", [
+    "上述企业入选省级绿色工厂。",  # no list before: nobody
+    "评选结果揭晓，10家企业获此殊荣。",  # no items
+    "某市推荐了以下企业：东禾电子股份有限公司、西林材料科技有限公司。评审历时三个月。今年的结果令人满意。"
+    "上述企业入选省级绿色工厂。",  # the list is too far back
+])
+def test_no_list_to_refer_to(resources, text):
+    assert triples(awards.extract(make_article(text), resources)) == set()

@@ -223,3 +223,15 @@ def test_places_inside_company_names_are_not_awardees(resources):
     text = "江苏某某精工股份有限公司、浙江某某电器集团等2家企业荣获省级专精特新企业称号。"
     subjects = {s for s, _p, _o in triples(awards.extract(make_article(text), resources))}
     assert subjects == {"江苏某某精工股份有限公司", "浙江某某电器集团"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("青禾科技（600321）12月1日公告，公司被认定为国家级专精特新“小巨人”企业。",
+     {("青禾科技", "awardedTitle", "国家级专精特新“小巨人”企业")}),
+    ("青禾科技(300456.SZ)发布公告称，公司入选国家级绿色工厂名单。",
+     {("青禾科技", "awardedTitle", "国家级绿色工厂")}),
+    # no company named: 公司 is nobody
+    ("近日，公司入选国家级绿色工厂名单。", set()),
+])
+def test_the_listed_company_an_announcement_is_about(resources, text, expected):
+    assert triples(awards.extract(make_article(text), resources)) == expected

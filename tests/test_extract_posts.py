@@ -201,9 +201,21 @@ def test_the_company_an_article_is_about_and_firms(resources, text, expected):
     assert triples(posts.extract(make_article(text), resources)) == expected
 
 
-def test_company_with_none_named_stays_relative(resources):
+def test_company_with_none_named_gives_the_post_alone(resources):
+    # one node called 公司 would join every article's company into one
     found = triples(posts.extract(make_article("会议由公司董事长方某栋主持。"), resources))
-    assert ("方某栋", "worksFor", "公司") in found
+    assert found == {("方某栋", "jobTitle", "董事长")}
+
+
+@pytest.mark.parametrize("text,company", [
+    ("青禾科技（600321）晚间公告，公司董事长方某栋表示，订单充足。", "青禾科技"),
+    ("据报道，青禾科技(300456.SZ)发布公告称，公司董事长方某栋表示，订单充足。", "青禾科技"),
+    ("青禾科技（股票代码：002875）公告，公司董事长方某栋表示，订单充足。", "青禾科技"),
+    ("青禾控股(01234.HK)公告，公司董事长方某栋表示，订单充足。", "青禾控股"),
+])
+def test_company_is_the_one_with_a_stock_code(resources, text, company):
+    found = triples(posts.extract(make_article(text), resources))
+    assert ("方某栋", "worksFor", company) in found
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -35,7 +35,7 @@ _PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff0-9A-Za-z()（）、]{2,
                           r"(?=[，,。；;！!]|$)")
 # 列为全国重点镇并予以公布: the title ends before the clause's next verb
 _UNQUOTED_TITLE = re.compile(r"(?:了|为)?([^，,。；;！!？?()（）、：:\s]{3,40}?)"
-                             r"(?=[，,。；;！!？?()（）、]|并(?:予以|公布|授牌|颁发|给予)|$)")
+                             r"(?=[，,。；;！!？?()（）、：:]|并(?:予以|公布|授牌|颁发|给予)|$)")
 _BATCH = re.compile(_BATCH_WORD)
 _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
 _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
@@ -81,9 +81,14 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
         if title_span is None:
             if verb in _NO_OBJECT and _clause_ends(text, after):
                 title = (_list_before(text, verb_at, sentence, res)
+                         or _selection_before(text, verb_at, sentence, res)
                          or _counted_quoted(text, verb_at, sentence, res)
                          or _category_lead(article, sentence, text, verb_at, res)
-                         or heading or (_doc_title(last_doc, res) if last_doc else None))
+                         or heading or (_doc_title(last_doc, res) if last_doc else None)
+                         or (_context_title(article, res.texts(article),
+                                            article.sentences.index(sentence) - 1, res,
+                                            reach=1, listed_only=True)
+                             if verb.startswith("获此") else None))
                 start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
                 subjects = (_org_subjects(text, verb_at, res)
@@ -122,6 +127,11 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                         or _carried_subjects(text, verb_at, res)
                         or _our_place(article, text, verb_at, res))
             subjects = _with_people(text, verb_at, subjects, res)
+            if _GROUP_REFERENCE.match(span_text.strip()):
+                # each item keeps the sentence that lists it, where its words are
+                yield from _emit_items(article, _previous_list(
+                    article, blocks, article.sentences.index(sentence), res), title, res)
+                continue
         count = lists.count(span_text)
         if count and len(subjects) < count:
             block = _block_for(blocks, count, title.label)
@@ -136,7 +146,32 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
             yield from _emit(article, sentence, text, subjects, more, res)
 
 
-_NO_OBJECT = ("入选", "上榜", "入围", "榜上有名", "名列其中", "列入其中")
+# 上述企业, 以上5个城市, 这些单位均: the list the sentences before gave
+_GROUP_REFERENCE = re.compile(r"^(?:上述|以上|这些|前述)(?:[0-9一二三四五六七八九十两百千]+"
+                              r"(?:个|家|座|所|名|位|项))?[\u3400-\u9fff]{0,6}?"
+                              r"(?:均|都|也|还|同时|此次|分别)*$")
+
+
+def _previous_list(article, blocks, index: int, res: Resources, reach: int = 2) -> list:
+    """The items of the list that ends in one of the few sentences before `index`: lines set
+    out one a line, or the items after a lead (分别为, 包括, a colon)."""
+    texts = res.texts(article)
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        for block in blocks:
+            if block.items and max(i.sentence for i in block.items) == k:
+                return list(block.items)
+        text = texts[k]
+        end = len(text.rstrip("。；;.！! "))
+        end -= len(re.search(r"(?:等(?:地|城市|单位|企业)?)?$", text[:end]).group())
+        for lead in reversed(list(_LIST_LEAD.finditer(text, 0, end))):
+            found = lists.items(text, lead.end(), end, res, sentence=k)
+            if found and len(found) >= 2:
+                return found
+    return []
+
+
+_NO_OBJECT = ("入选", "上榜", "入围", "榜上有名", "名列其中", "列入其中", "获此殊荣", "获此荣誉",
+              "获此称号", "获此荣誉称号")
 _TITLE_GOES_ON = re.compile(r"([\u3400-\u9fff]{2,20}?)(?:荣誉称号|称号)?(?=[，,。；;！!]|$)")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项|人)(?:同志)?")
 # 等7家企业 / 等30座中国城市 / 等: the end of a list before a verb, and its category noun
@@ -208,6 +243,27 @@ def _list_before(text: str, verb_at: int, sentence: Sentence, res: Resources) ->
     return base.titled(name, "Title", sentence, start, match.end(1),
                        name=_clean_title(_strip_batch(name), res)
                        if not name.endswith(("名单", "名录")) else _clean_title(name[:-2], res))
+
+
+# 2030年度“十佳企业”评选结果近日揭晓: the honour a selection gives, named before its result
+_SELECTION = re.compile(r"([^，,。；;：:、]{3,40}?)(?:评选|评比|评审|推选)(?:活动)?(?:结果|名单)?"
+                        r"(?:近日|日前|今天|今日|昨天|正式|已|日)*(?:揭晓|公布|出炉|发布)")
+
+
+def _selection_before(text: str, verb_at: int, sentence: Sentence, res: Resources) -> Mention | None:
+    found = list(_SELECTION.finditer(text, 0, verb_at))
+    if not found:
+        return None
+    match = found[-1]
+    name = re.sub(r"^(?:[0-9]{4}年度?|[0-9]{4}[-—～~][0-9]{4}年度?)", "", match.group(1))
+    name = _trim_list_name(name, res) if "“" not in name else name
+    bare = re.sub(r"[“”\"]", "", name)
+    if len(bare) < 3 or not (res.lexicon.ends_with("title_head", bare)
+                             or res.lexicon.ends_with("ranking_head", bare)):
+        return None
+    start = match.end(1) - len(name)
+    return base.titled(name, "Title", sentence, start, match.end(1),
+                       name=_clean_title(_strip_batch(name), res))
 
 
 _COUNTED_QUOTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项)"
@@ -673,6 +729,8 @@ def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:
             subject = base.person(item.text, sentence, item.start, item.end)
         else:
             subject = base.org(item.text, article, sentence, item.start, item.end, res)
+            if base.unnamed_anaphor(subject, res):
+                continue  # 公司 with no company named in the article: nobody to award
         yield base.fact(subject, "awardedTitle", title, article, sentence, NAME)
         if item.kind == "person" and item.note:
             yield from _person_note(article, sentence, item, subject, res)
@@ -1024,7 +1082,7 @@ _LIST_LEAD = re.compile(r"[:：]|(?:分别|依次)(?:是|为)[:：]?|(?<=[的外
                    r"(?<=^[他她它]们)是[:：]?|"
                    r"(?<=[另还])[0-9一二三四五六七八九十两]*[个座家所名位项]?(?:是|为|有)|"
                    r"(?<=其中)[0-9一二三四五六七八九十两]+[个座家所名位项](?:是|为)")
-_SELECTED = re.compile(r"(?:入选|上榜|入围|获评|当选)(?:的[^，,。；;：:]{0,12}|[，,])$")
+_SELECTED = re.compile(r"(?:入选|上榜|入围|获评|当选)(?:的[^，,。；;：:]{0,12}|[，,])?$")
 _OTHER_ONE = re.compile(r"([^，,。；;：:]{2,20})是其中之一")
 
 
@@ -1077,9 +1135,11 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
         if title is None and before.strip() in ("他们", "她们", "它们"):
             title = _verb_title_before(article, texts, index, res)  # 3人被授予T。他们是：
         if title is None and _SELECTED.search(before):
-            # 最终入选的10个乡村分别为：the list the article named (…名单出炉), whatever it ends with
-            title = _context_title(article, texts, index - 1, res, reach=4, listed_only=True,
-                                   any_head=True)
+            # 最终入选的10个乡村分别为：the list the article named (…名单出炉), whatever it ends
+            # with: in an earlier clause (某厅公布T名单，我市3家企业上榜，分别是), else before
+            title = _list_named_in(article.sentences[index], before, res) \
+                or _context_title(article, texts, index - 1, res, reach=4, listed_only=True,
+                                  any_head=True)
         if title is None and (":" in lead.group() or "：" in lead.group()):
             title = _bare_title(article, index, before, res) \
                 or _heading_above(article, texts, index, res) \
@@ -1356,7 +1416,7 @@ _QUOTED_ALONE = re.compile(r"[“\"]([^”\"]{2,40})[”\"]"
                            r"(?!(?!称号|荣誉|名单|榜|的|和|及|与|等|中|上)[\u3400-\u9fff])")
 _REFERENCE = re.compile(r"^(?:这|该|上述|以上|此|其)")
 _LIST_NAMED = re.compile(r"((?:[^，,。；;：:、“”《》\s]|“[^，,。；;：:、“”]{1,12}”(?!名单|榜|排行榜)(?=[\u3400-\u9fff]))"
-                         r"{3,40}?)[”\"]?(?:排行榜|榜单|名单|榜首|榜)")
+                         r"{3,40}?)[”\"]?(?<!上)(?:排行榜|榜单|名单|榜首|榜)")  # 上榜 is a verb
 
 
 def _table_row(text: str) -> bool:
@@ -1382,6 +1442,16 @@ def _context_title(article, texts, index, res, reach: int = 3, ranking: bool = F
             return base.titled(text[start:end], "Title", article.sentences[k], start, end,
                                name=_clean_title(_strip_batch(name), res))
     return None
+
+
+def _list_named_in(sentence, before: str, res: Resources) -> Mention | None:
+    """The last list an earlier clause of the sentence names (…公布T名单，…上榜，分别是)."""
+    found = _list_names(before, res, any_head=True)
+    if not found:
+        return None
+    start, end, name = max(found)
+    return base.titled(before[start:end], "Title", sentence, start, end,
+                       name=_clean_title(_strip_batch(name), res))
 
 
 def _list_names(text: str, res: Resources, any_head: bool = False) -> list[tuple[int, int, str]]:

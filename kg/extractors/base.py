@@ -53,6 +53,12 @@ def org(text: str, article: Article, sentence: Sentence, start: int, end: int,
     return Mention(text, orgs.kind(text, res), *span(sentence, start, end), key=key)
 
 
+def unnamed_anaphor(mention: Mention, res: Resources) -> bool:
+    """公司, 该集团 where the article names no company they could be: no entity to state
+    anything about."""
+    return mention.name is None and bool(res.lexicon.value("org_anaphor", mention.text))
+
+
 def place_kind(level: str) -> str:
     return {"province": "Province", "prefecture": "City", "county": "County"}.get(level, "Place")
 

@@ -34,6 +34,8 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
                 at = text.find(org_text)
                 start, end = (at, at + len(org_text)) if at >= 0 else (found.start, found.start)
                 org = base.org(org_text, article, sentence, start, end, resources)
+                if base.unnamed_anaphor(org, resources):
+                    continue  # 公司董事长甲 with no company named: the post alone is known
                 yield base.fact(who, "worksFor", org, article, sentence, NAME)
 
 

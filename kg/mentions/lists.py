@@ -527,10 +527,13 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
             return [person]
     if text.rstrip().endswith("。") and len(text) <= 400 and re.search(r"[、；;]", text) \
             and not _NOT_IN_NAMES.search(text):
-        # 某区甲镇、乙镇,某区丙镇。: a line of places that happens to end like a sentence
+        # 某区甲镇、乙镇,某区丙镇。/ 某甲有限公司、某乙有限公司。: a line of places or of
+        # organisations that happens to end like a sentence
         found = _line_items(text.rstrip()[:-1], res, index)
-        return found if len(found) > 1 and all(i.kind in ("place", "town") for i in found) \
-            else []
+        kinds = {i.kind for i in found}
+        return found if len(found) > 1 and (kinds <= {"place", "town"}
+                                            or kinds <= {"org", "site"}
+                                            and not re.search(r"[:：]", text)) else []
     if _SENTENCE_END.search(text) or len(text) > 400 or _COUNT_NOTE.search(text):
         return []
     person = _person_line(text, res, index) or _unit_then_name(text, res, index)

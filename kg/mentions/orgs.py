@@ -154,8 +154,31 @@ def article_company(article, noun: str, res: Resources) -> str | None:
     same noun (某某股份有限公司), or None."""
     key = ("article_company", article.id, article.text, noun)
     if key not in res.memo:
-        res.memo[key] = _first_ending(res.texts(article), noun, res)
+        texts = res.texts(article)
+        res.memo[key] = _first_ending(texts, noun, res) or _listed(texts, noun, res)
     return res.memo[key]
+
+
+# 某某股份（600123）, 某某(600123.SH), 某某（股票代码：002993）: the stock code finance news puts
+# after the name of the listed company an article is about
+_STOCK_CODE = re.compile(r"([\u3400-\u9fffA-Za-z]{2,16})[(（](?:(?:股票|证券)代码[:：]?)?"
+                         r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz|bj))?|[0-9]{4,5}\.(?:HK|hk)|"
+                         r"(?:SH|SZ|sh|sz)[0-9]{6})[)）]")
+
+
+def _listed(texts: list[str], noun: str, res: Resources) -> str | None:
+    """The first company named with a stock code: 公司 there is the listed company, whatever
+    its short name ends with."""
+    if noun != "公司":
+        return None
+    for text in texts:
+        for match in _STOCK_CODE.finditer(text):
+            name = match.group(1)
+            cut = _left_cut(name, res)
+            name = name[cut:] if len(name) - cut >= 2 else name
+            if len(name) >= 2:
+                return name
+    return None
 
 
 def _first_ending(texts: list[str], noun: str, res: Resources) -> str | None:
