@@ -247,3 +247,9 @@ def test_a_colleague_named_right_after_holds_the_post_in_the_same_body(resources
 ])
 def test_bodies_and_name_ends(resources, text, expected):
     assert triples(posts.extract(make_article(text), resources)) == expected
+
+
+def test_a_chain_of_posts_after_another_persons_verb_keeps_its_body(resources):
+    found = triples(posts.extract(make_article("区长范某军会见某某集团党委书记、董事长梁某康。"), resources))
+    assert ("梁某康", "worksFor", "某某集团") in found
+    assert ("梁某康", "jobTitle", "党委书记、董事长") in found or ("梁某康", "jobTitle", "董事长") in found

@@ -386,9 +386,11 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
             seg.startswith("在", rest_at) and any(
                 _has_verb(seg[rest_at + k:], 1, res) for k in range(2, min(16, len(seg) - rest_at)))))
         if verb:
-            # 省长甲会见了某公司董事长乙: a second person after the first one's verb
-            more, _ = _parse_segment(text, s0 + rest_at, s1, res, [], "，")
+            # 省长甲会见了某公司董事长乙: a second person after the first one's verb, whose
+            # posts may go on into the next segment (会见某所党委书记、所长乙)
+            more, more_pending = _parse_segment(text, s0 + rest_at, s1, res, [], "，")
             people.extend(p for p in more if p.start >= s0 + rest_at)
+            return people, more_pending
         return people, []
     if cursor == len(seg) and posts and not people:
         return people, posts
