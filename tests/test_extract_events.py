@@ -94,6 +94,18 @@ EVENTS.append(
     ("11月30日，第六届中国信息通信大会在沪举行。",
      {("第六届中国信息通信大会", "heldIn", "上海市"), ("第六届中国信息通信大会", "heldOn", "2021-11-30")}))
 
+EVENTS.append(
+    # newspapers among the organisers; 等 closes the list; a theme clause before the event
+    ("5月6日，由东方证券报、南港市金融局等共同举办的，以“开放合作”为主题的第二届南港金融论坛开幕。",
+     {("第二届南港金融论坛", "organizedBy", "东方证券报"),
+      ("第二届南港金融论坛", "organizedBy", "南港市金融局"),
+      ("第二届南港金融论坛", "heldOn", "2021-05-06")}))
+
+EVENTS.append(
+    ("由东方晨报和南港市人民政府主办的第二届南港金融论坛开幕。",
+     {("第二届南港金融论坛", "organizedBy", "东方晨报"),
+      ("第二届南港金融论坛", "organizedBy", "南港市人民政府")}))
+
 EVENTS_NEGATIVE = [
     # 在 … 举行 around a clause (…的…, a dash), not a place
     "某某院长在致辞中首先代表我院对首届某某论坛的顺利举行表示祝贺。",

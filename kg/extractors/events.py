@@ -153,11 +153,13 @@ def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
             subject = subject[earlier[-1] + 1:]  # 由A主办、B承办: B is the subject of 承办
         subject = re.sub(r"在[^、]*$", "", subject)
         subject = re.sub(r"(联合|共同|成功)+$", "", subject.strip())
+        # 由A、B等(多家单位)共同举办: the list closes with 等
+        subject = re.sub(r"等(?:[0-9一二三四五六七八九十多]+[家个])?(?:单位|机构|部门)?$", "", subject)
         subject = re.sub(r"携手|会同", "、", subject)  # A携手B举办: two organisers
         names = _organisers(subject, res)
         if not names:
             continue
-        event = _event_after(sent_events, verb_end) or _current(sent_events)
+        event = _event_after(sent_events, verb_end, masked) or _current(sent_events)
         if event is None:
             continue
         for name in names:
@@ -244,9 +246,18 @@ def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
                             sentence, NAME)
 
 
-def _event_after(sent_events: events.SentenceEvents, pos: int):
+# 主办的，以“开放合作”为主题的第二届…论坛: a theme clause between the verb and the event
+_THEMED = re.compile(r"的?[，,]?以[“\"][^”\"]{1,40}[”\"]为(?:主题|题)的?")
+
+
+def _event_after(sent_events: events.SentenceEvents, pos: int, text: str = ""):
     after = [m for m in sent_events.mentions if m.name and m.start >= pos]
-    return after[0] if after and after[0].start - pos <= 4 else None
+    if not after:
+        return None
+    gap = text[pos:after[0].start] if text else ""
+    if after[0].start - pos <= 4 or (gap and _THEMED.fullmatch(gap.rstrip("的") + "的")):
+        return after[0]
+    return None
 
 
 def _current(sent_events: events.SentenceEvents):

@@ -331,6 +331,7 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
             split = _split_org_name(gap, res, org_optional=cursor > 0 or bool(posts))
             if split is not None:
                 org, name, offset = split
+                org = _place_government(org, title, res)  # 某市甲副市长
                 start = s0 + cursor + offset
                 if org is None and posts:
                     person = PersonMention(name, start, start + len(name), tuple(posts),
@@ -358,10 +359,8 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
             org = _place_at_end(gap, res)
         if org is None and not gap:
             org = _government_of(title, posts, res)
-        elif org and res.lexicon.value("government_post", title.text.lstrip("原")) \
-                and res.places.resolve_path(org) is not None \
-                and org.endswith(("省", "市", "县", "区", "州")):
-            org = org + "人民政府"  # 北京市市长殷勇 works for 北京市人民政府, not for the city
+        else:
+            org = _place_government(org, title, res)
         posts.append(_post(org, title, res))
         cursor = title.end
         if name_end is None:
@@ -395,6 +394,15 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     if cursor == len(seg) and posts and not people:
         return people, posts
     return people, []
+
+
+def _place_government(org: str | None, title: _Title, res: Resources) -> str | None:
+    """北京市市长某某 works for 北京市人民政府, not for the city."""
+    if org and res.lexicon.value("government_post", title.text.lstrip("原")) \
+            and res.places.resolve_path(org) is not None \
+            and org.endswith(("省", "市", "县", "区", "州")):
+        return org + "人民政府"
+    return org
 
 
 def _shift_title(seg: str, cursor: int, title: _Title, res: Resources) -> _Title:
@@ -540,8 +548,8 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
             continue  # 某某说 at the end of a clause: the name is the two before 说
         if not res.lexicon.is_surname_start(cand) and not (whole and size >= 3):
             continue
-        if size == 4 and not whole:
-            continue
+        if size == 4 and not whole and cand[:2] not in res.lexicon.compound_surnames:
+            continue  # four characters only with a compound surname (欧阳某某)
         if _has_verb(rest, size, res) or _name_runs_on(rest, size, res):
             continue
         return pos + size
