@@ -639,3 +639,40 @@ def test_lists_whose_title_is_named_apart(resources, text, title):
 ])
 def test_no_list_to_refer_to(resources, text):
     assert triples(awards.extract(make_article(text), resources)) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a setting or the means between the awardee and the verb
+    ("东禾电子股份有限公司在本届评选中荣获“最佳投资者关系奖”。",
+     {("东禾电子股份有限公司", "awardedTitle", "最佳投资者关系奖")}),
+    ("东禾电子凭借信息披露等方面的优异表现，荣获“年度投资者关系管理奖”。",
+     {("东禾电子", "awardedTitle", "年度投资者关系管理奖")}),
+    # an honorific after the person
+    ("某某集团董事长钱某远先生荣获“最佳董事长”。", {("钱某远", "awardedTitle", "最佳董事长")}),
+    # 授予 an unquoted or partly quoted title with no count: it opens with a scope word
+    ("同意授予东禾电子专精特新“小巨人”企业称号。",
+     {("东禾电子", "awardedTitle", "专精特新“小巨人”企业")}),
+    ("授予东禾电子股份有限公司全国文明单位称号。",
+     {("东禾电子股份有限公司", "awardedTitle", "全国文明单位")}),
+    # A、B也入选 after the sentence that named the list
+    ("某部公布了专精特新“小巨人”企业名单。东禾电子(833001.NQ)、西林材料(832002.NQ)也入选。",
+     {("东禾电子", "awardedTitle", "专精特新“小巨人”企业"),
+      ("西林材料", "awardedTitle", "专精特新“小巨人”企业")}),
+    # two stock codes in one bracket: its comma ends no clause
+    ("东禾电子(SZ 000001,HK 00001)获颁最佳港股公司奖。",
+     {("东禾电子", "awardedTitle", "最佳港股公司奖")}),
+    # glue words: 最终 before the list, 共 before its count
+    ("最终东禾电子股份有限公司、西林材料科技有限公司等企业获评“最佳董事会”。",
+     {("东禾电子股份有限公司", "awardedTitle", "最佳董事会"),
+      ("西林材料科技有限公司", "awardedTitle", "最佳董事会")}),
+    ("东禾电子股份有限公司和西林材料科技有限公司共2家公司入选“最佳董事会”。",
+     {("东禾电子股份有限公司", "awardedTitle", "最佳董事会"),
+      ("西林材料科技有限公司", "awardedTitle", "最佳董事会")}),
+    # finance titles with no quote marks
+    ("东禾银行荣获中国最佳本地银行。", {("东禾银行", "awardedTitle", "中国最佳本地银行")}),
+    # how many awards is no title
+    ("某某集团获得7项大奖。", set()),
+    ("某某集团荣获多项大奖。", set()),
+])
+def test_finance_news_honour_frames(resources, text, expected):
+    assert triples(awards.extract(make_article(text), resources)) == expected

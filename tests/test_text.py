@@ -214,3 +214,13 @@ def test_the_packaged_boilerplate_list_is_read_once_a_process():
     first = body.Boilerplate.load()
     assert body.Boilerplate.load() is first
     assert first.drop and first.meta
+
+
+def test_a_comma_inside_brackets_ends_no_clause():
+    from kg.text.sentences import clause_start
+
+    text = "会上，某公司(SZ 000001,HK 00001)荣获奖项"
+    assert clause_start(text, text.index("荣获")) == 3
+    # a bracket that closed before the comma does not hide it
+    text = "某公司(深圳)成立，荣获奖项"
+    assert clause_start(text, text.index("荣获")) == text.index("，") + 1

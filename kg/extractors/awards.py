@@ -41,7 +41,7 @@ _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
 _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
 _ADVERBS = re.compile(r"(?:正式|成功|也|均|都|已|还|先后|分别|同时|共同|一并|顺利|首次)+$")
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
-_LEAD = re.compile(r"^(?:(?:包括|其中|我市|我省|我区|我县|本市|本省|同时|此外|另外|目前)+的?"
+_LEAD = re.compile(r"^(?:(?:包括|其中|我市|我省|我区|我县|本市|本省|同时|此外|另外|目前|最终|最后)+的?"
                    r"|[\u3400-\u9fff]{2,6}?(?:已有|已经有|共有|先后有))")  # 浙江已有A、B入选
 
 
@@ -85,10 +85,10 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                          or _counted_quoted(text, verb_at, sentence, res)
                          or _category_lead(article, sentence, text, verb_at, res)
                          or heading or (_doc_title(last_doc, res) if last_doc else None)
-                         or (_context_title(article, res.texts(article),
-                                            article.sentences.index(sentence) - 1, res,
-                                            reach=1, listed_only=True)
-                             if verb.startswith("获此") else None))
+                         # 获此殊荣 / A、B也入选 after the sentence that named the list
+                         or _context_title(article, res.texts(article),
+                                           article.sentences.index(sentence) - 1, res,
+                                           reach=1, listed_only=True))
                 start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
                 subjects = (_org_subjects(text, verb_at, res)
@@ -175,7 +175,7 @@ _NO_OBJECT = ("入选", "上榜", "入围", "榜上有名", "名列其中", "列
 _TITLE_GOES_ON = re.compile(r"([\u3400-\u9fff]{2,20}?)(?:荣誉称号|称号)?(?=[，,。；;！!]|$)")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项|人)(?:同志)?")
 # 等7家企业 / 等30座中国城市 / 等: the end of a list before a verb, and its category noun
-_LIST_TAIL = re.compile(r"(?:等|在内的|共计|(?=[0-9一二三四五六七八九十两百千]+"
+_LIST_TAIL = re.compile(r"(?:等|在内的|共计|共(?=[0-9一二三四五六七八九十两百千])|(?=[0-9一二三四五六七八九十两百千]+"
                         r"(?:个|家|座|所|名|位|地|城|项|人|村|镇)))"
                         r"(?:[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|地|城|项|人|村|镇))?"
                         r"([\u3400-\u9fff]{0,8}|[“\"][\u3400-\u9fff]{1,10}[”\"])$")
@@ -330,6 +330,9 @@ def _title_after(text, pos, res, *, skip_subjects):
         quote = re.compile(r"[“\"]([^”\"]{2,40})[”\"](称号|荣誉称号)?").search(text, pos)
         if quote and not CLAUSE_END.search(text, pos, quote.start()) and (
                 quote.group(2) or res.lexicon.ends_with("title_head", quote.group(1))):
+            granted = _granted_title(text, pos, res) if not quote.group(2) else None
+            if granted and granted[0] < quote.start():
+                return granted  # 授予某公司专精特新“小巨人”企业称号
             inside = _QUOTE_INSIDE.search(text, pos)
             if not quote.group(2) and inside and inside.start() < quote.start() \
                     and _QUOTED_ALONE.match(text, quote.start()) is None:
@@ -342,7 +345,7 @@ def _title_after(text, pos, res, *, skip_subjects):
             after = counted.end()
             category = res.lexicon.starts_with("list_category", text, after)
             return _unquoted_title(text, after + len(category or ""), res)
-        return None
+        return _granted_title(text, pos, res)
     match = _QUOTED_TITLE.match(text[pos:])
     if match and match.group(1):
         more = _TITLE_GOES_ON.match(text, pos + match.end())
@@ -361,6 +364,30 @@ def _title_after(text, pos, res, *, skip_subjects):
             return None
         return start, pos + match.end(1), _clean_title(name, res)
     return _unquoted_title(text, pos, res)
+
+
+_GRANTED = re.compile(r"([^，,。；;]{4,70}?)(?:荣誉)?称号")
+
+
+def _granted_title(text: str, pos: int, res: Resources):
+    """授予某某股份有限公司专精特新“小巨人”企业称号: neither a count nor quote marks say where the
+    awardees end; the title opens with a word titles open with (全国, 国家级, 专精特新: lexicon
+    title_scope) or after an organisation's head noun, and what is before it is a list."""
+    match = _GRANTED.match(text, pos)
+    if not match:
+        return None
+    span = match.group(1)
+    cuts = {start for start, _e, _w in res.lexicon.finditer("title_scope", span)}
+    cuts |= {m.end() for m in re.finditer(orgs.head_nouns(res), span)}
+    for cut in sorted(cuts):
+        title = span[cut:]
+        if cut < 2 or len(title) < 3 \
+                or not res.lexicon.ends_with("title_head", re.sub(r"[“”\"]", "", title)):
+            continue
+        if lists.items(span, 0, cut, res, category="org") is None:
+            continue
+        return pos + cut, match.end(1), _clean_title(title, res)
+    return None
 
 
 _QUOTE_INSIDE = re.compile(r"为(?=[^，,。；;、“”]*[“\"])")
@@ -416,7 +443,12 @@ def _unquoted_title(text: str, pos: int, res: Resources):
         return None  # 位列长三角城市第三位: a rank among cities, on no list
     if len(core) < 3 or not res.lexicon.ends_with("title_head", core) or _is_plan(name, res):
         return None
+    if _COUNTED_AWARDS.match(name):
+        return None  # 获得7项大奖: how many, not which
     return start, end, _clean_title(name, res)
+
+
+_COUNTED_AWARDS = re.compile(r"^[0-9一二三四五六七八九十两多数]+(?:项|个|次|座)")
 
 
 def _trim_title(text: str, start: int, end: int, res: Resources) -> tuple[int, str]:
@@ -504,9 +536,14 @@ _WHEN = re.compile(r"(?:早在|于|在)?(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]
                    r"|上半年|下半年|连续[0-9一二三四五六七八九十]+年)(?:就|也|又|还|曾|再次|多次|先后)*$")
 
 
+# 某公司在本届评选中荣获, 某公司凭借优异表现荣获: the setting or the means of the award
+_ADJUNCT = re.compile(r"(?:在[^，,。；;在]{1,20}?(?:中|上|里|期间)|(?:凭借|凭着|依托|依靠|以其)"
+                      r"[^，,。；;]{1,30})$")
+
+
 def _without_when(subject: str) -> str:
     while True:
-        bare = _WHEN.sub("", _ADVERBS.sub("", subject))
+        bare = _WHEN.sub("", _ADVERBS.sub("", _ADJUNCT.sub("", subject)))
         if bare == subject or not bare:
             return bare or subject
         subject = bare
@@ -578,9 +615,12 @@ def _carried_subjects(text: str, verb_at: int, res: Resources) -> list:
     agent = _YEAR_OR_AGENT.search(text, prev, end)
     end = agent.start() if agent and agent.start() > prev else end
     end -= len(re.search(r"(?:此次|今年|本次)?(?:也|均|都)?$", text[prev:end]).group())
+    means = _MEANS.search(text, prev, end)
+    end = means.start() if means and means.start() > prev else end  # 某公司凭借…，荣获T
     return _listed_span(text, prev, end, res) or _subjects(text[prev:end], prev, res)
 
 
+_MEANS = re.compile(r"凭借|凭着|依托|依靠|以其")
 _YEAR_LEAD = re.compile(r"^[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
 _YEAR_OR_AGENT = re.compile(r"[0-9]{4}年|被")
 _OURS = re.compile(r"(?:我|本)(省|市|县|区)(?:也|还|又|均|先后|再次|已|已经|成功|连续[^，,。]{0,4})*$")
@@ -598,9 +638,13 @@ def _our_place(article, text: str, verb_at: int, res: Resources) -> list:
     return [(ours.start(), ours.start() + 2, text[ours.start():ours.start() + 2], place)]
 
 
+_HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
+
+
 def _person_subjects(text: str, verb_at: int, res: Resources) -> list:
     """张三荣获…, 某某公司工程师李四当选为…: the person the clause before the verb names."""
     subject, start = _subject(text, verb_at)
+    subject = _HONORIFIC.sub("", subject)  # 董事长某某先生荣获
     for person in people.find(text, res):
         if person.end == start + len(subject) and person.start >= start:
             return [lists.Item(-1, person.start, person.end, person.name, "person")]

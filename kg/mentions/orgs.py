@@ -161,9 +161,10 @@ def article_company(article, noun: str, res: Resources) -> str | None:
 
 # 某某股份（600123）, 某某(600123.SH), 某某（股票代码：002993）: the stock code finance news puts
 # after the name of the listed company an article is about
-_STOCK_CODE = re.compile(r"([\u3400-\u9fffA-Za-z]{2,16})[(（](?:(?:股票|证券)代码[:：]?)?"
-                         r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz|bj))?|[0-9]{4,5}\.(?:HK|hk)|"
-                         r"(?:SH|SZ|sh|sz)[0-9]{6})[)）]")
+# 600123, 600123.SH, 00700.HK, SZ 000123; never a bare year (某论坛(2023))
+_CODE = r"(?:[A-Za-z]{2}\s?[0-9]{4,6}|[0-9]{6}(?:\.[A-Za-z]{2})?|[0-9]{4,5}\.[A-Za-z]{2})"
+_STOCK_CODE = re.compile(rf"([\u3400-\u9fffA-Za-z]{{2,16}})[(（](?:(?:股票|证券)代码[:：]?)?"
+                         rf"{_CODE}(?:[,，、;；]\s*{_CODE})*[)）]")
 
 
 def _listed(texts: list[str], noun: str, res: Resources) -> str | None:

@@ -25,9 +25,22 @@ CLAUSE_END = re.compile(r"[，,；;。！？!?：:]")
 
 
 def clause_start(text: str, pos: int) -> int:
-    """Where the clause holding position `pos` of `text` starts."""
+    """Where the clause holding position `pos` of `text` starts. A comma inside brackets
+    before `pos` (某公司(SZ 000001,HK 00001)荣获) ends no clause."""
     starts = [m.end() for m in CLAUSE_END.finditer(text, 0, pos)]
+    while starts and _in_brackets(text, starts[-1] - 1, pos):
+        starts.pop()
     return starts[-1] if starts else 0
+
+
+def _in_brackets(text: str, at: int, pos: int) -> bool:
+    """Whether text[at] is inside a bracket that opens before it and closes before `pos`."""
+    opening = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+    if opening < 0 or max(text.rfind(")", opening, at), text.rfind("）", opening, at)) >= 0:
+        return False
+    closing = min((i for i in (text.find(")", at, pos), text.find("）", at, pos)) if i >= 0),
+                  default=-1)
+    return closing >= 0
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
