@@ -676,3 +676,34 @@ def test_no_list_to_refer_to(resources, text):
 ])
 def test_finance_news_honour_frames(resources, text, expected):
     assert triples(awards.extract(make_article(text), resources)) == expected
+
+
+RANKING = "2030年东方品牌500强榜单近日发布。"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 榜首 and the ones after it on the ranking the sentence before names
+    (RANKING + "东禾电网以5576亿元的品牌价值荣登榜首，占据榜单前五名的还有西林银行、南岭电器和中州人寿。",
+     {(c, "awardedTitle", "东方品牌500强") for c in ("东禾电网", "西林银行", "南岭电器", "中州人寿")}),
+    (RANKING + "东禾电网名列榜首，西林银行和南岭电器分居二三位。",
+     {(c, "awardedTitle", "东方品牌500强") for c in ("东禾电网", "西林银行", "南岭电器")}),
+    (RANKING + "东禾汽车和西林汽车双双首次上榜，分别位列第344位和第427位。",
+     {(c, "awardedTitle", "东方品牌500强") for c in ("东禾汽车", "西林汽车")}),
+    # a ranking named by 排名出炉; a time phrase before the rank verb
+    ("2030年全国百强县排名出炉，昆山、江阴、张家港位列前三。",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "江阴市", "张家港市")}),
+    ("2030年中国百强县榜单发布。昆山连续19年位居榜首。", {("昆山市", "awardedTitle", "中国百强县")}),
+    # a kind of item before a colon, under the list the sentence before named
+    ("第六届全国文明城市名单公布。\n地级市：杭州、宁波\n县级市：义乌",
+     {(c, "awardedTitle", "第六届全国文明城市") for c in ("杭州市", "宁波市", "义乌市")}),
+    # a list that counts companies has no places among its items
+    (RANKING + "东禾政和建设和西林速运两家企业入围。", set()),
+    # companies by short names: half of them by their trade
+    ("青松移动、白杨电力、红星电子入选“东方先锋100”。",
+     {(c, "awardedTitle", "东方先锋100") for c in ("青松移动", "白杨电力", "红星电子")}),
+])
+def test_rankings_and_short_names(resources, text, expected):
+    assert triples(awards.extract(make_article(text), resources)) >= expected
+    if not expected:
+        assert not {t for t in triples(awards.extract(make_article(text), resources))
+                    if t[0].endswith("县")}

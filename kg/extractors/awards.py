@@ -39,7 +39,7 @@ _UNQUOTED_TITLE = re.compile(r"(?:了|为)?([^，,。；;！!？?()（）、：:
 _BATCH = re.compile(_BATCH_WORD)
 _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
 _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
-_ADVERBS = re.compile(r"(?:正式|成功|也|均|都|已|还|先后|分别|同时|共同|一并|顺利|首次)+$")
+_ADVERBS = re.compile(r"(?:正式|成功|也|均|都|已|还|先后|分别|同时|共同|一并|顺利|首次|双双|再度|再次)+$")
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _LEAD = re.compile(r"^(?:(?:包括|其中|我市|我省|我区|我县|本市|本省|同时|此外|另外|目前|最终|最后)+的?"
                    r"|[\u3400-\u9fff]{2,6}?(?:已有|已经有|共有|先后有))")  # 浙江已有A、B入选
@@ -91,10 +91,11 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                                            reach=1, listed_only=True))
                 start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
-                subjects = (_org_subjects(text, verb_at, res)
-                            or _listed_subjects(text, verb_at, res)
-                            or _subjects(clause, start, res)
-                            or _subjects_before(text, verb_at, res))
+                subjects = _org_subjects(text, verb_at, res) \
+                    or _listed_subjects(text, verb_at, res)
+                if not subjects and not _counts_people(clause, res):
+                    # places, unless the count says the items are people or companies
+                    subjects = _subjects(clause, start, res) or _subjects_before(text, verb_at, res)
                 count = lists.count(clause)
                 if title is not None and not (count and len(subjects) < count
                                               and "等" not in clause and "在内" not in clause):
@@ -573,9 +574,10 @@ def _listed_subjects(text: str, verb_at: int, res: Resources) -> list:
 
 
 def _counts_people(span_text: str, res: Resources) -> bool:
-    """扎西、吴某林等10人: a list that counts people has no places among its items (海林)."""
+    """扎西、吴某林等10人: a list that counts people has no places among its items (海林);
+    A和B两家企业: one that counts companies has none either (a place inside a company's name)."""
     tail = _LIST_TAIL.search(span_text)
-    return bool(tail) and tail.start() > 0 and _tail_category(tail, res) == "person"
+    return bool(tail) and tail.start() > 0 and _tail_category(tail, res) in ("person", "org")
 
 
 def _tail_category(tail: re.Match, res: Resources) -> str | None:
@@ -592,7 +594,8 @@ def _listed_span(text: str, start: int, end: int, res: Resources) -> list:
     if tail and tail.start() > start:
         end = tail.start()
         category = _tail_category(tail, res)
-    return lists.items(text, start, end, res, category=category) or []
+    return lists.items(text, start, end, res, category=category) \
+        or (lists.company_items(text, start, end, res) if category is None else None) or []
 
 
 _CARRY_ADVERBS = re.compile(r"^(?:并|且|还|也|均|都|继续|再次|再度|又|已|被|同时|此次|顺利)*$")
@@ -1123,9 +1126,11 @@ def _named_for(block, named, used: list[Mention]) -> Mention | None:
 
 
 _LIST_LEAD = re.compile(r"[:：]|(?:分别|依次)(?:是|为)[:：]?|(?<=[的外])(?:有|是|为)[:：]?|包括[:：]?|"
+                   r"(?<=的)还(?:有|是|包括)[:：]?|"
                    r"(?<=^[他她它]们)是[:：]?|"
                    r"(?<=[另还])[0-9一二三四五六七八九十两]*[个座家所名位项]?(?:是|为|有)|"
                    r"(?<=其中)[0-9一二三四五六七八九十两]+[个座家所名位项](?:是|为)")
+_TOP_PLACES = re.compile(r"前[0-9一二三四五六七八九十百]+(?:名|位|强)的[^，,。；;：:]{0,8}$")
 _SELECTED = re.compile(r"(?:入选|上榜|入围|获评|当选)(?:的[^，,。；;：:]{0,12}|[，,])?$")
 _OTHER_ONE = re.compile(r"([^，,。；;：:]{2,20})是其中之一")
 
@@ -1157,7 +1162,9 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
     for lead in reversed(list(_LIST_LEAD.finditer(text, 0, end))):
         before = text[:lead.start()]
         category = lists.category_of(before, res)
-        found = lists.items(text, lead.end(), end, res, sentence=index, category=category)
+        found = lists.items(text, lead.end(), end, res, sentence=index, category=category) \
+            or (lists.company_items(text, lead.end(), end, res, sentence=index)
+                if category is None else None)
         if not found:
             continue
         one = _OTHER_ONE.search(before)
@@ -1178,6 +1185,9 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
             title = _recent_title(article, texts, index, res)
         if title is None and before.strip() in ("他们", "她们", "它们"):
             title = _verb_title_before(article, texts, index, res)  # 3人被授予T。他们是：
+        if title is None and _TOP_PLACES.search(before):
+            # 占据榜单前五名的还有A、B: the ranking the sentence or the ones before it name
+            title = _context_title(article, texts, index, res, ranking=True)
         if title is None and _SELECTED.search(before):
             # 最终入选的10个乡村分别为：the list the article named (…名单出炉), whatever it ends
             # with: in an earlier clause (某厅公布T名单，我市3家企业上榜，分别是), else before
@@ -1188,6 +1198,10 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
             title = _bare_title(article, index, before, res) \
                 or _heading_above(article, texts, index, res) \
                 or (_SELECTED_LEAD.search(before) and _headline_title(article, res))
+        if title is None and (":" in lead.group() or "：" in lead.group()) and category \
+                and len(before.strip()) <= 8 and not _verbs(before, res):
+            # 地级市：A、B / 县级市：C: a kind of item under the list the lines before named
+            title = _context_title(article, texts, index - 1, res, reach=4, listed_only=True)
         if title is not None:
             yield from _emit_items(article, found, title, res)
         return
@@ -1412,7 +1426,8 @@ def _ranked(article, index, texts, res) -> Iterator[Fact]:
     text = texts[index]
     for verb_at, verb_end, _verb in res.lexicon.finditer("rank_verb", text):
         start = clause_start(text, verb_at)
-        subject = _ADVERBS.sub("", re.sub(r"(?:也|则|还|均|都|分别|又)+$", "", text[start:verb_at]))
+        subject = _without_when(_ADVERBS.sub("", re.sub(r"(?:也|则|还|均|都|分别|又)+$", "",
+                                                        text[start:verb_at])))
         # 甲以335亿元的品牌价值在全国排第38位: the measure and the scope are no part of the subject
         subject = _RANK_MEANS.sub("", subject)
         if len(subject) < 2:
@@ -1460,7 +1475,7 @@ _QUOTED_ALONE = re.compile(r"[“\"]([^”\"]{2,40})[”\"]"
                            r"(?!(?!称号|荣誉|名单|榜|的|和|及|与|等|中|上)[\u3400-\u9fff])")
 _REFERENCE = re.compile(r"^(?:这|该|上述|以上|此|其)")
 _LIST_NAMED = re.compile(r"((?:[^，,。；;：:、“”《》\s]|“[^，,。；;：:、“”]{1,12}”(?!名单|榜|排行榜)(?=[\u3400-\u9fff]))"
-                         r"{3,40}?)[”\"]?(?<!上)(?:排行榜|榜单|名单|榜首|榜)")  # 上榜 is a verb
+                         r"{3,40}?)[”\"]?(?<!上)(?:排行榜|榜单|名单|榜首|榜|排名(?=出炉|揭晓|发布|公布))")  # 上榜 is a verb
 
 
 def _table_row(text: str) -> bool:

@@ -290,6 +290,25 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
     return None
 
 
+_STOCK_NOTE = re.compile(r"^(?:[A-Za-z]{2}\s?)?[0-9]{4,6}(?:\.[A-Za-z]{2})?")
+
+
+def company_items(text: str, start: int, end: int, res: Resources, *,
+                  sentence: int = 0) -> list[Item] | None:
+    """A list of companies of which some go by short names (某某移动、某某电力、某某电子): when at
+    least half of the pieces are organisations by their head noun or trade, or carry a stock
+    code, the others (names of two to six characters) are companies too. None otherwise."""
+    found = items(text, start, end, res, sentence=sentence, category="org")
+    if not found or len(found) < 2 or any(i.kind != "org" for i in found):
+        return None
+    weak = [i for i in found if not (orgs.is_org(i.text, res, places_ok=False)
+                                     or _company_short_name(i.text, res)
+                                     or _STOCK_NOTE.match(i.note))]
+    if len(weak) * 2 > len(found) or any(not 2 <= len(i.text) <= 6 for i in weak):
+        return None
+    return found
+
+
 def _company_short_name(piece: str, res: Resources) -> bool:
     """A name and the trade a company is in (某某电源, 某某乳业, 合肥某某汽车): a company, when
     what comes before the trade is a name, not another trade or a modifier (生物医药, 新能源汽车,
