@@ -92,3 +92,40 @@ CARRIED = [
 @pytest.mark.parametrize("text,expected", CARRIED)
 def test_publishers_carried_and_passive(resources, text, expected):
     assert triples(documents.extract(make_article(text), resources)) == expected
+
+
+FINANCE = [
+    # an adverb before the verb; a relative province body
+    ("近日，某省委宣传部、某省政府新闻办公室公开发布了某省2030年新闻发言人名单。",
+     {("某省委宣传部", "publishes", "某省2030年新闻发言人名单"),
+      ("某省政府新闻办公室", "publishes", "某省2030年新闻发言人名单")}),
+    # 发表 a white paper
+    ("某部新闻办公室发表《中国某某状况》白皮书。", {("某部新闻办公室", "publishes", "中国某某状况")}),
+    # 根据…发布的《关于印发X的通知》: the publisher in a relative clause, the document X
+    ("根据某省工业和信息化厅发布的《关于印发第四批专精特新“小巨人”企业名单的通知》，东禾电子被认定。",
+     {("某省工业和信息化厅", "publishes", "第四批专精特新“小巨人”企业名单")}),
+    # a year before 《》; a note after the publisher
+    ("东方品牌研究院发布2030年《东方500最具价值品牌》。",
+     {("东方品牌研究院", "publishes", "东方500最具价值品牌")}),
+    ("东方品牌研究院(East Brand Institute)发布《东方500最具价值品牌》。",
+     {("东方品牌研究院", "publishes", "东方500最具价值品牌")}),
+    ("某某股份转让系统有限责任公司(简称“某某股转公司”)发布《挂牌公司信息披露规则》。",
+     {("某某股份转让系统有限责任公司", "publishes", "挂牌公司信息披露规则")}),
+    # an unquoted convention
+    ("某某商业协会于近日发布了协会自律公约。", {("某某商业协会", "publishes", "协会自律公约")}),
+    # 将…予以公告: the document after 将
+    ("某某部等四部门将2030年度智能制造示范工厂名单予以公告。",
+     {("某某部", "publishes", "2030年度智能制造示范工厂名单")}),
+    # a notice's heading line names the bodies one after another
+    ("某某市发展和改革委员会 某某市规划和自然资源局 关于印发某某市社区服务设施建设实施方案的通知",
+     {("某某市发展和改革委员会", "publishes", "某某市社区服务设施建设实施方案"),
+      ("某某市规划和自然资源局", "publishes", "某某市社区服务设施建设实施方案")}),
+    # a speech titled in 《》 is no document
+    ("某某集团董事长王某发表题为《共创未来》的主旨演讲。", set()),
+    ("我们将继续做好名单公布工作。", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", FINANCE)
+def test_finance_news_publishers(resources, text, expected):
+    assert triples(documents.extract(make_article(text), resources)) == expected

@@ -18,10 +18,12 @@ from kg.text import dates, sentences
 
 NAME = "documents"
 _TIME_TAIL = re.compile(r"(?:今年|去年|日前|近日|近期|目前|此前|昨日|昨天|今天|今日|正式|已|也|还|再次|"
-                        r"联合|共同|\d{1,4}年|\d{1,2}月|\d{1,2}日|上午|下午|成功)+$")
+                        r"联合|共同|\d{1,4}年|\d{1,2}月|\d{1,2}日|上午|下午|成功|公开|首次|重磅|同步|于)+$")
+# 某研究院(英文名)发布, 某公司(简称“某某”)发布: a note after the publisher is no part of it
+_NOTE_TAIL = re.compile(r"[(（][^()（）]*[)）]$")
 # 国家发展改革委等部门联合印发: the named ones publish; "and others" names nobody
 _ET_CETERA = re.compile(r"等(?:[0-9一二三四五六七八九十多]+个?)?(?:部门|单位|机构|部委|方面)?(?:联合|共同)?$")
-_LEAD_IN = re.compile(r"^(?:.*?\d{1,2}日(?:电|讯)\s*|.*(?:电|讯|消息)\s+|.*\s+)?(?:在|由|据|为)?"
+_LEAD_IN = re.compile(r"^(?:.*?\d{1,2}日(?:电|讯)\s*|.*(?:电|讯|消息)\s+|.*\s+)?(?:根据|依据|按照|在|由|据|为)?"
                       r"(?:本月|今年|上月|近日|日前)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 _SITE = re.compile(r"(?:官方网站|官网|网站|微信公众号|官方微博)$")
 _WHERE_TAIL = re.compile(r"[在于][^、，,]{1,12}$")
@@ -35,7 +37,13 @@ _GROUP_ANAPHOR = ("部门", "单位", "机构")  # 上述部门: every body name
 # 同日，还印发了《…》: a clause with no subject but adverbs goes on with the last publisher
 _NO_SUBJECT = re.compile(r"^(?:同日|当天|同时|随后|此外|另外|之后|其后|此前)?(?:其)?(?:还|又|也|同步|另|并|再|随后|同时)*$")
 _PASSIVE = re.compile(r"(?P<by>)(?:已|正式|近日|日前)?由[^《》，,。；;]{2,40}?(?:联合|共同)?$")
+_TITLED_SPEECH = re.compile(r"了?题为")
 _CARRY_REACH = 3  # sentences: a body named further back is no longer the one meant
+
+
+# 某部等四部门将T名单予以公告: the document before the verb, after 将
+_DISPOSED = re.compile(r"将(?:《(?P<q>[^《》]{2,80})》|(?P<u>[^，,。；;：:《》将]{3,60}?))"
+                       r"(?:予以|正式)?(?:公告|公布|发布|印发|公示)")
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
@@ -43,16 +51,20 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     recent_at = -_CARRY_REACH - 1
     for i, (sentence, text) in enumerate(zip(article.sentences, resources.texts(article))):
         carried = recent if i - recent_at <= _CARRY_REACH else []
-        facts = list(_statements(article, sentence, text, resources, carried))
+        facts = list(_statements(article, sentence, text, resources, carried)) \
+            or list(_disposed(article, sentence, text, resources, carried))
         named = list(dict.fromkeys(f.subject.text for f in facts))
         if named:
             recent, recent_at = named, i
         yield from facts
     yield from _signatures(article, resources)
+    yield from _headed_notices(article, resources)
 
 
 def _statements(article, sentence, text, res, carried: list[str] = ()) -> Iterator[Fact]:
     for verb_start, verb_end, _verb in res.lexicon.finditer("publish_verb", text):
+        if _TITLED_SPEECH.match(text, verb_end):
+            continue  # 发表题为《…》的演讲: a speech, not a document
         docs = documents.quoted_after(text, verb_end)
         if not docs:
             doc = documents.unquoted_after(text, verb_end, res)
@@ -75,10 +87,25 @@ def _statements(article, sentence, text, res, carried: list[str] = ()) -> Iterat
                 yield base.fact(org, "publishes", obj, article, sentence, NAME)
 
 
+def _disposed(article, sentence, text, res, carried) -> Iterator[Fact]:
+    for match in _DISPOSED.finditer(text):
+        group = "q" if match.group("q") else "u"
+        name = match.group(group)
+        if group == "u" and not res.lexicon.ends_with("doc_noun", name):
+            continue
+        publishers = _publishers(text, match.start(), res, carried)
+        obj = base.titled(name, "Document", sentence, match.start(group), match.end(group),
+                          name=documents.canonical(name))
+        for org_name, start in publishers:
+            org = base.org(org_name, article, sentence, start, start + len(org_name), res)
+            yield base.fact(org, "publishes", obj, article, sentence, NAME)
+
+
 def _publishers(text: str, verb_at: int, res: Resources,
                 carried: list[str] = ()) -> list[tuple[str, int]]:
     clause_start = sentences.clause_start(text, verb_at)
-    subject = _TIME_TAIL.sub("", text[clause_start:verb_at]).strip()
+    subject = _TIME_TAIL.sub("", _NOTE_TAIL.sub("", _TIME_TAIL.sub(
+        "", text[clause_start:verb_at]).strip())).strip()
     if carried:
         back = _carried(text, clause_start, subject, carried)
         if back is not None:
@@ -92,6 +119,7 @@ def _publishers(text: str, verb_at: int, res: Resources,
     subject = _ET_CETERA.sub("", subject)
     subject = _LEAD_IN.sub("", subject)     # 新华社北京2月22日电 国家统计局 / 在… / 由…
     subject = _SITE.sub("", subject)        # 工业和信息化部网站公布: the body publishes
+    subject = _TIME_TAIL.sub("", _NOTE_TAIL.sub("", subject)).strip()
     if not subject:
         return []
     names = orgs.split_list(subject, res)
@@ -152,6 +180,30 @@ def _signatures(article: Article, res: Resources) -> Iterator[Fact]:
                 org = base.org(name, article, sentences[line], at, at + len(name), res)
                 yield base.fact(org, "publishes", obj, article, sentences[line], NAME)
         i += 1
+
+
+_HEADED_NOTICE = re.compile(r"^(?P<orgs>[^，,。；;：:《》]+?)\s*(?P<notice>关于[^，,。；;]+?的"
+                            r"(?:通知|公告|决定|意见|批复|通告))$")
+
+
+def _headed_notices(article: Article, res: Resources) -> Iterator[Fact]:
+    """某市发展和改革委员会 某市规划和自然资源局 关于印发X的通知: a notice's heading line that
+    names the bodies issuing it, one after another, before 关于."""
+    for sentence, text in zip(article.sentences, res.texts(article)):
+        match = _HEADED_NOTICE.match(text.strip())
+        if not match:
+            continue
+        names = _org_line(match.group("orgs").strip(), res)
+        if not names:
+            continue
+        notice = match.group("notice")
+        doc = documents.canonical(notice).strip("《》")
+        at = text.find(notice)
+        obj = base.titled(notice, "Document", sentence, at, at + len(notice), name=doc)
+        offset = text.find(match.group("orgs").strip())
+        for name, start in names:
+            org = base.org(name, article, sentence, offset + start, offset + start + len(name), res)
+            yield base.fact(org, "publishes", obj, article, sentence, NAME)
 
 
 def _org_line(text: str, res: Resources) -> list[tuple[str, int]] | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kg.resources import Resources
 
 _QUOTED = re.compile(r"《([^《》]{2,80})》")
+_YEAR_BEFORE = re.compile(r"[0-9]{4}年度?(?=《)")
 _WRAPPER = re.compile(r"^关于(?:印发|发布|公布)《?(.+?)》?的通知$")
 _UNQUOTED_STOP = set("，,。；;：:、！？!?()（）“”\n 的")
 _WINDOW_STOP = set("，,。；;：:！？!?“”\n ")
@@ -28,7 +29,9 @@ def canonical(name: str) -> str:
 def quoted_after(text: str, pos: int) -> list[DocMention]:
     """《A》、《B》 starting at pos (after an optional 了)."""
     docs: list[DocMention] = []
-    i = pos + (1 if text.startswith("了", pos) else 0)
+    i = pos + (1 if text.startswith(("了", "的"), pos) else 0)  # 发布的《…》: a relative clause
+    year = _YEAR_BEFORE.match(text, i)
+    i = year.end() if year else i  # 发布2030年《…》
     while True:
         match = _QUOTED.match(text, i)
         if not match:
