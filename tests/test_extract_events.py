@@ -406,3 +406,25 @@ def test_meeting_inside_other_words_is_no_event(resources, text):
 def test_reports_and_readings_are_speaking(resources, text, speaker):
     found = triples(participation.extract(make_article(text), resources))
     assert {p for s, p, _o in found if s == speaker} == {"speaksAt"}
+
+
+SIGNING = "某省人民政府和某某银行股份有限公司战略合作协议签署仪式"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a short second mention is the one named event it ends
+    ("5月6日，" + SIGNING + "在杭州举行。省长王某远出席签署仪式并致辞。副省长赵某燕主持签署仪式。",
+     {("王某远", "speaksAt", SIGNING), ("赵某燕", "speaksAt", SIGNING)}),
+    # 做 a keynote, as 作
+    ("2030东方金融论坛在杭州举行。论坛期间，某某银行行长李某生做主旨演讲。",
+     {("李某生", "speaksAt", "2030东方金融论坛")}),
+])
+def test_speakers_at_the_event_named_before(resources, text, expected):
+    assert triples(participation.extract(make_article(text), resources)) == expected
+
+
+def test_a_short_mention_with_two_longer_events_stays_apart(resources):
+    text = ("某市和某银行签约仪式与某县和某集团签约仪式先后举行。市长王某远出席签约仪式并致辞。")
+    found = triples(participation.extract(make_article(text), resources))
+    assert ("王某远", "speaksAt", "某市和某银行签约仪式") not in found
+    assert ("王某远", "speaksAt", "某县和某集团签约仪式") not in found

@@ -311,5 +311,10 @@ def _canonical_names(names: list[str]) -> dict[str, str]:
         key = keys[name]
         longer = [o for o in names if keys[o] != key and keys[o].endswith(key)
                   and _ORDINAL.match(keys[o][: len(keys[o]) - len(key)] or "x")]
+        if not longer and len(key) <= 6:
+            # 出席签署仪式 after 某省政府和某银行战略合作协议签署仪式 was named: a short second
+            # mention is the one longer event it ends, when there is only one
+            ending = {keys[o]: o for o in names if keys[o] != key and keys[o].endswith(key)}
+            longer = list(ending.values()) if len(ending) == 1 else []
         out[name] = max(longer, key=len) if longer else name
     return out
