@@ -253,3 +253,28 @@ def test_a_chain_of_posts_after_another_persons_verb_keeps_its_body(resources):
     found = triples(posts.extract(make_article("区长范某军会见某某集团党委书记、董事长梁某康。"), resources))
     assert ("梁某康", "worksFor", "某某集团") in found
     assert ("梁某康", "jobTitle", "党委书记、董事长") in found or ("梁某康", "jobTitle", "董事长") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # officers one after another serve the company named first
+    ("东禾建工集团总裁王某远，副总裁李某生，总裁助理赵某燕出席签约仪式。",
+     {("赵某燕", "worksFor", "东禾建工集团"), ("赵某燕", "jobTitle", "总裁助理")}),
+    ("东禾建工集团董事长王某远，财务总监李某生，独立董事赵某燕通过网络参会。",
+     {("赵某燕", "worksFor", "东禾建工集团"), ("赵某燕", "jobTitle", "独立董事")}),
+    # a company by its short name (a name and its trade) before an officer's post
+    ("东禾科技董事长王某远出席会议。", {("王某远", "worksFor", "东禾科技")}),
+    ("东禾股份董事会秘书李某生表示，订单充足。",
+     {("李某生", "worksFor", "东禾股份"), ("李某生", "jobTitle", "董事会秘书")}),
+    # a short name the article defined for the company
+    ("南港某某金融控股有限公司（以下简称“某某金融”）与东禾建工集团签约。某某金融主席陈某强出席签约仪式。",
+     {("陈某强", "worksFor", "南港某某金融控股有限公司")}),
+    ("东禾西部建设股份有限公司（以下简称“股份公司”）召开业绩说明会。股份公司党委书记、董事长王某远出席。",
+     {("王某远", "worksFor", "东禾西部建设股份有限公司")}),
+])
+def test_company_officers_short_names_and_aliases(resources, text, expected):
+    assert expected <= triples(posts.extract(make_article(text), resources))
+
+
+def test_an_industry_is_no_company(resources):
+    found = triples(posts.extract(make_article("新能源汽车董事长王某远出席。"), resources))
+    assert not {t for t in found if t[1] == "worksFor"}

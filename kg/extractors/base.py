@@ -31,6 +31,10 @@ def org(text: str, article: Article, sentence: Sentence, start: int, end: int,
         return Mention(text, known.kind, *span(sentence, start, end), key=known.name,
                        name=known.name)
     key = name_key(text)
+    full = orgs.article_aliases(article, res).get(text)
+    if full:  # 以下简称“某某金融”: the name the article gave the organisation
+        return Mention(text, orgs.kind(full, res), *span(sentence, start, end),
+                       key=name_key(full), name=full)
     noun = res.lexicon.value("org_anaphor", text)
     if noun:  # 公司董事长某某: the company the article is about
         full = orgs.article_company(article, noun, res)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extractors import base
-from kg.mentions import people
+from kg.mentions import orgs, people
 from kg.model import Article, Fact, Value
 from kg.resources import Resources
 
@@ -21,7 +21,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             if title and found.name not in titled:
                 titled.add(found.name)
                 yield base.fact(who, "jobTitle", Value(title), article, sentence, NAME)
-            employers = found.employers()
+            employers = found.employers() or _aliased(article, text, found, resources)
             if not employers and title and any(title.lstrip("原副").startswith(d) for d in
                                                resources.lexicon.words("department_suffix")):
                 # 办公厅主任甲 after 财政部…: the post is in a department of the body named before
@@ -37,6 +37,20 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
                 if base.unnamed_anaphor(org, resources):
                     continue  # 公司董事长甲 with no company named: the post alone is known
                 yield base.fact(who, "worksFor", org, article, sentence, NAME)
+
+
+def _aliased(article, text: str, found, res: Resources) -> list[str]:
+    """某某金融主席甲 after （以下简称“某某金融”）: a short name the article defined, right
+    before the person's posts."""
+    chain = found.chain
+    if not found.posts or any(p.org for p in chain):
+        return []
+    first = text.rfind(found.posts[0].title, 0, found.start)
+    before = text[:first] if first >= 0 else ""
+    for alias in sorted(orgs.article_aliases(article, res), key=len, reverse=True):
+        if before.endswith(alias):
+            return [alias]
+    return []
 
 
 def _body_of_department(org_text: str, res: Resources) -> str | None:

@@ -267,7 +267,7 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
         return "context", p0, p1, None, note  # 江苏省 南京市、泰州市: the path of what follows
     if orgs.is_org(piece, res, places_ok=False) and not _is_place_name(piece, res):
         return "org", p0, p1, None, note
-    if _company_short_name(piece, res):
+    if orgs.company_short_name(piece, res):
         return "org", p0, p1, None, note  # 某某电子科技, 某某乳业: a company by its short name
     town = res.lexicon.ends_with("town_suffix", piece)
     if town and _is_town(piece, town, res):
@@ -302,31 +302,11 @@ def company_items(text: str, start: int, end: int, res: Resources, *,
     if not found or len(found) < 2 or any(i.kind != "org" for i in found):
         return None
     weak = [i for i in found if not (orgs.is_org(i.text, res, places_ok=False)
-                                     or _company_short_name(i.text, res)
+                                     or orgs.company_short_name(i.text, res)
                                      or _STOCK_NOTE.match(i.note))]
     if len(weak) * 2 > len(found) or any(not 2 <= len(i.text) <= 6 for i in weak):
         return None
     return found
-
-
-def _company_short_name(piece: str, res: Resources) -> bool:
-    """A name and the trade a company is in (某某电源, 某某乳业, 合肥某某汽车): a company, when
-    what comes before the trade is a name, not another trade or a modifier (生物医药, 新能源汽车,
-    高端装备 are industries)."""
-    if not 4 <= len(piece) <= 12 or not _CJK_NAME.match(piece) or _NOT_IN_NAMES.search(piece):
-        return False
-    trade = res.lexicon.ends_with("company_trade", piece)
-    if not trade:
-        return False
-    head = piece[: -len(trade)]
-    while True:  # 某某电子科技: a name and two trades
-        more = res.lexicon.ends_with("company_trade", head)
-        if not more or len(head) - len(more) < 2:
-            break
-        head = head[: -len(more)]
-    return len(head) >= 2 and not res.lexicon.ends_with("company_trade", head) \
-        and not res.lexicon.ends_with("trade_modifier", head) \
-        and not res.lexicon.starts_with("trade_modifier", head)
 
 
 def _is_site(piece: str, suffix: str, res: Resources) -> bool:

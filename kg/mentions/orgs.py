@@ -7,6 +7,8 @@ from kg.resources import Resources
 from kg.text.trie import trie_pattern
 
 _PLACE_HEADS = ("市", "省", "县", "区", "州", "国")
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
+_NOT_IN_NAMES = re.compile(r"[的在了是将为与和及等内]")
 _RELATIVE = ("省", "市", "县", "区", "州")
 
 
@@ -36,7 +38,7 @@ _LEAD_JUNK = re.compile(r"^(?:.{0,4}/|[—\-－]+|[0-9]{4}年(?:度)?)")
 def _clean(candidate: str, res: Resources) -> str | None:
     text = _LEAD_JUNK.sub("", candidate.strip(" “”\"'《》"))
     known = _known_suffix(text, res)
-    cut = _left_cut(text, res)
+    cut = left_cut(text, res)
     if cut and (known is None or len(text) - cut >= len(known)):
         text = text[cut:]
     if not text:
@@ -48,7 +50,7 @@ def _clean(candidate: str, res: Resources) -> str | None:
     return text if is_org(text, res) else known
 
 
-def _left_cut(text: str, res: Resources) -> int:
+def left_cut(text: str, res: Resources) -> int:
     """Where a name read leftwards from its head noun begins: after the last word that cannot be
     inside it (的, 由, 在, 联合 ... from lexicon org_left_cut), unless that word is part of a word
     names are made of (有限公司, 经济, 数据局, 高等: lexicon org_name_word)."""
@@ -175,7 +177,7 @@ def _listed(texts: list[str], noun: str, res: Resources) -> str | None:
     for text in texts:
         for match in _STOCK_CODE.finditer(text):
             name = match.group(1)
-            cut = _left_cut(name, res)
+            cut = left_cut(name, res)
             name = name[cut:] if len(name) - cut >= 2 else name
             if len(name) >= 2:
                 return name
@@ -191,3 +193,42 @@ def _first_ending(texts: list[str], noun: str, res: Resources) -> str | None:
                     and not is_relative(cleaned) and cleaned[0] not in "本该其":
                 return cleaned
     return None
+
+
+def company_short_name(piece: str, res: Resources) -> bool:
+    """A name and the trade a company is in (某某电源, 某某乳业, 合肥某某汽车): a company, when
+    what comes before the trade is a name, not another trade or a modifier (生物医药, 新能源汽车,
+    高端装备 are industries)."""
+    if not 4 <= len(piece) <= 12 or not _CJK_NAME.match(piece) or _NOT_IN_NAMES.search(piece):
+        return False
+    trade = res.lexicon.ends_with("company_trade", piece)
+    if not trade:
+        return False
+    head = piece[: -len(trade)]
+    while True:  # 某某电子科技: a name and two trades
+        more = res.lexicon.ends_with("company_trade", head)
+        if not more or len(head) - len(more) < 2:
+            break
+        head = head[: -len(more)]
+    return len(head) >= 2 and not res.lexicon.ends_with("company_trade", head) \
+        and not res.lexicon.ends_with("trade_modifier", head) \
+        and not res.lexicon.starts_with("trade_modifier", head)
+
+
+# 某某控股有限公司（以下简称“某某金融”）, （下称“公司”）, （简称“某某”）: a name the article gives
+_ALIAS = re.compile(r"([^，,。；;：:（(“”]{2,40}?)[（(](?:以下|下文)?(?:简称|称)[:：]?[“\"]"
+                    r"([^”\"]{2,12})[”\"][）)]")
+
+
+def article_aliases(article, res: Resources) -> dict[str, str]:
+    """The short names the article defines for organisations: short name -> full name."""
+    key = ("article_aliases", article.id, article.text)
+    if key not in res.memo:
+        found: dict[str, str] = {}
+        for text in res.texts(article):
+            for match in _ALIAS.finditer(text):
+                full = clean(match.group(1), res)
+                if full and full != match.group(2):
+                    found.setdefault(match.group(2), full)
+        res.memo[key] = found
+    return res.memo[key]

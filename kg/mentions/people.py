@@ -346,6 +346,8 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
         org = orgs.clean(gap, res) if gap else None
         if org is None and gap:
             org = _country(gap, res) or _mission(gap, title, res)  # 德国总理; 某国驻沪总领事
+        if org is None and gap and title.text in res.lexicon.words("company_officer"):
+            org = _company_by_short_name(gap, res)  # 某某科技董事长: a company by its trade
         if org is None and gap:
             org = _shared_unit(gap, title, res)
         if org is None and gap:
@@ -396,6 +398,14 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     return people, []
 
 
+def _company_by_short_name(gap: str, res: Resources) -> str | None:
+    """The company's short name (a name and its trade) that ends the words before a company
+    officer's post, after any word that cannot be inside it (会见, 由)."""
+    start = orgs.left_cut(gap, res)
+    name = gap[start:]
+    return name if orgs.company_short_name(name, res) else None
+
+
 def _place_government(org: str | None, title: _Title, res: Resources) -> str | None:
     """北京市市长某某 works for 北京市人民政府, not for the city."""
     if org and res.lexicon.value("government_post", title.text.lstrip("原")) \
@@ -407,8 +417,11 @@ def _place_government(org: str | None, title: _Title, res: Resources) -> str | N
 
 def _shift_title(seg: str, cursor: int, title: _Title, res: Resources) -> _Title:
     """国家互联网信息办公室主任: when the words before a title are no organisation, a shorter
-    title that leaves one (…办公室 + 主任) is the post."""
+    title that leaves one (…办公室 + 主任) is the post; not after a company's short name
+    (某某股份董事会秘书)."""
     gap = seg[cursor:title.start]
+    if title.text in res.lexicon.words("company_officer") and _company_by_short_name(gap, res):
+        return title
     if not gap or title.former or orgs.clean(gap, res) is not None \
             or orgs.clean(_without_modifier(gap, res), res) is not None:
         return title
