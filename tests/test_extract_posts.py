@@ -278,3 +278,20 @@ def test_company_officers_short_names_and_aliases(resources, text, expected):
 def test_an_industry_is_no_company(resources):
     found = triples(posts.extract(make_article("新能源汽车董事长王某远出席。"), resources))
     assert not {t for t in found if t[1] == "worksFor"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a board announcement: the company, not its board of a term
+    ("东禾科技股份有限公司召开董事会，会议选举王某远为公司第七届董事会董事长。",
+     {("王某远", "worksFor", "东禾科技股份有限公司"), ("王某远", "jobTitle", "董事长")}),
+    ("东禾科技股份有限公司召开董事会。选举王某远同志(简历附后)担任公司第五届董事会董事长。",
+     {("王某远", "worksFor", "东禾科技股份有限公司"), ("王某远", "jobTitle", "董事长")}),
+    ("东禾科技股份有限公司召开董事会。辞职后，李某生先生仍担任公司总裁。",
+     {("李某生", "worksFor", "东禾科技股份有限公司"), ("李某生", "jobTitle", "总裁")}),
+    # 之日止 ends a term; it is nobody's name
+    ("王某远代行总经理职责，期限至董事会聘任新任总经理之日止。", set()),
+])
+def test_board_announcements(resources, text, expected):
+    found = triples(posts.extract(make_article(text), resources))
+    assert expected <= found
+    assert not {t for t in found if "之日" in t[0]}

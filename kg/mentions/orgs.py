@@ -22,12 +22,18 @@ def clean(candidate: str, res: Resources) -> str | None:
     return res.memo[key]
 
 
+# 某公司第七届董事会: the term of a body inside an organisation
+_TERM = re.compile(r"第[0-9一二三四五六七八九十]+届$")
+
+
 def _clean_inner(candidate: str, res: Resources) -> str | None:
     org = _clean(candidate, res)
     if org:
         inner = res.lexicon.ends_with("org_inner_body", org)
-        if inner and is_org(org[: -len(inner)], res, places_ok=False):
-            return org[: -len(inner)]
+        outer = _TERM.sub("", org[: -len(inner)]) if inner else ""
+        if inner and (is_org(outer, res, places_ok=False)
+                      or res.lexicon.value("org_anaphor", outer)):
+            return outer  # 公司第七届董事会: the company the article is about
     return org
 
 

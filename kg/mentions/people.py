@@ -33,7 +33,7 @@ _NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司�
 # 台 after 主席 is 主席台 (the rostrum), far more often than the rare surname
 # 某某说：/ 某某说，: the one-character 说 closes a name when what follows is the quote
 _SAYS = re.compile(r"说(?:[，,：:。“\"]|$)")
-_NOT_NAME_START = set("和及与等在的了是为并也就对向将台被由两几各每")
+_NOT_NAME_START = set("和及与等在的了是为并也就对向将台被由两几各每之")
 _NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次年")
 
 
@@ -254,8 +254,9 @@ _APPOINTED = re.compile(r"(?:任命|聘任|提名|选举|决定)([\u3400-\u9fff�
                         r"([^，,。；;、（(]{3,30})")
 _ELECTED = re.compile(r"(?:^|[，,。；;、\s])([\u3400-\u9fff·]{2,4}?)(?:同志)?当选为([^，,。；;、（(]{3,30})")
 # 甲同志任某集团总经理 / 乙担任某公司董事长: a post taken, written after the name
-_TAKES = re.compile(r"(?:^|[，,。；;：:、\s])([\u3400-\u9fff·]{2,4}?)"
-                    r"(?:同志(?:任|担任|出任|兼任)|担任|出任)([^，,。；;、（(]{3,30})")
+_TAKES = re.compile(r"(?:^|[，,。；;：:、\s]|选举|任命|聘任|同意)([\u3400-\u9fff·]{2,4}?)"
+                    r"(?:(?:同志|先生|女士)?(?:[(（][^()（）]{1,10}[)）])?(?:仍|继续|将)?"
+                    r"(?:任|担任|出任|兼任)|担任|出任)([^，,。；;、（(]{3,30})")
 
 
 def _appointed(text: str, res: Resources) -> list[PersonMention]:
@@ -271,8 +272,8 @@ def _appointed(text: str, res: Resources) -> list[PersonMention]:
             title = titles[-1]
             gap = post_text[: title.start]
             org = orgs.clean(gap, res) if gap else None
-            if gap and org != gap:
-                continue
+            if gap and not (org and gap.startswith(org)):
+                continue  # 公司第七届董事会董事长: the company, without the board
             out.append(PersonMention(name, match.start(1), match.end(1),
                                      (_post(org, title, res),)))
     return out
