@@ -428,3 +428,38 @@ def test_a_short_mention_with_two_longer_events_stays_apart(resources):
     found = triples(participation.extract(make_article(text), resources))
     assert ("王某远", "speaksAt", "某市和某银行签约仪式") not in found
     assert ("王某远", "speaksAt", "某县和某集团签约仪式") not in found
+
+
+FORUM5 = "2030东湖金融论坛在南港举行。"
+
+
+@pytest.mark.parametrize("text", [
+    # a plan is no presence
+    FORUM5 + "东湖市市长王某远将出席论坛并发表主旨演讲，白杨银行行长李某刚将出席论坛。",
+    FORUM5 + "白杨银行行长李某刚拟于明天在论坛上致辞。",
+    # a statement in an interview
+    FORUM5 + "白杨银行行长李某刚在接受记者采访时表示，论坛很成功。",
+])
+def test_plans_and_interviews_are_no_presence(resources, text):
+    assert triples(participation.extract(make_article(text), resources)) == set()
+
+
+def test_who_convenes_a_meeting_does_not_speak_at_it(resources):
+    text = ("青松科技股份有限公司第二届董事会第十三次会议于2030年2月19日在公司会议室召开。"
+            "本次会议由董事长王某远先生召集，由董事会秘书李某刚先生主持。")
+    found = triples(participation.extract(make_article(text), resources))
+    assert ("李某刚", "speaksAt", "青松科技股份有限公司第二届董事会第十三次会议") in found
+    assert not {t for t in found if t[0] == "王某远"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 甲参加乙举办的…: 乙 holds it
+    ("青松科技股份有限公司参加白杨集团有限公司举办的2030年度集体业绩说明会。",
+     {("2030年度集体业绩说明会", "organizedBy", "白杨集团有限公司")}),
+    # two parties that hold talks: neither is named as the host, and no glued body
+    ("青松投资有限公司与东湖区人民政府举行战略合作框架协议签约仪式。", set()),
+])
+def test_organisers_among_participants(resources, text, expected):
+    found = {t for t in triples(events.extract(make_article(text), resources))
+             if t[1] == "organizedBy"}
+    assert found == expected

@@ -295,3 +295,12 @@ def test_board_announcements(resources, text, expected):
     found = triples(posts.extract(make_article(text), resources))
     assert expected <= found
     assert not {t for t in found if "之日" in t[0]}
+
+
+def test_with_before_an_employer_is_no_part_of_it(resources):
+    found = triples(posts.extract(make_article(
+        "东湖市市长王某远，与白杨银行党委副书记、行长郑某新一行会面。"), resources))
+    assert ("郑某新", "worksFor", "白杨银行") in found
+    # inside a name it stays
+    found = triples(posts.extract(make_article("国家创新与发展战略研究会副主席黄某帆发言。"), resources))
+    assert ("黄某帆", "worksFor", "国家创新与发展战略研究会") in found

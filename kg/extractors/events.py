@@ -152,6 +152,7 @@ def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
         if earlier and subject[earlier[-1]:earlier[-1] + 1] in ("、", "，", ","):
             subject = subject[earlier[-1] + 1:]  # 由A主办、B承办: B is the subject of 承办
         subject = re.sub(r"在[^、]*$", "", subject)
+        subject = re.sub(r"^.*(?:参加|出席|参与|应邀)", "", subject)  # 甲参加乙举办的: 乙 holds it
         subject = re.sub(r"(联合|共同|成功)+$", "", subject.strip())
         # 由A、B等(多家单位)共同举办: the list closes with 等
         subject = re.sub(r"等(?:[0-9一二三四五六七八九十多]+[家个])?(?:单位|机构|部门)?$", "", subject)
@@ -236,6 +237,8 @@ def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
                 # 市国资委今天召开…会议: an organisation the gazetteer does not know, alone
                 # before the verb but for the time words
                 subject = _TIME_WORDS.sub("", masked[clause_start:head_end]).strip()
+                if subject and len(_organisers(subject, res)) > 1:
+                    continue  # 某公司与某区政府举行会谈: two parties meet; neither is named as host
                 cleaned = orgs.clean(subject, res) if subject else None
                 if not cleaned or cleaned not in (subject, subject[1:]) or (
                         cleaned != subject and not orgs.is_relative(subject)):

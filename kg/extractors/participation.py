@@ -19,6 +19,9 @@ from kg.resources import Resources
 NAME = "participation"
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 _QUOTE_MARKS = re.compile("[\n“”]")
+# a plan before the verb (将出席…并发表, 拟于5日发表, 将在论坛上致辞)
+_PLANNED = re.compile(r"(?:将|拟|即将|预计)(?:于|在|出席|参加|发表|作|做|致辞|主持|$)")
+_INTERVIEW = re.compile(r"接受[^，,。；;]{0,20}采访")
 
 
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
@@ -40,6 +43,9 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             relation, verb_at = verb
             if not near_event and resources.lexicon.starts_with("speak_weak", text, verb_at):
                 continue  # 某某表示… in an interview is not a speech at the event
+            between = text[end:verb_at]
+            if _PLANNED.search(between) or "召集" in between or _INTERVIEW.search(text):
+                continue  # 将出席, 由甲召集，由乙主持, 在接受采访时: no presence stated
             event = _event_for(sent_events, end, verb_at)
             if not event:
                 continue

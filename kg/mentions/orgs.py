@@ -37,8 +37,9 @@ def _clean_inner(candidate: str, res: Resources) -> str | None:
     return org
 
 
-# 文/某某晚报, ——某某局, 2019年某部: a credit, a dash or a year before the name is no part of it
-_LEAD_JUNK = re.compile(r"^(?:.{0,4}/|[—\-－]+|[0-9]{4}年(?:度)?)")
+# 文/某某晚报, ——某某局, 2019年某部, ，与某银行: a credit, a dash, a year or 与 before the name is
+# no part of it (与 inside a name stays: 某某创新与发展研究会)
+_LEAD_JUNK = re.compile(r"^(?:.{0,4}/|[—\-－]+|[0-9]{4}年(?:度)?|与)")
 
 
 def _clean(candidate: str, res: Resources) -> str | None:
