@@ -463,3 +463,14 @@ def test_organisers_among_participants(resources, text, expected):
     found = {t for t in triples(events.extract(make_article(text), resources))
              if t[1] == "organizedBy"}
     assert found == expected
+
+
+@pytest.mark.parametrize("text,event", [
+    # a title in 《》 inside the name
+    ("2030年《东湖财经》全球论坛在南港开幕。白杨银行行长李某刚出席论坛并致辞。", "2030年《东湖财经》全球论坛"),
+    # an award's name before 颁奖典礼: 成就 holds 就 as a word, not the preposition
+    ("第三届东湖企业成就奖颁奖典礼在南港举行。白杨银行行长李某刚出席颁奖典礼并致辞。", "第三届东湖企业成就奖颁奖典礼"),
+])
+def test_event_names_that_hold_marks_and_awards(resources, text, event):
+    assert triples(participation.extract(make_article(text), resources)) == {
+        ("李某刚", "speaksAt", event)}

@@ -78,7 +78,10 @@ def _talked_about(text: str, m: EventMention, res: Resources) -> bool:
     """重点推介了某博览会: an event that is the object of a verb is the topic of the sentence,
     not where it takes place."""
     before = text[:m.start].removesuffix("了")
-    return not m.anchored and res.lexicon.ends_with("event_topic_verb", before) is not None
+    verb = res.lexicon.ends_with("event_topic_verb", before)
+    if verb == "就" and before[-2:-1] in _JIU_WORDS:
+        return False
+    return not m.anchored and verb is not None
 
 
 def _organised(text: str, m: EventMention, res: Resources) -> bool:
@@ -173,11 +176,19 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
             if inner is not None:
                 i = inner  # 中国（合肥）…大会: a bracketed place or year inside the name
                 continue
+        if text[i - 1] == "》":
+            opening = text.rfind("《", max(0, i - 24), i - 1)
+            if opening > 0 and not _STOP_CHARS.intersection(text[opening + 1:i - 1]) \
+                    and text[opening - 1] not in _STOP_CHARS:
+                i = opening  # 2030年《某某》全球论坛: a title in marks inside the name
+                continue
         if text[i - 1] in _STOP_CHARS or text[i - 1] == " " or text.startswith(("——", "--"), i - 2):
             break  # 盛会——第八届某某大会: an apposition's dash ends the name (中国—东盟 has one)
         stop = res.lexicon.ends_with("event_left_stop", text, i)
         if stop == "代表" and text.endswith("人民", 0, i - 2):
             stop = None  # 人民代表大会: the name of a congress, not a delegate speaking
+        if stop == "就" and text[i - 2:i - 1] in _JIU_WORDS:
+            stop = None  # 企业成就奖颁奖典礼: 就 inside a word, not the preposition
         if stop or _DAY_BEFORE.search(text, 0, i):
             break  # 3月28日省政府常务会议: a day's date is when, not part of the name
         if res.lexicon.ends_with("attend_verb", text, i):
@@ -187,6 +198,7 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
 
 
 _DAY_BEFORE = re.compile(r"[0-9一二三四五六七八九十]日$")
+_JIU_WORDS = set("成造迁将")  # 成就, 造就, 迁就, 将就
 _STOCK_CODE = re.compile(r"\d{5,6}(?:\.[A-Za-z]{2})?")
 
 
