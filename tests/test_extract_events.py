@@ -474,3 +474,18 @@ def test_organisers_among_participants(resources, text, expected):
 def test_event_names_that_hold_marks_and_awards(resources, text, event):
     assert triples(participation.extract(make_article(text), resources)) == {
         ("李某刚", "speaksAt", event)}
+
+
+def test_the_event_that_frames_a_statement(resources):
+    # 在…举行的发布会上: the press conference is named after its convener, and the speaker
+    # speaks there, not at the summit the statement is about
+    text = ("2030年6月3日，第三届东湖金融峰会在南港开幕。在6月2日上午东湖市新闻办举行的新闻发布会上，"
+            "东湖市金融局副局长王某远表示，峰会筹备就绪。")
+    found = triples(participation.extract(make_article(text), resources))
+    assert found == {("王某远", "speaksAt", "东湖市新闻办新闻发布会")}
+
+
+def test_a_convener_after_a_verb_of_attending(resources):
+    text = "女士们、先生们，欢迎出席国务院新闻办今天举办的吹风会。"
+    found = {t[0] for t in triples(events.extract(make_article(text), resources))}
+    assert found == {"国务院新闻办吹风会"}

@@ -46,7 +46,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             between = text[end:verb_at]
             if _PLANNED.search(between) or "召集" in between or _INTERVIEW.search(text):
                 continue  # 将出席, 由甲召集，由乙主持, 在接受采访时: no presence stated
-            event = _event_for(sent_events, end, verb_at)
+            event = _event_for(sent_events, end, verb_at, text)
             if not event:
                 continue
             who = base.person(name, sentence, start, end)
@@ -139,7 +139,15 @@ def _verb_at(lex, name: str, text: str, pos: int, stop: int, inside: set[int]):
     return None
 
 
-def _event_for(sent_events: events.SentenceEvents, name_end: int, verb_at: int) -> str | None:
+def _event_for(sent_events: events.SentenceEvents, name_end: int, verb_at: int,
+               text: str = "") -> str | None:
+    # 在某办举行的发布会上，某局副局长甲表示…: the event that frames the clause, not one the
+    # statement goes on to mention
+    framed = [m for m in sent_events.mentions if m.name and m.end < name_end
+              and text.startswith(("上，", "上,", "上", "期间"), m.end)
+              and text.rfind("在", 0, m.start) >= 0]
+    if framed:
+        return framed[-1].name
     near = [m for m in sent_events.mentions if m.name and m.start >= name_end]
     if near:
         return near[0].name

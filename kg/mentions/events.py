@@ -110,15 +110,20 @@ def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[Ev
     organisation is named after it (省某届人大某次会议首场新闻发布会, 国新办发布会)."""
     out = list(mentions)
     for m in mentions:
-        if m.name and not _generic(m, res) \
-                or not any(text.startswith(v, m.start - len(v)) for v in _CONVENE):
+        # 某办举行发布会, and 在…某办举行的发布会上 (a relative clause)
+        verb = next((v for v in _CONVENE for w in (v, v + "的")
+                     if text.startswith(w, m.start - len(w))), None)
+        if m.name and not _generic(m, res) or verb is None:
             continue
-        clause = m.start - 2
+        verb_start = m.start - len(verb) - (1 if text.startswith("的", m.start - 1) else 0)
+        clause = verb_start
         # a dateline (中国网财经2月26日讯 国新办…) ends at a space
         while clause > 0 and text[clause - 1] not in _CLAUSE_CHARS and text[clause - 1] != " ":
             clause -= 1
+        # 在6月2日上午某办举行的: 在 and the time open the clause, no part of the subject
+        clause += len(_LEAD_TIME.match(text, clause).group())
         # 某省政府新闻办7日下午在某中心举行: the time and the place are no part of the subject
-        verb_at = clause + len(_ADJUNCT.sub("", text[clause:m.start - 2]))
+        verb_at = clause + len(_ADJUNCT.sub("", text[clause:verb_start]))
         subject = next((e for e in mentions if e.name and e.start == clause
                         and e.end == verb_at), None)
         if subject is not None:
@@ -126,6 +131,10 @@ def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[Ev
             out.remove(subject)
         else:
             orgs_found = res.orgs.find(text[clause:verb_at])
+            if not orgs_found or orgs_found[0][0] != 0:
+                # 欢迎出席某办举办的吹风会: the body after a verb that cannot be inside a name
+                clause += orgs.left_cut(text[clause:verb_at], res)
+                orgs_found = res.orgs.find(text[clause:verb_at])
             if orgs_found and orgs_found[0][0] == 0 and orgs_found[0][1] == verb_at - clause:
                 name = orgs_found[0][2] + m.text
             elif orgs_found and orgs_found[0][0] == 0 and not m.name:
@@ -141,6 +150,8 @@ def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[Ev
     return out
 
 
+_LEAD_TIME = re.compile(r"在(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:上午|下午|晚上|晚间)?"
+                        r"(?=[^，,。；;]*(?:举行|召开|举办)的)|")
 _ADJUNCT = re.compile(r"(?:(?:[0-9一二三四五六七八九十]{1,2}月)?[0-9一二三四五六七八九十]{1,3}日|今天|昨天|今日|昨日|"
                       r"当天|当日|日前|近日|上午|下午|晚上|晚间|早上|中午|在[^，,。；;在]{2,16}?|为[^，,。；;为]{2,12}?)+$")
 
