@@ -152,6 +152,8 @@ WHEREVER_THEY_ACT = [
     ("市发改委主任陈某远详细介绍了项目情况。", [("陈某远", [("市发改委", "主任")])]),
     ("某某集团总经理王某远围绕企业创新作了发言。", [("王某远", [("某某集团", "总经理")])]),
     ("某某厅厅长李某随后简要通报了情况。", [("李某", [("某某厅", "厅长")])]),
+    # the next post begins where a name would: no name there
+    ("东湖市委常委宣传部长李某刚主持会议。", [("李某刚", [("东湖市委", "市委常委"), (None, "宣传部长")])]),
     # a compound surname gives a four-character name
     ("某某集团董事长欧阳文华表示，订单充足。", [("欧阳文华", [("某某集团", "董事长")])]),
     # a city, the name, then a government post: the city's government
@@ -175,6 +177,8 @@ CASES += [(text, [(name, posts, None, False) for name, posts in found])
 
 
 NEGATIVE = [
+    # 分行长期以来: a branch, then 长期; no 行长 and no name
+    "白杨银行武汉分行长期以来支持地方发展。",
     "记者 王某某某 报道",   # four characters with no compound surname: no byline name
     "记者 王 报道",
     "记者 王某会 报道",     # 会 is in no name

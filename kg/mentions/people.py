@@ -34,7 +34,7 @@ _NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司�
 # 某某说：/ 某某说，: the one-character 说 closes a name when what follows is the quote
 _SAYS = re.compile(r"说(?:[，,：:。“\"]|$)")
 _NOT_NAME_START = set("和及与等在的了是为并也就对向将台被由两几各每之")
-_NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次年")
+_NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次年分")
 
 
 @dataclass(frozen=True)
@@ -326,6 +326,8 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
         if gap.endswith("的"):
             continue  # 两年一度的院士增选结果: the title word qualifies a noun, no one holds it
         name_end = _name_after(seg, title.end, res)
+        if name_end is not None and i + 1 < len(titles) and titles[i + 1].start < name_end:
+            name_end = None  # 市委常委宣传部长甲: the next post begins there, not a name
         byline = title.end == len(seg) and title.text in res.lexicon.words("byline_title")
         if gap and name_end is None and not byline:  # 某网记者 王某 摄: the name is after the space
             # ORG NAME TITLE (李某副主任), or ORG TITLE NAME TITLE (陈某研究员).
