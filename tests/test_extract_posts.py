@@ -304,3 +304,18 @@ def test_with_before_an_employer_is_no_part_of_it(resources):
     # inside a name it stays
     found = triples(posts.extract(make_article("国家创新与发展战略研究会副主席黄某帆发言。"), resources))
     assert ("黄某帆", "worksFor", "国家创新与发展战略研究会") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's leaders named with no post of their own: worksFor, no jobTitle
+    ("白杨总公司领导朱某、王某海、徐某参加签约仪式。",
+     {("朱某", "worksFor", "白杨总公司"), ("王某海", "worksFor", "白杨总公司"),
+      ("徐某", "worksFor", "白杨总公司")}),
+    ("区领导苏某、吕某，上交所领导徐某林、张某京等共同参加会见。",
+     {("徐某林", "worksFor", "上海证券交易所"), ("张某京", "worksFor", "上海证券交易所")}),
+    # a place's leaders serve its party or its government: which one is not said
+    ("呼和浩特市领导刘某、李某清出席。", set()),
+    ("公司领导高度重视。", set()),
+])
+def test_a_bodys_leaders(resources, text, expected):
+    assert triples(posts.extract(make_article(text), resources)) == expected

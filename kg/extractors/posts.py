@@ -1,10 +1,11 @@
 """worksFor and jobTitle from posts in apposition: 工业和信息化部总工程师韩夏."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.extractors import base
-from kg.mentions import orgs, people
+from kg.mentions import lists, orgs, people
 from kg.model import Article, Fact, Value
 from kg.resources import Resources
 
@@ -14,6 +15,7 @@ NAME = "posts"
 def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     titled: set[str] = set()
     for sentence, text in zip(article.sentences, resources.texts(article)):
+        yield from _leaders(article, sentence, text, resources)
         for found in people.find(text, resources):
             who = base.person(found.name, sentence, found.start, found.end)
             title = found.job_title
@@ -37,6 +39,31 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
                 if base.unnamed_anaphor(org, resources):
                     continue  # 公司董事长甲 with no company named: the post alone is known
                 yield base.fact(who, "worksFor", org, article, sentence, NAME)
+
+
+# 某交易所领导甲、乙、丙等参加: the body's leaders, named with no post of their own
+_LEADERS = re.compile(r"(?:领导|负责同志)((?:[\u3400-\u9fff·]{2,4}(?:、|和|及))*[\u3400-\u9fff·]{2,4}?)"
+                      r"(?=等|以及|[，,。；;]|参加|出席|陪同|见证|参会|一同|共同)")
+
+
+def _leaders(article, sentence, text: str, res: Resources) -> Iterator[Fact]:
+    for match in _LEADERS.finditer(text):
+        start = max(text.rfind(c, 0, match.start()) for c in "，,。；;：:、 ") + 1
+        org = orgs.clean(text[start:match.start()], res)
+        if not org or not text.endswith(org, 0, match.start()) or orgs.is_relative(org) \
+                or not orgs.is_org(org, res, places_ok=False):
+            continue  # 市领导, 某市领导: a place's leaders serve its party or its government
+        names = re.split(r"、|和|及", match.group(1))
+        if not all(lists.is_name(n, res) for n in names):
+            continue
+        at = match.start() - len(org)
+        body = base.org(org, article, sentence, at, match.start(), res)
+        pos = match.start(1)
+        for name in names:
+            pos = text.find(name, pos)
+            who = base.person(name, sentence, pos, pos + len(name))
+            yield base.fact(who, "worksFor", body, article, sentence, NAME)
+            pos += len(name)
 
 
 def _aliased(article, text: str, found, res: Resources) -> list[str]:
