@@ -233,6 +233,8 @@ def article_aliases(article, res: Resources) -> dict[str, str]:
     if key not in res.memo:
         found: dict[str, str] = {}
         for text in res.texts(article):
+            if "称" not in text:
+                continue  # most sentences define no name: skip the pattern
             for match in _ALIAS.finditer(text):
                 full = clean(match.group(1), res)
                 if full and full != match.group(2):
