@@ -489,3 +489,20 @@ def test_a_convener_after_a_verb_of_attending(resources):
     text = "女士们、先生们，欢迎出席国务院新闻办今天举办的吹风会。"
     found = {t[0] for t in triples(events.extract(make_article(text), resources))}
     assert found == {"国务院新闻办吹风会"}
+
+
+SIGNED = "某集团与东湖市人民政府战略合作框架协议签约仪式"
+
+
+def test_a_signing_reported_by_its_verb_alone(resources):
+    text = ("5月8日，某集团与东湖市人民政府在南港签署战略合作框架协议。东湖市市长王某远、某集团董事长"
+            "李某刚出席签约仪式。东湖市副市长赵某平主持签约仪式。")
+    article = make_article(text)
+    assert triples(participation.extract(article, resources)) == {
+        ("王某远", "attends", SIGNED), ("李某刚", "attends", SIGNED), ("赵某平", "speaksAt", SIGNED)}
+    assert (SIGNED, "heldOn", "2021-05-08") in triples(events.extract(article, resources))
+
+
+def test_a_signing_with_no_ceremony_mentioned_is_no_event(resources):
+    text = "5月8日，某集团与东湖市人民政府签署战略合作框架协议。东湖市市长王某远表示，合作前景广阔。"
+    assert triples(events.extract(make_article(text), resources)) == set()

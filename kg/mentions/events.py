@@ -7,7 +7,7 @@ is about at that point.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import Article
 from kg.mentions import orgs, places
@@ -291,7 +291,16 @@ def track(article: Article, res: Resources) -> list[SentenceEvents]:
 
 
 def _track(article: Article, res: Resources) -> list[SentenceEvents]:
-    per_sentence = [find(text, res) for text in res.texts(article)]
+    texts = res.texts(article)
+    per_sentence = [find(text, res) for text in texts]
+    signing = _signing(texts, per_sentence, res)
+    if signing is not None:
+        k, mention = signing
+        per_sentence[k] = sorted([*per_sentence[k], mention], key=lambda m: m.start)
+        # 出席签约仪式 after it: the signing the article reported
+        per_sentence = [ms if i < k else [
+            replace(m, name=mention.name, anchored=True) if m.text in _SIGNING_NOUNS else m
+            for m in ms] for i, ms in enumerate(per_sentence)]
     names = [m.name for ms in per_sentence for m in ms if m.name]
     canonical = _canonical_names(names)
     anchored = [canonical[m.name] for ms in per_sentence for m in ms if m.anchored]
@@ -316,6 +325,36 @@ def _track(article: Article, res: Resources) -> list[SentenceEvents]:
             current = named[0]
         out.append(SentenceEvents(tuple(resolved), current or first))
     return out
+
+
+_SIGNING_NOUNS = ("签约仪式", "签署仪式", "签字仪式")
+# 5月8日，某集团与某市人民政府在某地签署战略合作框架协议: a signing reported by its verb alone
+_SIGNING = re.compile(r"([^，,。；;：:、与]{2,30})与([^，,。；;：:、与]{2,30}?)(?:在[^，,。；;与]{1,20}?)?"
+                      r"(?:正式|成功|共同)?(?:签署|签订)了?([^，,。；;：:、]{2,30}?(?:协议|备忘录|协定))")
+
+
+def _signing(texts: list[str], per_sentence, res: Resources):
+    """(sentence, mention) for the first signing between two bodies that the article reports with
+    the verb only, when a later sentence refers to its 签约仪式 and no sentence names one: the
+    event is named by the parties and the agreement (某集团与某市人民政府战略合作框架协议签约仪式)."""
+    if any(m.name and m.name.endswith(_SIGNING_NOUNS) for ms in per_sentence for m in ms):
+        return None
+    for k, text in enumerate(texts):
+        match = _SIGNING.search(text)
+        if not match or not any(m.text in _SIGNING_NOUNS for ms in per_sentence[k:] for m in ms):
+            continue
+        first = orgs.clean(_DATE_LEAD.sub("", match.group(1)), res)
+        second = orgs.clean(match.group(2), res)
+        if not first or not second or second != match.group(2) \
+                or not match.group(1).endswith(first):
+            continue
+        start = match.start(1) + len(match.group(1)) - len(first)
+        name = f"{first}与{second}{match.group(3)}签约仪式"
+        return k, EventMention(start, match.end(), text[start:match.end()], name, True)
+    return None
+
+
+_DATE_LEAD = re.compile(r"^(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:上午|下午|晚上)?")
 
 
 def _named_by_tail(m: EventMention, canonical: dict[str, str]) -> str | None:
