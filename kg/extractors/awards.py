@@ -618,12 +618,11 @@ def _carried_subjects(text: str, verb_at: int, res: Resources) -> list:
     agent = _YEAR_OR_AGENT.search(text, prev, end)
     end = agent.start() if agent and agent.start() > prev else end
     end -= len(re.search(r"(?:此次|今年|本次)?(?:也|均|都)?$", text[prev:end]).group())
-    means = _MEANS.search(text, prev, end)
-    end = means.start() if means and means.start() > prev else end  # 某公司凭借…，荣获T
+    means = next((at for at, _e, _w in res.lexicon.finditer("award_means", text[prev:end])), None)
+    end = prev + means if means else end  # 某公司凭借…，荣获T: the means is no part of it
     return _listed_span(text, prev, end, res) or _subjects(text[prev:end], prev, res)
 
 
-_MEANS = re.compile(r"凭借|凭着|依托|依靠|以其")
 _YEAR_LEAD = re.compile(r"^[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
 _YEAR_OR_AGENT = re.compile(r"[0-9]{4}年|被")
 _OURS = re.compile(r"(?:我|本)(省|市|县|区)(?:也|还|又|均|先后|再次|已|已经|成功|连续[^，,。]{0,4})*$")
@@ -641,13 +640,11 @@ def _our_place(article, text: str, verb_at: int, res: Resources) -> list:
     return [(ours.start(), ours.start() + 2, text[ours.start():ours.start() + 2], place)]
 
 
-_HONORIFIC = re.compile(r"(?:先生|女士|同志)$")
-
-
 def _person_subjects(text: str, verb_at: int, res: Resources) -> list:
     """张三荣获…, 某某公司工程师李四当选为…: the person the clause before the verb names."""
     subject, start = _subject(text, verb_at)
-    subject = _HONORIFIC.sub("", subject)  # 董事长某某先生荣获
+    honorific = res.lexicon.ends_with("name_after", subject)  # 董事长某某先生荣获
+    subject = subject[: -len(honorific)] if honorific else subject
     for person in people.find(text, res):
         if person.end == start + len(subject) and person.start >= start:
             return [lists.Item(-1, person.start, person.end, person.name, "person")]

@@ -296,10 +296,11 @@ def _track(article: Article, res: Resources) -> list[SentenceEvents]:
     signing = _signing(texts, per_sentence, res)
     if signing is not None:
         k, mention = signing
+        ceremonies = res.lexicon.words("signing_noun")
         per_sentence[k] = sorted([*per_sentence[k], mention], key=lambda m: m.start)
         # 出席签约仪式 after it: the signing the article reported
         per_sentence = [ms if i < k else [
-            replace(m, name=mention.name, anchored=True) if m.text in _SIGNING_NOUNS else m
+            replace(m, name=mention.name, anchored=True) if m.text in ceremonies else m
             for m in ms] for i, ms in enumerate(per_sentence)]
     names = [m.name for ms in per_sentence for m in ms if m.name]
     canonical = _canonical_names(names)
@@ -327,7 +328,6 @@ def _track(article: Article, res: Resources) -> list[SentenceEvents]:
     return out
 
 
-_SIGNING_NOUNS = ("签约仪式", "签署仪式", "签字仪式")
 # 5月8日，某集团与某市人民政府在某地签署战略合作框架协议: a signing reported by its verb alone
 _SIGNING = re.compile(r"([^，,。；;：:、与]{2,30})与([^，,。；;：:、与]{2,30}?)(?:在[^，,。；;与]{1,20}?)?"
                       r"(?:正式|成功|共同)?(?:签署|签订)了?([^，,。；;：:、]{2,30}?(?:协议|备忘录|协定))")
@@ -337,11 +337,12 @@ def _signing(texts: list[str], per_sentence, res: Resources):
     """(sentence, mention) for the first signing between two bodies that the article reports with
     the verb only, when a later sentence refers to its 签约仪式 and no sentence names one: the
     event is named by the parties and the agreement (某集团与某市人民政府战略合作框架协议签约仪式)."""
-    if any(m.name and m.name.endswith(_SIGNING_NOUNS) for ms in per_sentence for m in ms):
+    ceremonies = res.lexicon.words("signing_noun")
+    if any(m.name and m.name.endswith(ceremonies) for ms in per_sentence for m in ms):
         return None
     for k, text in enumerate(texts):
         match = _SIGNING.search(text)
-        if not match or not any(m.text in _SIGNING_NOUNS for ms in per_sentence[k:] for m in ms):
+        if not match or not any(m.text in ceremonies for ms in per_sentence[k:] for m in ms):
             continue
         first = orgs.clean(_DATE_LEAD.sub("", match.group(1)), res)
         second = orgs.clean(match.group(2), res)
