@@ -319,3 +319,14 @@ def test_with_before_an_employer_is_no_part_of_it(resources):
 ])
 def test_a_bodys_leaders(resources, text, expected):
     assert triples(posts.extract(make_article(text), resources)) == expected
+
+
+@pytest.mark.parametrize("text,code", [
+    ("600123", True), ("600123.SH", True), ("00700", True), ("0700.HK", True),
+    ("SZ 000123,HK 00123", True), ("股票代码：002993", True),
+    ("2023", False), ("北京", False), ("600123，北京", False),
+])
+def test_one_reading_of_stock_codes(text, code):
+    from kg.mentions import orgs
+
+    assert orgs.is_stock_code(text) is code

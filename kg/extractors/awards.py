@@ -53,7 +53,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
         yield from _emit_items(article, found, title, resources)
     last_doc: tuple[Sentence, documents.DocMention] | None = None
     for index, (sentence, text) in enumerate(zip(article.sentences, texts)):
-        yield from _statements(article, sentence, text, blocks, last_doc, resources,
+        yield from _statements(article, index, text, blocks, last_doc, resources,
                                heading=_heading_above(article, texts, index, resources))
         yield from _elected(article, sentence, text, resources)
         yield from _reviewed(article, sentence, text, resources)
@@ -65,7 +65,8 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
     yield from _headed_blocks(article, texts, blocks, resources, named)
 
 
-def _statements(article, sentence, text, blocks, last_doc, res, heading=None) -> Iterator[Fact]:
+def _statements(article, index, text, blocks, last_doc, res, heading=None) -> Iterator[Fact]:
+    sentence = article.sentences[index]
     taken_until = -1
     for verb_at, verb in _verbs(text, res):
         if verb_at < taken_until:
@@ -86,8 +87,7 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                          or _category_lead(article, sentence, text, verb_at, res)
                          or heading or (_doc_title(last_doc, res) if last_doc else None)
                          # 获此殊荣 / A、B也入选 after the sentence that named the list
-                         or _context_title(article, res.texts(article),
-                                           article.sentences.index(sentence) - 1, res,
+                         or _context_title(article, res.texts(article), index - 1, res,
                                            reach=1, listed_only=True))
                 start = clause_start(text, verb_at)
                 clause = text[start:verb_at]
@@ -120,6 +120,10 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
         if active:
             subjects = _listed_span(text, offset, offset + len(span_text), res) \
                 or _subjects(span_text, offset, res) or _person_named(span_text, offset, res)
+        elif _GROUP_REFERENCE.match(span_text.strip()):
+            # 上述企业入选T: each item keeps the sentence that lists it, where its words are
+            yield from _emit_items(article, _previous_list(article, blocks, index, res), title, res)
+            continue
         else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
             subjects = (_posted_people(text, verb_at, res)
                         or _org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
@@ -128,11 +132,6 @@ def _statements(article, sentence, text, blocks, last_doc, res, heading=None) ->
                         or _carried_subjects(text, verb_at, res)
                         or _our_place(article, text, verb_at, res))
             subjects = _with_people(text, verb_at, subjects, res)
-            if _GROUP_REFERENCE.match(span_text.strip()):
-                # each item keeps the sentence that lists it, where its words are
-                yield from _emit_items(article, _previous_list(
-                    article, blocks, article.sentences.index(sentence), res), title, res)
-                continue
         count = lists.count(span_text)
         if count and len(subjects) < count:
             block = _block_for(blocks, count, title.label)
@@ -162,8 +161,7 @@ def _previous_list(article, blocks, index: int, res: Resources, reach: int = 2) 
             if block.items and max(i.sentence for i in block.items) == k:
                 return list(block.items)
         text = texts[k]
-        end = len(text.rstrip("。；;.！! "))
-        end -= len(re.search(r"(?:等(?:地|城市|单位|企业)?)?$", text[:end]).group())
+        end = _list_end(text)
         for lead in reversed(list(_LIST_LEAD.finditer(text, 0, end))):
             found = lists.items(text, lead.end(), end, res, sentence=k)
             if found and len(found) >= 2:
@@ -1141,12 +1139,7 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
         return  # a list line (江苏省：苏州市) belongs to its block, under its heading
     if res.lexicon.starts_with("letter_field", text.strip()):
         return  # 抄送：A、B: who reads the notice
-    end = len(text.rstrip("。；;.！! "))
-    comment = _TRAILING_COMMENT.search(text, 0, end)
-    while comment:  # …分别是A、B、C，占全省总数的37.5%: a comment on the list ends it
-        end = comment.start()
-        comment = _TRAILING_COMMENT.search(text, 0, end)
-    end -= len(re.search(r"(?:等(?:地|城市|单位|企业)?)?$", text[:end]).group())
+    end = _list_end(text)
     grouped = _place_groups(text, end, index, res)
     if grouped:  # 名单如下：河北省：A、B；山西省：C — the title is before the first colon
         colon, found = grouped
@@ -1202,6 +1195,17 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
         if title is not None:
             yield from _emit_items(article, found, title, res)
         return
+
+
+def _list_end(text: str) -> int:
+    """Where the items of a list that runs to the sentence's end stop: before the full stop,
+    a comment on the list (…分别是A、B、C，占全省总数的37.5%) and a closing 等(企业)."""
+    end = len(text.rstrip("。；;.！! "))
+    comment = _TRAILING_COMMENT.search(text, 0, end)
+    while comment:
+        end = comment.start()
+        comment = _TRAILING_COMMENT.search(text, 0, end)
+    return end - len(re.search(r"(?:等(?:地|城市|单位|企业)?)?$", text[:end]).group())
 
 
 _TRAILING_COMMENT = re.compile(r"[，,](?=[^，,、：:]*(?:占[全总本该]|居[全第首前本]|位居|位列|数量|总数|比例|[0-9]%|[0-9]％))"

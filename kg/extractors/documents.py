@@ -119,7 +119,6 @@ def _publishers(text: str, verb_at: int, res: Resources,
     subject = _ET_CETERA.sub("", subject)
     subject = _LEAD_IN.sub("", subject)     # 新华社北京2月22日电 国家统计局 / 在… / 由…
     subject = _SITE.sub("", subject)        # 工业和信息化部网站公布: the body publishes
-    subject = _TIME_TAIL.sub("", _NOTE_TAIL.sub("", subject)).strip()
     if not subject:
         return []
     names = orgs.split_list(subject, res)

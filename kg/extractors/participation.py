@@ -15,6 +15,7 @@ from kg.extractors import base
 from kg.mentions import events, lists, people
 from kg.model import Article, Fact, Sentence
 from kg.resources import Resources
+from kg.text.sentences import clause_start
 
 NAME = "participation"
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
@@ -145,7 +146,7 @@ def _event_for(sent_events: events.SentenceEvents, name_end: int, verb_at: int,
     # statement goes on to mention
     framed = [m for m in sent_events.mentions if m.name and m.end < name_end
               and text.startswith(("上，", "上,", "上", "期间"), m.end)
-              and text.rfind("在", 0, m.start) >= 0]
+              and "在" in text[clause_start(text, m.start):m.start]]
     if framed:
         return framed[-1].name
     near = [m for m in sent_events.mentions if m.name and m.start >= name_end]

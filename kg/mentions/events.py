@@ -210,7 +210,6 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
 
 _DAY_BEFORE = re.compile(r"[0-9一二三四五六七八九十]日$")
 _JIU_WORDS = set("成造迁将")  # 成就, 造就, 迁就, 将就
-_STOCK_CODE = re.compile(r"\d{5,6}(?:\.[A-Za-z]{2})?")
 
 
 def _bracket_before(text: str, end: int) -> int | None:
@@ -220,7 +219,7 @@ def _bracket_before(text: str, end: int) -> int | None:
     if opening <= 0 or text[opening - 1] in _STOP_CHARS or text[opening - 1] == " ":
         return None
     inner = text[opening + 1:end - 1]
-    if not inner or any(ch in _STOP_CHARS for ch in inner) or _STOCK_CODE.fullmatch(inner):
+    if not inner or any(ch in _STOP_CHARS for ch in inner) or orgs.is_stock_code(inner):
         return None  # 某某(600000)论坛: a stock code the site inserted is no part of a name
     return opening
 

@@ -290,9 +290,6 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
     return None
 
 
-_STOCK_NOTE = re.compile(r"^(?:[A-Za-z]{2}\s?)?[0-9]{4,6}(?:\.[A-Za-z]{2})?")
-
-
 def company_items(text: str, start: int, end: int, res: Resources, *,
                   sentence: int = 0) -> list[Item] | None:
     """A list of companies of which some go by short names (某某移动、某某电力、某某电子): when at
@@ -303,7 +300,7 @@ def company_items(text: str, start: int, end: int, res: Resources, *,
         return None
     weak = [i for i in found if not (orgs.is_org(i.text, res, places_ok=False)
                                      or orgs.company_short_name(i.text, res)
-                                     or _STOCK_NOTE.match(i.note))]
+                                     or orgs.is_stock_code(i.note))]
     if len(weak) * 2 > len(found) or any(not 2 <= len(i.text) <= 6 for i in weak):
         return None
     return found

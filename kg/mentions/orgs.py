@@ -168,12 +168,19 @@ def article_company(article, noun: str, res: Resources) -> str | None:
     return res.memo[key]
 
 
+# 600123, 600123.SH, 00700, 0700.HK, SZ 000123, and two of them (SZ 000123,HK 00123); never a
+# bare year (某论坛(2023))
+_CODE = r"(?:[A-Za-z]{2}\s?[0-9]{4,6}|[0-9]{5,6}(?:\.[A-Za-z]{2})?|[0-9]{4}\.[A-Za-z]{2})"
+_CODES = rf"(?:(?:股票|证券)代码[:：]?)?{_CODE}(?:[,，、;；]\s*{_CODE})*"
+_CODES_ONLY = re.compile(_CODES)
 # 某某股份（600123）, 某某(600123.SH), 某某（股票代码：002993）: the stock code finance news puts
 # after the name of the listed company an article is about
-# 600123, 600123.SH, 00700.HK, SZ 000123; never a bare year (某论坛(2023))
-_CODE = r"(?:[A-Za-z]{2}\s?[0-9]{4,6}|[0-9]{6}(?:\.[A-Za-z]{2})?|[0-9]{4,5}\.[A-Za-z]{2})"
-_STOCK_CODE = re.compile(rf"([\u3400-\u9fffA-Za-z]{{2,16}})[(（](?:(?:股票|证券)代码[:：]?)?"
-                         rf"{_CODE}(?:[,，、;；]\s*{_CODE})*[)）]")
+_STOCK_CODE = re.compile(rf"([\u3400-\u9fffA-Za-z]{{2,16}})[(（]{_CODES}[)）]")
+
+
+def is_stock_code(text: str) -> bool:
+    """What a bracket holds is a stock code or two (600123.SH; SZ 000123,HK 00123)."""
+    return bool(_CODES_ONLY.fullmatch(text.strip()))
 
 
 def _listed(texts: list[str], noun: str, res: Resources) -> str | None:
