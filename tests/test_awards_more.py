@@ -707,3 +707,47 @@ def test_rankings_and_short_names(resources, text, expected):
     if not expected:
         assert not {t for t in triples(awards.extract(make_article(text), resources))
                     if t[0].endswith("县")}
+
+
+PUBLISHED = "某部公布第五批专精特新“小巨人”企业名单，"
+SMALL_GIANT = "专精特新“小巨人”企业"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ranking set out one item a line, its figures in columns after each item
+    ("东方企业联合会发布2030东方企业500强榜单。前三名如下：\n1 东禾能源集团有限公司 35652450\n"
+     "2 西林石化集团有限公司 3169343.5\n3 南岭建筑集团有限公司 20661万元",
+     {(c, "awardedTitle", "东方企业500强")
+      for c in ("东禾能源集团有限公司", "西林石化集团有限公司", "南岭建筑集团有限公司")}),
+    # 第N名：an item
+    ("2030东方企业500强榜单发布。\n第1名：东禾能源集团有限公司\n第2名：西林石化集团有限公司",
+     {(c, "awardedTitle", "东方企业500强") for c in ("东禾能源集团有限公司", "西林石化集团有限公司")}),
+    # a county-level city, then the province and city that hold it: where it is, no awardee
+    ("2030年全国百强县名单出炉。\n1 昆山市 江苏省苏州市\n2 晋江市 福建省",
+     {(c, "awardedTitle", "全国百强县") for c in ("昆山市", "晋江市")}),
+    # the quoted words are inside the list's name; 我市企业名单 names no title
+    (PUBLISHED + "我市以下企业入选：\n东禾电子股份有限公司\n西林材料有限公司",
+     {(c, "awardedTitle", SMALL_GIANT) for c in ("东禾电子股份有限公司", "西林材料有限公司")}),
+    (PUBLISHED + "我市企业名单如下：\n| 1 | 东禾电子股份有限公司 | 海曙区 |\n| 2 | 西林材料有限公司 | 北仑区 |",
+     {(c, "awardedTitle", SMALL_GIANT) for c in ("东禾电子股份有限公司", "西林材料有限公司")}),
+    # the list's name, then a colon and the items; people with their posts in brackets
+    ("2030年度东方省绿色工厂名单：东禾电子股份有限公司、西林材料有限公司。",
+     {(c, "awardedTitle", "东方省绿色工厂") for c in ("东禾电子股份有限公司", "西林材料有限公司")}),
+    ("2030年度东方省劳动模范名单如下：王建国（东禾电子股份有限公司技术员）、李红梅（西林材料有限公司工程师）。",
+     {("王建国", "awardedTitle", "东方省劳动模范"), ("李红梅", "awardedTitle", "东方省劳动模范"),
+      ("王建国", "worksFor", "东禾电子股份有限公司"), ("王建国", "jobTitle", "技术员"),
+      ("李红梅", "worksFor", "西林材料有限公司"), ("李红梅", "jobTitle", "工程师")}),
+    ("2030年度东方省劳动模范名单公布。\n王建国（东禾电子股份有限公司技术员）\n李红梅（西林材料有限公司工程师）",
+     {("王建国", "awardedTitle", "东方省劳动模范"), ("李红梅", "awardedTitle", "东方省劳动模范"),
+      ("王建国", "worksFor", "东禾电子股份有限公司"), ("王建国", "jobTitle", "技术员"),
+      ("李红梅", "worksFor", "西林材料有限公司"), ("李红梅", "jobTitle", "工程师")}),
+    # a list named by who is on it names no title
+    ("我市企业名单：东禾电子股份有限公司、西林材料有限公司。", set()),
+    ("参会人员名单：王建国、李红梅。", set()),
+    # a superlative opens an unmarked title whatever noun ends it
+    ("东禾证券荣获2030年度最佳投行。", {("东禾证券", "awardedTitle", "2030年度最佳投行")}),
+    ("东禾证券取得最佳效果。", set()),
+    ("东禾银行获得最佳。", set()),
+])
+def test_rankings_set_out_and_list_names(resources, text, expected):
+    assert triples(awards.extract(make_article(text), resources)) == expected

@@ -18,6 +18,14 @@ LINES = [
     ("湖南某某制药股份有限公司", [("湖南某某制药股份有限公司", "org")]),       # not the province in it
     ("| 3 | 南京某某股份有限公司 | 江苏省南京市 |", [("南京某某股份有限公司", "org")]),  # a table row
     ("王 刚 某某机械有限公司总工程师", [("王刚", "person")]),                # a name, then what they are
+    ("王建国（东禾电子股份有限公司技术员）", [("王建国", "person")]),       # the post in brackets
+    # a ranking's line: the rank, the item, then its figures or the region that holds it
+    ("7 甲乙能源集团有限公司 35652450 12.5%", [("甲乙能源集团有限公司", "org")]),
+    ("8 丙丁建筑集团有限公司 2066.3亿元", [("丙丁建筑集团有限公司", "org")]),
+    ("第3名：戊己石化集团有限公司", [("戊己石化集团有限公司", "org")]),
+    ("1 昆山市 江苏省苏州市", [("昆山市", "place")]),
+    ("2 晋江市 福建省", [("晋江市", "place")]),
+    ("| 4 | 义乌市 | 浙江省 |", [("义乌市", "place")]),
 ]
 
 NOT_LINES = [
@@ -26,6 +34,8 @@ NOT_LINES = [
     "名单如下：",
     "全市经济保持平稳增长。",           # a sentence
     "2023年度全国综合实力百强县市",     # a title, though it ends like a place
+    "1 35652450 12.5%",                 # figures alone
+    "王建国（2030）",                    # a year in brackets is no post
 ]
 
 

@@ -113,3 +113,33 @@ def test_collect_walks_folders_and_reports_missing(tmp_path):
     files, problems = sources.collect([tmp_path, tmp_path / "missing.md"])
     assert [f.name for f in files] == ["one.md", "two.txt"]
     assert [p.path for p in problems] == [str(tmp_path / "missing.md")]
+
+
+def test_markdown_markup_is_read_as_its_text(tmp_path):
+    page = tmp_path / "marked.md"
+    page.write_text("---\ntitle: 名单\ndate: 2030-05-06\n---\n"
+                    "某部公布2030年东方园林城市名单。\n\n## 东方园林城市（2个）\n\n**迁安市、武安市**\n\n"
+                    "| 序号 | 城市 |\n| --- | :---: |\n| 1 | [沛县](https://example.org/a) |\n\n"
+                    "![图片](https://example.org/p.png)\n", "utf-8")
+    article = sources.read(page)
+    lines = article.text.splitlines()
+    assert "东方园林城市（2个）" in lines and "迁安市、武安市" in lines
+    assert not any("---" in line or "#" in line or "*" in line or "https" in line for line in lines)
+    assert any("沛县" in line for line in lines)
+
+
+def test_a_table_row_with_paragraphs_in_its_cells_is_one_line():
+    from kg.sources.body import html_paragraphs
+    html = ("<p>名单如下：</p><table><tr><td><p>序号</p></td><td><p>企业名称</p></td></tr>"
+            "<tr><td><p>1</p></td><td><p>东禾电子股份有限公司</p><p>（东方市）</p></td></tr></table>")
+    lines = html_paragraphs(html)
+    assert lines[0] == "名单如下：" and len(lines) == 3
+    assert lines[2].split("|")[1].split() == ["东禾电子股份有限公司", "（东方市）"]
+
+
+def test_a_page_laid_out_in_one_table_cell_keeps_its_paragraphs():
+    from kg.sources.body import html_paragraphs
+    long = "东方市今天召开全市工作会议，会议总结了过去一年的工作并部署了下一阶段的任务。" * 4
+    html = f"<table><tr><td><p>{long}</p><p>第二段。</p></td></tr></table>"
+    lines = html_paragraphs(html)
+    assert lines[0] == long and lines[1].startswith("第二段。")

@@ -440,11 +440,23 @@ def _unquoted_title(text: str, pos: int, res: Resources):
     core = _RANK_TAIL.sub("", name)  # 位列某某百强前三名: the ranking, then the place on it
     if core != name and not res.lexicon.ends_with("ranking_head", core):
         return None  # 位列长三角城市第三位: a rank among cities, on no list
-    if len(core) < 3 or not res.lexicon.ends_with("title_head", core) or _is_plan(name, res):
+    if len(core) < 3 or not (res.lexicon.ends_with("title_head", core) or _led_title(core, res)) \
+            or _is_plan(name, res):
         return None
     if _COUNTED_AWARDS.match(name):
         return None  # 获得7项大奖: how many, not which
     return start, end, _clean_title(name, res)
+
+
+_TITLE_YEAR = re.compile(r"^(?:[0-9]{4}(?:年度?)?|年度)?")
+
+
+def _led_title(name: str, res: Resources) -> bool:
+    """2030年度最佳投行, 十佳上市公司: a superlative that opens a name makes it a title,
+    whatever noun it ends in."""
+    at = _TITLE_YEAR.match(name).end()
+    lead = res.lexicon.starts_with("title_lead", name, at)
+    return bool(lead) and len(name) - at - len(lead) >= 2
 
 
 _COUNTED_AWARDS = re.compile(r"^[0-9一二三四五六七八九十两多数]+(?:项|个|次|座)")
@@ -1348,6 +1360,12 @@ def _title_before_colon(article, index, before, res, counted_only: bool = False)
     quoted = list(re.finditer(r"[“\"]([^”\"]{2,40})[”\"]|《([^《》]{2,60})》", before))
     for match in reversed(quoted):
         name = match.group(1) or match.group(2)
+        around = next((n for n in _list_names(before, res)
+                       if n[0] < match.start() and match.end() < n[1]), None)
+        if around is not None:
+            # 公布专精特新“小巨人”企业名单: the quoted words are inside the list's name
+            return base.titled(around[2], "Title", sentence, around[0], around[1],
+                               name=_clean_title(_strip_batch(around[2]), res))
         if res.lexicon.ends_with("title_head", name.removesuffix("名单")) or name.endswith("榜"):
             group = 1 if match.group(1) else 2
             clean = _clean_title(name, res).removesuffix("名单")
@@ -1361,7 +1379,21 @@ def _title_before_colon(article, index, before, res, counted_only: bool = False)
                 at = verb_at + len(verb)
                 return base.titled(name, "Title", sentence, at, at + len(name),
                                    name=_clean_title(name, res))
-    return None
+    return _list_named_last(sentence, before, res)
+
+
+_NAMED_LAST = re.compile(r"(?:名单|榜单|排行榜|榜)(?:具体)?(?:公布)?(?:如下)?[:：]?\s*$")
+
+
+def _list_named_last(sentence, before: str, res: Resources) -> Mention | None:
+    """2030年度某省劳动模范名单：A、B / …名单如下：: the list's name just before the colon."""
+    if not _NAMED_LAST.search(before):
+        return None
+    names = _list_names(before, res)
+    if not names or CLAUSE_END.search(before.rstrip(":： "), names[-1][1]):
+        return None
+    at, end, name = names[-1]
+    return base.titled(name, "Title", sentence, at, end, name=_clean_title(_strip_batch(name), res))
 
 
 def _only_category(name: str, res: Resources) -> bool:
@@ -1519,8 +1551,8 @@ def _list_names(text: str, res: Resources, any_head: bool = False) -> list[tuple
     found: list[tuple[int, int, str]] = []
     for match in _LIST_NAMED.finditer(text):
         name = _trim_list_name(match.group(1), res)
-        if _verbs(name, res) or _REFERENCE.match(name):
-            continue  # 本市入选企业名单, 这3个城市名单: a list named by reference
+        if _verbs(name, res) or _REFERENCE.match(name) or name and _only_category(name, res):
+            continue  # 本市入选企业名单, 这3个城市名单, 我市企业名单: a list named by reference
         if name and (any_head and not _is_plan(name, res)
                      or res.lexicon.ends_with("title_head", name)
                      or _joined_titles(name, res)):

@@ -26,7 +26,7 @@ _CONJUNCTION = re.compile(r"以及|和|及|与")
 # what must stand inside a span for it to hold two items (see _pieces)
 _LIST_MARK = re.compile(_SEPARATOR.pattern + "|" + _CONJUNCTION.pattern)
 _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）]"
-                          r"|第[0-9一二三四五六七八九十]+[名位]|[0-9]{1,4}(?=\s)|[-*](?=\s)|[•●▪■◆◇○・·])\s*")
+                          r"|第[0-9一二三四五六七八九十]+[名位][:：]?|[0-9]{1,4}(?=\s)|[-*](?=\s)|[•●▪■◆◇○・·])\s*")
 _NOTE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]\s*$")
 # characters that show a piece is a phrase, not a name (青岛在内的, 我市的)
 _NOT_IN_NAMES = re.compile(r"[的在了是将为与和及等内]")
@@ -45,6 +45,8 @@ _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _SENTENCE_END = re.compile(r"[。！？!?]$")
 # 一、国家园林城市（共46个）: a heading that counts what follows, never an item line
 _COUNT_NOTE = re.compile(r"[(（](?:共|计)?[0-9一二三四五六七八九十百]+[个家座所名位项]?[)）]\s*$")
+# 1 某某集团有限公司 3565245 12.5%: the figures a ranking sets after each item, columns of their own
+_FIGURES = re.compile(r"(?:[ \u3000\t]+[-+]?[0-9][0-9,.]*(?:%|万元|亿元|万|亿)?)+\s*$")
 
 
 @dataclass(frozen=True)
@@ -543,6 +545,8 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
     offset = text.index(body) if body else 0
     lead = _ENUMERATION.match(body)
     skip = lead.end() if lead else 0
+    if lead:
+        body = _FIGURES.sub("", body)
     # 江苏省：苏州市、扬州市 / 北京市 | 东城区、西城区 | / 南昌市：某镇: the first cell places the rest
     cells = re.split(r"\s*[:：|｜]\s*", body[skip:], maxsplit=1)
     if len(cells) == 2 and cells[1].strip(" |｜"):
@@ -569,9 +573,22 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
     if found and len(found) > 1 and found[0].kind in ("org", "site") and all(
             i.kind in ("place", "town") for i in found[1:]):
         found = found[:1]  # 1　某某科技有限公司　北仑区: the region column says where it is
+    if lead:
+        found = _without_region_columns(found, res)
     if found and (len(found) > 1 or found[0].kind in ("place", "org", "town", "site")):
         return found
     return []
+
+
+def _without_region_columns(found: list[Item] | None, res: Resources) -> list[Item] | None:
+    """1　某县级市　某省某市: a ranked line names its item, then the province or city that
+    holds it; a place after one it holds says where that one is."""
+    if not found:
+        return found
+    return [i for k, i in enumerate(found)
+            if not (i.kind == "place" and any(j.place is not None and j.place != i.place
+                                              and res.places.contains(i.place, j.place)
+                                              for j in found[:k]))]
 
 
 _CELL = re.compile(r"[^|｜]+")
@@ -604,7 +621,7 @@ def _table_row(text: str, res: Resources, index: int) -> list[Item]:
             i.kind == "town" or i.kind == "place" and res.places.contains(out[0].place, i.place)
             for i in out[1:]):
         out = out[1:]
-    return out
+    return _without_region_columns(out, res) or []
 
 
 _UNIT_NAME = re.compile(r"^\s*(\S{3,30}?)[ \u3000]+([\u3400-\u9fff]{2,3})\s*$")
@@ -636,7 +653,7 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
         body = body[lead.end():]
     match = _PERSON_LINE.match(body)
     if not match:
-        return None
+        return _person_noted(text, body, res, index)
     offset = text.index(body)
     if match.group(1):
         name = match.group(1) + match.group(2)
@@ -660,6 +677,22 @@ def _person_line(text: str, res: Resources, index: int) -> Item | None:
             orgs.is_org(name, res) and len(name) > 3):
         return None  # 宋建国 ends like a country (…国) but is a name
     return Item(index, start, end, name, "person", None, note.strip())
+
+
+_PERSON_NOTED = re.compile(r"^([\u3400-\u9fff]{2,4})[(（]([^()（）]{2,40})[)）]$")
+
+
+def _person_noted(text: str, body: str, res: Resources, index: int) -> Item | None:
+    """王某某（某某公司技术员）: a name, and in brackets the post or body the person is from."""
+    match = _PERSON_NOTED.match(body)
+    if not match or not res.lexicon.is_surname_start(match.group(1)):
+        return None
+    name, note = match.group(1), match.group(2)
+    if not _names_a_post(note, res) or res.places.lookup(name) \
+            or orgs.is_org(name, res) and len(name) > 3:
+        return None
+    start = text.index(body)
+    return Item(index, start, start + len(name), name, "person", None, note)
 
 
 # -- lists of people at an event ----------------------------------------------------------------

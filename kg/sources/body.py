@@ -23,6 +23,11 @@ _BLOCKS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "se
            "article", "blockquote", "pre", "table", "ul", "ol", "dd", "dt")
 _INDENT = re.compile(r"^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$")
 _LABEL_SEP = re.compile(r"^\s*[:：]\s*")
+# 集團(tuán): some mirrors print a character's reading after it. A gloss holds pinyin letters
+# only, with at least one tone mark, so (AI), (CEO) and (2023) stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü{_TONED} ]{{0,11}}[{_TONED}])"
+                    rf"[a-zü{_TONED}]+(?: [a-zü{_TONED}]+)*[)）]")
 
 
 @dataclass(frozen=True)
@@ -99,13 +104,34 @@ def html_paragraphs(html: str) -> list[str]:
     for el in junk:
         if el.getparent() is not None and not _inside(el, junk_ids):
             el.drop_tree()  # keeps the text that follows the element
+    in_cells = _inside_data_cells(root)
+    in_cell_ids = set(map(id, in_cells))
     for el in root.iter(*_BLOCKS):
-        el.text = "\n" + (el.text or "")
-        el.tail = "\n" + (el.tail or "")
+        gap = " " if id(el) in in_cell_ids else "\n"
+        el.text = gap + (el.text or "")
+        el.tail = gap + (el.tail or "")
     for el in root.iter("td", "th"):
         # a table row reads as one line of cells, not as their texts run together
         el.tail = " | " + (el.tail or "")
     return text_paragraphs(root.text_content())
+
+
+# A cell holding more text than this, or a sentence, is a page's layout, not a table's data.
+_DATA_CELL = 200
+
+
+def _inside_data_cells(root) -> list:
+    """The blocks inside a table's data cells (<td><p>1</p></td>, as word processors write
+    them): they part words of one cell, not lines, so a row stays one line."""
+    inside: list = []  # the elements themselves: an id is only unique while they live
+    for cell in root.iter("td", "th"):
+        if next(cell.iterdescendants("table"), None) is not None:
+            continue
+        content = cell.text_content()
+        if len(content) > _DATA_CELL or "。" in content:
+            continue  # sentences: the page's text laid out in a cell
+        inside.extend(cell.iterdescendants(*_BLOCKS))
+    return inside
 
 
 def _parser() -> lxml.html.HTMLParser:
@@ -118,6 +144,8 @@ def _inside(el, junk_ids: set[int]) -> bool:
 
 
 def text_paragraphs(text: str) -> list[str]:
+    if "(" in text or "（" in text:
+        text = _GLOSS.sub("", text)
     lines = (_INDENT.sub("", line) for line in text.splitlines())
     return [line for line in lines if line]
 

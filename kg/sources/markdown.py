@@ -83,7 +83,8 @@ def checked_fields(meta: dict, notes: list[str] | None) -> dict:
 def parse(text: str, data: bytes, path: str, *, notes: list[str] | None = None) -> Article:
     meta, body_text = split_front_matter(text, path)
     meta = checked_fields(meta, notes)
-    body = bodies.split_boilerplate(bodies.html_paragraphs(body_text), bodies.Boilerplate.load())
+    paragraphs = without_markup(bodies.html_paragraphs(body_text))
+    body = bodies.split_boilerplate(paragraphs, bodies.Boilerplate.load())
     if not body.paragraphs:
         raise InputError(path, errors.NO_TEXT)
     title = _title(meta, body)
@@ -101,6 +102,26 @@ def parse(text: str, data: bytes, path: str, *, notes: list[str] | None = None) 
         url=_str(meta.get("url") or meta.get("link") or meta.get("permalink")),
         extra=extra,
     )
+
+
+# Markdown's own markup in a body that is mostly HTML: what it marks is text, the marks are not.
+_HEADING = re.compile(r"^(?:#{1,6}|>+)\s+")
+_STRONG = re.compile(r"\*\*|__")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:https?:|/)[^)]*\)")
+_RULE_ROW = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$|^(?:[-*_]\s*){3,}$")
+
+
+def without_markup(paragraphs: list[str]) -> list[str]:
+    """## 一、名单, **某某**, [某某](https://…), a table's |---|---| row: the text alone."""
+    out = []
+    for line in paragraphs:
+        if _RULE_ROW.match(line):
+            continue
+        line = _LINK.sub(r"\1", _IMAGE.sub("", _STRONG.sub("", _HEADING.sub("", line)))).strip()
+        if line:
+            out.append(line)
+    return out
 
 
 def _title(meta: dict, body: bodies.Body) -> str:
