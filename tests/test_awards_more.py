@@ -110,7 +110,7 @@ CASES = [
     ("国家森林城市（第一批）（2个）\n南京市\n苏州市",
      {(c, "awardedTitle", _FOREST) for c in ("南京市", "苏州市")}),
     ("城市榜\n南京市\n苏州市", {(c, "awardedTitle", "城市榜") for c in ("南京市", "苏州市")}),
-    ("全国百强榜单\n南京市\n苏州市", {(c, "awardedTitle", "全国百强榜单") for c in ("南京市", "苏州市")}),
+    ("全国百强榜单\n南京市\n苏州市", {(c, "awardedTitle", "全国百强") for c in ("南京市", "苏州市")}),  # 榜单 after a ranking only says it is a list
     # naming sentences: a quoted title, two titles (towns, 县城), a note after the title
     ("经评选，命名南京市等2个城市为“国家森林城市”。", {("南京市", "awardedTitle", _FOREST)}),
     ("决定命名某某镇等2个乡镇为国家卫生乡镇，某某县城等1个县城为国家卫生县城。",
@@ -751,3 +751,33 @@ SMALL_GIANT = "专精特新“小巨人”企业"
 ])
 def test_rankings_set_out_and_list_names(resources, text, expected):
     assert triples(awards.extract(make_article(text), resources)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 她们是：one description a person, each ending in the post and the name, parted by ；
+    ("某妇联决定授予在科技创新中贡献突出的2位优秀女性东方省三八红旗手标兵荣誉称号。\n"
+     "她们是：面对危险挺身救人的东禾网络技术有限公司职工王晓梅；深耕科研一线的东禾研究院研究员赵丽华。",
+     {("王晓梅", "awardedTitle", "东方省三八红旗手标兵"), ("赵丽华", "awardedTitle", "东方省三八红旗手标兵"),
+      ("赵丽华", "worksFor", "东禾研究院"), ("赵丽华", "jobTitle", "研究员")}),
+    # how they ranked, between the list and the verb; 我市企业 before the first item;
+    # 榜单 after a ranking
+    ("我市企业东禾医药集团、西林化工集团等2家企业分别以第31位和第34位的排名跻身营收百强榜单。",
+     {(c, "awardedTitle", "营收百强") for c in ("东禾医药集团", "西林化工集团")}),
+    # 入选公示: the list the sentence before named
+    ("某部对第二批东方全域旅游示范区名单进行公示。其中，广西西林县、湖南江永县等2个县入选公示。",
+     {(c, "awardedTitle", "东方全域旅游示范区") for c in ("西林县", "江永县")}),
+    # 首批71家T: how many the batch holds is no part of the title
+    ("此前，广西西林县已入选首批71家东方全域旅游示范区。",
+     {("西林县", "awardedTitle", "东方全域旅游示范区")}),
+])
+def test_lists_of_people_and_rankings_in_prose(resources, text, expected):
+    assert triples(awards.extract(make_article(text), resources)) == expected
+
+
+def test_our_county_is_the_one_the_source_names(resources):
+    from dataclasses import replace
+    article = make_article("2030年，我县先后荣获东方省平安县、东方省园林县城等荣誉。")
+    assert triples(awards.extract(article, resources)) == set()  # which county: unsaid
+    article = replace(article, sources=("西林县人民政府网",))
+    assert triples(awards.extract(article, resources)) == {
+        ("西林县", "awardedTitle", "东方省平安县"), ("西林县", "awardedTitle", "东方省园林县城")}

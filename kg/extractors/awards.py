@@ -42,6 +42,7 @@ _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
 _ADVERBS = re.compile(r"(?:正式|成功|也|均|都|已|还|先后|分别|同时|共同|一并|顺利|首次|双双|再度|再次)+$")
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _LEAD = re.compile(r"^(?:(?:包括|其中|我市|我省|我区|我县|本市|本省|同时|此外|另外|目前|最终|最后)+的?"
+                   r"(?:(?<=[市省区县])(?:企业|单位)(?=[\u3400-\u9fff]{2}))?"
                    r"|[\u3400-\u9fff]{2,6}?(?:已有|已经有|共有|先后有))")  # 浙江已有A、B入选
 
 
@@ -80,7 +81,8 @@ def _statements(article, index, text, blocks, last_doc, res, heading=None) -> It
             active = False
             title_span = _title_after(text, after, res, skip_subjects=False)
         if title_span is None:
-            if verb in _NO_OBJECT and _clause_ends(text, after):
+            if verb in _NO_OBJECT and _clause_ends(text, after + len(
+                    _BARE_LIST.match(text, after).group())):
                 title = (_list_before(text, verb_at, sentence, res)
                          or _selection_before(text, verb_at, sentence, res)
                          or _counted_quoted(text, verb_at, sentence, res)
@@ -171,8 +173,12 @@ def _previous_list(article, blocks, index: int, res: Resources, reach: int = 2) 
 
 _NO_OBJECT = ("入选", "上榜", "入围", "榜上有名", "名列其中", "列入其中", "获此殊荣", "获此荣誉",
               "获此称号", "获此荣誉称号")
+# 入选公示, 入选该名单: the list is named elsewhere
+_BARE_LIST = re.compile(r"(?:该|此|这一)?(?:公示|公示名单|名单|榜单)?")
 _TITLE_GOES_ON = re.compile(r"([\u3400-\u9fff]{2,20}?)(?:荣誉称号|称号)?(?=[，,。；;！!]|$)")
-_COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项|人)(?:同志)?")
+# 授予A等3名同志T, 授予…的10位优秀女性T: the count, and who it counts
+_WHO_COUNTED = r"(?:(?:优秀|先进|杰出)?(?:同志|女性|妇女|青年|职工|个人))?"
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项|人)" + _WHO_COUNTED)
 # 等7家企业 / 等30座中国城市 / 等: the end of a list before a verb, and its category noun
 _LIST_TAIL = re.compile(r"(?:等|在内的|共计|共(?=[0-9一二三四五六七八九十两百千])|(?=[0-9一二三四五六七八九十两百千]+"
                         r"(?:个|家|座|所|名|位|地|城|项|人|村|镇)))"
@@ -478,7 +484,13 @@ def _trim_title(text: str, start: int, end: int, res: Resources) -> tuple[int, s
     batch = _BATCH.match(text, start, end)
     if batch:
         start = batch.end()
+    counted = _TITLE_COUNT.match(text, start, end)
+    if counted and end - counted.end() >= 3:
+        start = counted.end()  # 入选首批71家国家级示范区: how many the batch holds
     return start, text[start:end]
+
+
+_TITLE_COUNT = re.compile(r"[0-9一二三四五六七八九十百]+(?:个|家|座|所)")
 
 
 def _is_plan(name: str, res: Resources) -> bool:
@@ -491,6 +503,8 @@ _RANK_TAIL = re.compile(r"(?:前[0-9一二三四五六七八九十百]+(?:名|�
 
 def _clean_title(title: str, res: Resources) -> str:
     title = _RANK_TAIL.sub("", title) if len(title) > 6 else title
+    if title.endswith("强榜单"):
+        title = title[:-2]  # 营收百强榜单: the ranking is the title, 榜单 only says it is a list
     for _ in range(2):  # …称号名单, …拟命名名单: a list's word, then the title's own
         drop = res.lexicon.ends_with("title_suffix_drop", title)
         if drop and len(title) > len(drop) + 1:
@@ -548,8 +562,9 @@ _WHEN = re.compile(r"(?:早在|于|在)?(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]
 
 
 # 某公司在本届评选中荣获, 某公司凭借优异表现荣获: the setting or the means of the award
+# 在本届评选中, 凭借…, 分别以第31位和第34位的排名: how or where, between the awardee and the verb
 _ADJUNCT = re.compile(r"(?:在[^，,。；;在]{1,20}?(?:中|上|里|期间)|(?:凭借|凭着|依托|依靠|以其)"
-                      r"[^，,。；;]{1,30})$")
+                      r"[^，,。；;]{1,30}|(?:分别)?以[^，,。；;以]{1,40}?的(?:排名|名次|位次|成绩|得分))$")
 
 
 def _without_when(subject: str) -> str:
@@ -1296,7 +1311,7 @@ def _recent_title(article, texts, index, res, reach: int = 2) -> Mention | None:
 
 
 _COUNTED_TITLE = re.compile(r"(?:有|共|计)?[0-9一二三四五六七八九十两百千]+(?:个|座|家|所|名|位|项)"
-                            r"([^，,。；;：:、“”为是]{3,30}?)(?=[，,。；;：:]|$|分别|依次)")
+                            + _WHO_COUNTED + r"([^，,。；;：:、“”为是]{3,30}?)(?=[，,。；;：:]|$|分别|依次)")
 _NAMED_THEN_LISTED = re.compile(r"(?:命名|认定|确定|确认|授予|评选出|评出)的"
                                 r"([^，,。；;：:、“”的]{3,30}?)(?:[(（][^()（）]*[)）])?"
                                 r"(?:有以下|如下|有|为|是|包括)[^，,。；;：:]{0,6}[:：]?$")

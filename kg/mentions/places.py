@@ -101,15 +101,18 @@ _LEVEL_ENDS = {"省": ("province",), "市": ("prefecture", "province", "county")
 
 def article_place(article: Article, level: str, res: Resources):
     """The place of the given level (省, 市, 县, 区, 州) the article is about: the one it names
-    most often, at least twice, or the one its headline names; None when none stands out.
+    most often, at least twice, or the one its headline or its source names; None when none
+    stands out.
     市 in 市政府 is a city of any level (永城市委书记甲、市长乙) or a municipality."""
-    key = ("article_place", article.id, article.text, level)
+    key = ("article_place", article.id, article.text, article.sources, level)
     if key in res.memo:
         return res.memo[key]
     counts: dict[str, int] = {}
     by_code: dict[str, object] = {}
     full: set[str] = set()  # places written with their full name at least once
-    for text in [fold(article.title or "")] + res.texts(article):
+    # 来源：某县人民政府网: a local government's own site reports its own place
+    named_by = [fold(article.title or "")] + [fold(s) for s in article.sources]
+    for text in named_by + res.texts(article):
         for item in items(text, res):
             if _inside_a_name(text, item, res):
                 continue  # 西林电气集团: a company's name, not where the article is
@@ -120,7 +123,7 @@ def article_place(article: Article, level: str, res: Resources):
                     by_code[place.code] = place
                     if item.surface.endswith(place.name) or place is not item.place:
                         full.add(place.code)
-    headline = {p.code for i in items(fold(article.title or ""), res)
+    headline = {p.code for text in named_by for i in items(text, res)
                 for p in _with_parents(i.place, res)}
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     best = None
