@@ -766,6 +766,9 @@ def test_rankings_set_out_and_list_names(resources, text, expected):
     # 入选公示: the list the sentence before named
     ("某部对第二批东方全域旅游示范区名单进行公示。其中，广西西林县、湖南江永县等2个县入选公示。",
      {(c, "awardedTitle", "东方全域旅游示范区") for c in ("西林县", "江永县")}),
+    # the top of a ranking named before
+    ("2030东方企业百强排行榜出炉。总榜排名前三的企业分别是东禾集团、西林控股、南岭银行。",
+     {(c, "awardedTitle", "东方企业百强") for c in ("东禾集团", "西林控股", "南岭银行")}),
     # 首批71家T: how many the batch holds is no part of the title
     ("此前，广西西林县已入选首批71家东方全域旅游示范区。",
      {("西林县", "awardedTitle", "东方全域旅游示范区")}),

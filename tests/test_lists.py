@@ -26,6 +26,14 @@ LINES = [
     ("1 昆山市 江苏省苏州市", [("昆山市", "place")]),
     ("2 晋江市 福建省", [("晋江市", "place")]),
     ("| 4 | 义乌市 | 浙江省 |", [("义乌市", "place")]),
+    # a city and a county it holds, both items; a city the gazetteer no longer knows
+    ("山东枣庄市、滕州市", [("枣庄市", "place"), ("滕州市", "place")]),
+    ("苏州市 昆山市、太仓市", [("昆山市", "place"), ("太仓市", "place")]),   # a column places the rest
+    ("江苏新沂市、东台市、大丰市", [("新沂市", "place"), ("东台市", "place"), ("大丰市", "town")]),
+    ("赣州市：洞头乡、固村镇", [("洞头乡", "town"), ("固村镇", "town")]),      # 村镇 ends a title too
+    # a table of people: the name, then the unit and the post, in one cell or two
+    ("| 1 | 王 刚 | 男 | 东禾电子股份有限公司技术员 |", [("王刚", "person")]),
+    ("| 王建国 | 东禾电子股份有限公司 | 技术员 |", [("王建国", "person")]),
 ]
 
 NOT_LINES = [
@@ -126,3 +134,8 @@ PRESENT = [
 @pytest.mark.parametrize("text,expected", PRESENT)
 def test_people_listed_as_present(resources, text, expected):
     assert [i.text for i in lists.people(text, resources)] == expected
+
+
+def test_a_table_row_of_a_person_keeps_unit_and_post_as_the_note(resources):
+    [item] = lists.line_items("| 王建国 | 东禾电子股份有限公司 | 技术员 |", resources)
+    assert item.note == "东禾电子股份有限公司技术员"

@@ -93,11 +93,22 @@ def items(text: str, start: int, end: int, res: Resources, *, sentence: int = 0,
     for p0, p1 in pieces:
         item = _typed(span, p0, p1, found, res, category)
         if item is None:
+            if category is None and _among_places(span, pieces, found, res):
+                # 新沂市、东台市、大丰市: a city the gazetteer no longer knows, among places
+                return items(text, start, end, res, sentence=sentence, category="place")
             return None
         kind, i0, i1, place, note = item
         if kind != "context":
             out.append(Item(sentence, start + i0, start + i1, span[i0:i1], kind, place, note))
     return out or None
+
+
+def _among_places(span: str, pieces, found, res: Resources) -> bool:
+    """Most pieces are places, and those that are not are written like one (…市, …县)."""
+    kinds = [(_typed(span, p0, p1, found, res, None) or ("",))[0] for p0, p1 in pieces]
+    unknown = [span[p0:p1] for (p0, p1), kind in zip(pieces, kinds) if not kind]
+    return kinds.count("place") >= 2 and len(unknown) < kinds.count("place") and all(
+        _CJK_NAME.match(u) and len(u) <= 8 and u.endswith(("市", "县", "区")) for u in unknown)
 
 
 def _people_listed(text: str, start: int, end: int, res: Resources,
@@ -349,8 +360,9 @@ def _is_town(piece: str, suffix: str, res: Resources) -> bool:
         return len(piece) <= 4 or bool(res.places.lookup(piece[:-2] + "县")) or bool(
             res.places.find(piece[:-2]))
     head = res.lexicon.ends_with("title_head", piece)
-    if head and len(head) > len(suffix):
-        return _after_county(piece, res)  # 阳城县润城镇 is a town; 国家卫生城镇 a title
+    if head and len(head) > len(suffix) and len(piece) - len(head) >= 2:
+        # 阳城县润城镇 is a town; 国家卫生城镇 a title; 固村镇 too short for one
+        return _after_county(piece, res)
     return True
 
 
@@ -534,13 +546,13 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
                                             and not re.search(r"[:：]", text)) else []
     if _SENTENCE_END.search(text) or len(text) > 400 or _COUNT_NOTE.search(text):
         return []
-    person = _person_line(text, res, index) or _unit_then_name(text, res, index)
-    if person:
-        return [person]
     if text.count("|") + text.count("｜") >= 2:
         row = _table_row(text, res, index)
         if row:
             return row
+    person = _person_line(text, res, index) or _unit_then_name(text, res, index)
+    if person:
+        return [person]
     body = text.strip()
     offset = text.index(body) if body else 0
     lead = _ENUMERATION.match(body)
@@ -568,8 +580,11 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
     found = items(text, offset + skip, offset + len(body), res, sentence=index)
     if found and len(found) > 1 and found[0].kind == "place" and all(
             i.kind == "town" or i.kind == "place" and res.places.contains(found[0].place, i.place)
-            for i in found[1:]):
-        found = found[1:]  # 江苏省 南京市六合区，泰州市: the province places the rest
+            for i in found[1:]) and (found[0].place.level == "province"
+                                     or text[found[0].end:found[0].end + 1] in (" ", "\u3000", "\t")):
+        # 江苏省 南京市六合区，泰州市 / 苏州市　昆山市、太仓市: the first column places the rest;
+        # 枣庄市、滕州市 are two items, though one holds the other
+        found = found[1:]
     if found and len(found) > 1 and found[0].kind in ("org", "site") and all(
             i.kind in ("place", "town") for i in found[1:]):
         found = found[:1]  # 1　某某科技有限公司　北仑区: the region column says where it is
@@ -601,6 +616,9 @@ def _table_row(text: str, res: Resources, index: int) -> list[Item]:
     cells are left out (they describe the item)."""
     cells = [(m.start(), m.end()) for m in _CELL.finditer(text) if m.group().strip()]
     cells = [(s, e) for s, e in cells if not _SERIAL.match(text[s:e])]
+    person = _person_row(text, cells, res, index)
+    if person:
+        return [person]
     for s, e in cells:
         s += len(text[s:e]) - len(text[s:e].lstrip())
         e -= len(text[s:e]) - len(text[s:e].rstrip())
@@ -622,6 +640,28 @@ def _table_row(text: str, res: Resources, index: int) -> list[Item]:
             for i in out[1:]):
         out = out[1:]
     return _without_region_columns(out, res) or []
+
+
+def _person_row(text: str, cells: list[tuple[int, int]], res: Resources,
+                index: int) -> Item | None:
+    """| 1 | 王某某 | 某某公司 | 技术员 |: a name in the first cell, then where the person works
+    and their post, in one cell or two."""
+    if len(cells) < 2:
+        return None
+    s, e = cells[0]
+    name = re.sub(r"[ \u3000]", "", text[s:e])  # 王　刚: a name spaced out to its column
+    if not (2 <= len(name) <= 4 and is_name(name, res)) or res.places.lookup(name) \
+            or orgs.is_org(name, res) and len(name) > 3:
+        return None
+    rest = [text[a:b].strip() for a, b in cells[1:]]
+    rest = [_GENDER.sub("", r + " ").strip() for r in rest]
+    note = "".join(r for r in rest if r and not _BIO.fullmatch(r + "，"))
+    if not note or not _names_a_post(note, res):
+        return None
+    start = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+    if text[start:start + len(name)] != name:
+        return Item(index, start, start + len(text[s:e].strip()), name, "person", None, note)
+    return Item(index, start, start + len(name), name, "person", None, note)
 
 
 _UNIT_NAME = re.compile(r"^\s*(\S{3,30}?)[ \u3000]+([\u3400-\u9fff]{2,3})\s*$")
