@@ -71,9 +71,11 @@ EVENTS = [
     ("国务院新闻办公室9月22日举行国务院政策例行吹风会。",
      {("国务院政策例行吹风会", "organizedBy", "国务院新闻办公室"),
       ("国务院政策例行吹风会", "heldOn", "2021-09-22")}),
-    # the dateline sets the date that 今天 means
-    ("本报义乌10月21日电 今天上午，第17届中国义乌国际小商品博览会开幕。",
-     {("第17届中国义乌国际小商品博览会", "heldOn", "2021-10-21")}),
+    # the dateline sets the date that 今天 means, and the place when the sentence names none
+    ("本报义乌10月21日电 今天上午，第二届东方小商品博览会开幕。",
+     {("第二届东方小商品博览会", "heldOn", "2021-10-21"), ("第二届东方小商品博览会", "heldIn", "义乌市")}),
+    # 近日: the event may have been anywhere
+    ("本报北京10月21日电 近日，第二届东方小商品博览会开幕。", set()),
 ]
 
 EVENTS.append(
@@ -93,6 +95,11 @@ EVENTS.append(
     # a province-level unit by its one-character abbreviation
     ("11月30日，第六届中国信息通信大会在沪举行。",
      {("第六届中国信息通信大会", "heldIn", "上海市"), ("第六届中国信息通信大会", "heldOn", "2021-11-30")}))
+
+EVENTS.append(
+    # a city by the one character news writes for it
+    ("11月30日，第二届东方会展论坛在蓉开幕。",
+     {("第二届东方会展论坛", "heldIn", "成都市"), ("第二届东方会展论坛", "heldOn", "2021-11-30")}))
 
 EVENTS.append(
     # newspapers among the organisers; 等 closes the list; a theme clause before the event

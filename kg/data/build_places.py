@@ -56,6 +56,24 @@ PROVINCE_ABBR = {
     "540000": "藏", "610000": "陕|秦", "620000": "甘|陇", "630000": "青", "640000": "宁",
     "650000": "新", "710000": "台", "810000": "港", "820000": "澳",
 }
+# one-character abbreviations of cities that news writes after 在/来/赴 (在蓉举行, 来穗): only
+# those no province uses
+CITY_ABBR = {
+    "510100": "蓉",
+    "440100": "穗",
+    "350100": "榕",
+    "520100": "筑",
+    "330200": "甬",
+    "450100": "邕",
+    "330100": "杭",
+    "420100": "汉",
+    "440300": "深",
+    "350200": "厦",
+    "320200": "锡",
+    "530100": "昆",
+    "410100": "郑",
+    "230100": "哈",
+}
 # customary short forms that the rules cannot derive
 EXTRA_SHORT = {
     "652700": ["博州"],      # 博尔塔拉蒙古自治州
@@ -160,7 +178,8 @@ def main(argv: list[str]) -> None:
     for row in rows.values():
         row["short"] = short_forms(row["name"], row["level"]) + EXTRA_SHORT.get(row["code"], [])
         row["former"] = []
-        row["abbr"] = PROVINCE_ABBR.get(row["code"], "") if row["level"] == "province" else ""
+        row["abbr"] = PROVINCE_ABBR.get(row["code"], "") if row["level"] == "province" \
+            else CITY_ABBR.get(row["code"], "")
         row["lat"] = row["lon"] = ""
 
     former_codes: dict[str, str] = {}

@@ -40,7 +40,9 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
                 last_day = date.fromisoformat(found_day.value)
         # an event said to take place comes before one only mentioned (…年度会议期间)
         named = sorted((m for m in sent_events.mentions if m.name), key=lambda m: not m.anchored)
-        yield from _held_in(article, sentence, text, sent_events, resources)
+        yield from _held_in(article, sentence, text, sent_events, resources,
+                            _dateline_place(text, resources) if sentence is article.sentences[0]
+                            else None)
         yield from _organized_by(article, sentence, text, sent_events, resources)
         subjects = named or _convened(text, sent_events, resources)
         if not subjects:
@@ -59,6 +61,10 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             stated = _stated_year(event.name) or _stated_year(article.title)
             found = [d for d in dates.find_dates(text, stated) if "月" in text[d.start:d.end]] \
                 if stated else found
+        filed = dates.DATELINE.search(text[:60]) if _RECENTLY.search(text) else None
+        if filed:
+            # 某网北京9月25日电 近日，…召开: the day the report was filed, not the event's
+            found = [d for d in found if not filed.start() <= d.start < filed.end()]
         day = next((d for d in found if len(d.value) == 10 and d.start < subjects[0].end + 12),
                    None)
         if day and event.name not in dated:
@@ -94,11 +100,16 @@ def _convened(text: str, sent_events: events.SentenceEvents, res: Resources):
         text.startswith(v, m.start - len(v)) for v in _CONVENE)]
 
 
-def _held_in(article, sentence, text, sent_events, res) -> Iterator[Fact]:
+def _held_in(article, sentence, text, sent_events, res, dateline=None) -> Iterator[Fact]:
     for verb_start, verb_end, _verb in res.lexicon.finditer("held_verb", text):
         if any(m.start <= verb_start < m.end for m in sent_events.mentions):
             continue  # 开幕 inside 开幕大会 is part of a name, not the verb
         where = _place_before(text, verb_start)
+        if where is None and dateline is not None and verb_start > dateline[1] \
+                and _TODAY.search(text, dateline[1], verb_start):
+            # 本报义乌10月21日电 今天上午，某某博览会开幕: where the report was filed, that day
+            # (近日…召开 may have been anywhere)
+            where = dateline
         if where is None:
             continue
         start, end = where
@@ -109,6 +120,22 @@ def _held_in(article, sentence, text, sent_events, res) -> Iterator[Fact]:
         if place is not None:
             yield base.fact(_event(event, sentence), "heldIn", place, article, sentence, NAME)
         return
+
+
+_TODAY = re.compile(r"今天|今日|今晨|今晚|当天|当日")
+_RECENTLY = re.compile(r"近日|日前|近期|前不久|此前")
+
+
+def _dateline_place(text: str, res: Resources) -> tuple[int, int] | None:
+    """The place of a dateline (本报义乌10月21日电, 新华社北京3月5日电), as offsets, when the
+    words just before its date name one."""
+    match = dates.DATELINE.search(text[:60])
+    if not match:
+        return None
+    found = places.items(text[:match.start()], res)
+    if not found or found[-1].end != match.start():
+        return None
+    return found[-1].start, found[-1].end
 
 
 def _place_before(text: str, verb_at: int) -> tuple[int, int] | None:

@@ -3,8 +3,8 @@
 Data: ``kg/data/places.tsv`` (see ``kg/data/SOURCES.md``). Columns: code, name, level
 (province|prefecture|county), parent, aliases (all other names, ``|``-separated), short
 (the aliases that are short forms: 青岛, 黔南州, 黔南, 通山 ...), former (former names that now
-resolve to this unit: 莱芜市 -> 莱芜区, 江干区 -> 上城区), abbr (one-character province
-abbreviations 沪 京 ...; never used for matching), lat, lon.
+resolve to this unit: 莱芜市 -> 莱芜区, 江干区 -> 上城区), abbr (one-character
+abbreviations 沪 京 蓉 ...; read only where a rule expects a place, 在京举行), lat, lon.
 
 Former names are *aliases of the current unit* (not separate entries): looking up 莱芜市
 returns 济南市莱芜区 (370116). ``kg/data/places_former.tsv`` records the former code, year and
@@ -37,7 +37,7 @@ class Place:
     lon: float | None = None
     short_forms: tuple[str, ...] = ()   # subset of aliases: short forms (青岛, 黔南州, 通山)
     former_names: tuple[str, ...] = ()  # subset of aliases: former names (莱芜市, 江干区)
-    abbr: tuple[str, ...] = ()          # one-character abbreviations (provinces only)
+    abbr: tuple[str, ...] = ()          # one-character abbreviations (provinces, a few cities)
 
     @property
     def depth(self) -> int:

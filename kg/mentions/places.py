@@ -73,7 +73,7 @@ def mention(text: str, article: Article, sentence: Sentence, start: int, end: in
     if found and found[0].start == 0 and found[-1].end == len(text) and len(found) == 1:
         return mention_for(found[0], sentence)
     if len(text) == 1:
-        # 在京举行, 在沪召开: a province-level unit by its one-character abbreviation
+        # 在京举行, 在蓉开幕: a province or a city by its one-character abbreviation
         place = _abbreviations(res).get(text)
         if place is None:
             return None
@@ -83,15 +83,14 @@ def mention(text: str, article: Article, sentence: Sentence, start: int, end: in
 
 
 def abbreviation(text: str, res: Resources):
-    """The province a one-character abbreviation names (沪, 京), or None."""
+    """The province or city a one-character abbreviation names (沪, 京, 蓉), or None."""
     return _abbreviations(res).get(text)
 
 
 def _abbreviations(res: Resources) -> dict:
     table = res.index.get("place_abbr")
     if table is None:
-        table = res.index["place_abbr"] = {a: p for p in res.places if p.level == "province"
-                                           for a in p.abbr}
+        table = res.index["place_abbr"] = {a: p for p in res.places for a in p.abbr}
     return table
 
 

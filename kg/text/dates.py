@@ -58,7 +58,7 @@ _DATE_EXPR = re.compile(
     r"(?:(?P<y>\d{4})年|(?P<rel_y>今年|去年|明年))?"
     r"(?:(?P<m>\d{1,2})月)?"
     r"(?:(?P<d>\d{1,2})(?:[-至到]\d{1,2})?[日号])?")
-_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯|消息)")
+DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯|消息)")
 _REL_YEAR = {"今年": 0, "去年": -1, "明年": 1}
 
 
@@ -134,7 +134,7 @@ def is_date_line(text: str) -> bool:
 
 def dateline(text: str, published: date | None) -> date | None:
     """The date in a dateline such as 本报义乌10月21日电 / 天津5月20日消息, in the article's year."""
-    match = _DATELINE.search(text[:60])
+    match = DATELINE.search(text[:60])
     if not match or published is None:
         return None
     try:
