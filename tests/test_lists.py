@@ -122,6 +122,10 @@ PRESENT = [
     # groups joined by commas before one verb: every group's people are present
     ("区领导周某、吴某华，区政府秘书长郑某科等参加座谈会。", ["周某", "吴某华", "郑某科"]),
     ("大会主席团常务主席周某、吴某华、郑某在主席台前排就座。", ["周某", "吴某华", "郑某"]),
+    # one name after a body's 领导; 共同 between the list and the verb
+    ("市领导周某、吴某华，某某管委会领导郑某科参加座谈会。", ["周某", "吴某华", "郑某科"]),
+    ("区领导周某、吴某华，交易所领导郑某科、王某等共同参加会见。", ["周某", "吴某华", "郑某科", "王某"]),
+    ("向与会领导和专家表示欢迎。", []),
     # a clause before the group that is no list of people stops the walk
     ("会议听取了汇报，区领导周某、吴某华参加会议。", ["周某", "吴某华"]),
     # a title word running into a noun (部长级嘉宾) is nobody

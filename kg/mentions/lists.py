@@ -807,10 +807,13 @@ def _posted_people(text: str, start: int, res: Resources, sentence: int) -> list
     return out
 
 
+_TOGETHER = re.compile(r"(?:共同|一同|一起|一道|分别|先后|同时)?$")
+
+
 def _names_before(text: str, at: int, res: Resources, sentence: int) -> list[Item]:
     """The names right before the verb, and the groups of names before them that commas
     join to the same verb (市领导A、B、C，市政府秘书长D等参加…)."""
-    end = at
+    end = at - len(_TOGETHER.search(text, 0, at).group())  # A、B等共同参加
     while end > 0 and text[end - 1] in "等也还均和及与":
         end -= 1
     # A、B在主席台就座, A、B在京: where they were is not part of the list (尤在晶: in a name)
@@ -843,6 +846,10 @@ def _name_group(text: str, start: int, end: int, res: Resources, sentence: int) 
         names = items(text, s, end, res, sentence=sentence, category="person")
         if names and len(names) >= 2 and all(is_name(i.text, res) for i in names):
             return names
+    led = max(text.rfind("领导", start, end), text.rfind("嘉宾", start, end))
+    if led > start and text[led + 2:led + 3] not in "和与及等们" and is_name(text[led + 2:end], res):
+        # 某某管委会领导甲: one name after 领导 is a person too
+        return [Item(sentence, led + 2, end, text[led + 2:end], "person")]
     # the whole text, not the clause: a name cut off at the verb would look whole
     found = [p for p in people_layer.find(text, res) if start <= p.start and p.end <= end]
     if found and found[-1].end == end:
