@@ -769,6 +769,14 @@ def test_rankings_set_out_and_list_names(resources, text, expected):
     # the top of a ranking named before
     ("2030东方企业百强排行榜出炉。总榜排名前三的企业分别是东禾集团、西林控股、南岭银行。",
      {(c, "awardedTitle", "东方企业百强") for c in ("东禾集团", "西林控股", "南岭银行")}),
+    # a title, how many, and in brackets which
+    ("今年我市新增国家级绿色工厂2家（东禾电子股份有限公司、西林材料有限公司）。",
+     {(c, "awardedTitle", "国家级绿色工厂") for c in ("东禾电子股份有限公司", "西林材料有限公司")}),
+    ("全市共有2家国家级专精特新“小巨人”企业（东禾电子股份有限公司、西林材料有限公司）。",
+     {(c, "awardedTitle", "国家级专精特新“小巨人”企业") for c in ("东禾电子股份有限公司", "西林材料有限公司")}),
+    # a kind of company is no title; a count in brackets is no list
+    ("我市新增上市公司2家（东禾电子股份有限公司、西林材料有限公司）。", set()),
+    ("全市规上企业新增120家（其中制造业80家）。", set()),
     # 首批71家T: how many the batch holds is no part of the title
     ("此前，广西西林县已入选首批71家东方全域旅游示范区。",
      {("西林县", "awardedTitle", "东方全域旅游示范区")}),

@@ -192,6 +192,19 @@ def test_evidence_points_at_the_sentence(resources):
      {("方某栋", "jobTitle", "董事长"), ("方某栋", "worksFor", "浙江某某智能制造股份有限公司")}),
     ("某某控股集团今天发布年报。该集团总裁李某明表示，海外收入增长。",
      {("李某明", "jobTitle", "总裁"), ("李某明", "worksFor", "某某控股集团")}),
+    # 集团, 该行, 该校: the body of that kind the article named; 公司: the one company it named
+    # by its trade when it named none in full
+    ("青禾集团召开年度大会。集团董事长李某明出席会议。",
+     {("李某明", "jobTitle", "董事长"), ("李某明", "worksFor", "青禾集团")}),
+    ("记者从青禾银行获悉，该行董事会秘书李某明表示，分红不变。",
+     {("李某明", "jobTitle", "董事会秘书"), ("李某明", "worksFor", "青禾银行")}),
+    ("青禾大学举行开学典礼。该校校长李某明致辞。",
+     {("李某明", "jobTitle", "校长"), ("李某明", "worksFor", "青禾大学")}),
+    ("青禾证券近日举行发布会，公司首席经济学家李某明表示看好市场。",
+     {("李某明", "jobTitle", "首席经济学家"), ("李某明", "worksFor", "青禾证券")}),
+    # two companies named: which one 公司 is, unsaid
+    ("青禾证券与白杨银行签约。公司董事长李某明表示满意。", {("李某明", "jobTitle", "董事长")}),
+    ("该行行长李某明表示，今年将加大投入。", {("李某明", "jobTitle", "行长")}),
     # a title inside a firm's name (律师事务所) is not the post
     ("浙江某某律师事务所律师徐某、吴某现场见证。",
      {("徐某", "jobTitle", "律师"), ("徐某", "worksFor", "浙江某某律师事务所"),

@@ -60,6 +60,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
         yield from _reviewed(article, sentence, text, resources)
         yield from _colon_list(article, index, texts, resources)
         yield from _ranked(article, index, texts, resources)
+        yield from _counted_in_brackets(article, index, text, resources)
         docs = documents.all_quoted(text)
         if docs:
             last_doc = (sentence, docs[-1])
@@ -775,6 +776,38 @@ def _quoted_at(text: str, at: int) -> bool:
     opening = text.rfind("“", 0, at)
     return opening >= 0 and text.rfind("”", 0, at) < opening and at - opening <= 2 \
         and text.find("”", at) - at > 4
+
+
+# 新增国家级绿色工厂3家（A、B、C）/ 拥有2个国家4A级旅游景区（A、B）: a title, how many, and in
+# brackets which
+_TITLE_COUNT_ITEMS = re.compile(
+    r"([^，,。；;：:、（()）]{3,40}?)[0-9一二三四五六七八九十两]+(?:家|个|座|所)[（(]([^（()）]{2,400})[)）]"
+    r"|[0-9一二三四五六七八九十两]+(?:家|个|座|所)([^，,。；;：:、（()）0-9]{3,40}?)[（(]([^（()）]{2,400})[)）]")
+_HOLDS = re.compile(r"^.*?(?:新增|共有|拥有|现有|获评|入选|获批|新认定|认定|累计|共|有)")
+
+
+def _counted_in_brackets(article, index: int, text: str, res: Resources) -> Iterator[Fact]:
+    if "（" not in text and "(" not in text:
+        return
+    for match in _TITLE_COUNT_ITEMS.finditer(text):
+        group = 1 if match.group(1) else 3
+        t0, t1 = match.span(group)
+        holds = _HOLDS.match(text, t0, t1)
+        if holds:
+            t0 = holds.end()  # 今年我市新增T: who holds it and the verb are not the title
+        name = text[t0:t1]
+        head = res.lexicon.ends_with("title_head", name)
+        if not head or len(name) < 4 or name == head or _only_category(name, res) \
+                or _is_plan(name, res) or _verbs(name, res):
+            continue
+        i0, i1 = match.span(group + 1)
+        found = lists.items(text, i0, i1, res, sentence=index) \
+            or lists.company_items(text, i0, i1, res, sentence=index)
+        if not found or any(i.kind == "person" for i in found):
+            continue
+        title = base.titled(name, "Title", article.sentences[index], t0, t1,
+                            name=_clean_title(_strip_batch(name), res))
+        yield from _emit_items(article, found, title, res)
 
 
 def _emit_items(article, items, title: Mention, res) -> Iterator[Fact]:

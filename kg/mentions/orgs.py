@@ -50,6 +50,8 @@ def _clean(candidate: str, res: Resources) -> str | None:
         text = text[cut:]
     if not text:
         return None
+    if res.lexicon.value("org_anaphor", text):
+        return text  # 集团, 该行: the body the article is about (base.org resolves it)
     if known and not text.endswith(known):
         known = None
     if known and len(known) >= len(text):
@@ -164,8 +166,30 @@ def article_company(article, noun: str, res: Resources) -> str | None:
     key = ("article_company", article.id, article.text, noun)
     if key not in res.memo:
         texts = res.texts(article)
-        res.memo[key] = _first_ending(texts, noun, res) or _listed(texts, noun, res)
+        # 该校: 大学|学院|学校, whichever the article names first
+        res.memo[key] = next((found for n in noun.split("|")
+                              for found in [_first_ending(texts, n, res)] if found), None) \
+            or _listed(texts, noun, res) or _short_named(texts, noun, res)
     return res.memo[key]
+
+
+def _short_named(texts: list[str], noun: str, res: Resources) -> str | None:
+    """东禾证券举行发布会，公司首席经济学家…: with no full name and no stock code, 公司 is the
+    one company the article names by its trade (某某证券, 某某银行)."""
+    if noun != "公司":
+        return None
+    found: list[str] = []
+    for text in texts:
+        for _s, end, _w in res.lexicon.finditer("company_trade", text):
+            start = max(text.rfind(c, 0, end) for c in "，,。；;：:、 “”《》()（）") + 1
+            piece = text[start:end]
+            piece = piece[left_cut(piece, res):]
+            for at in range(max(0, len(piece) - 12), len(piece) - 3):
+                if company_short_name(piece[at:], res):
+                    found.append(piece[at:])
+                    break
+    names = set(found)
+    return found[0] if len(names) == 1 else None
 
 
 # 600123, 600123.SH, 00700, 0700.HK, SZ 000123, and two of them (SZ 000123,HK 00123); never a
@@ -203,8 +227,9 @@ def _first_ending(texts: list[str], noun: str, res: Resources) -> str | None:
         for match in re.finditer(re.escape(noun), text):
             start = max(text.rfind(c, 0, match.start()) for c in "，,。；;：:、 ") + 1
             cleaned = clean(text[start:match.end()], res)
-            if cleaned and len(cleaned) > len(noun) + 2 and cleaned.endswith(noun) \
-                    and not is_relative(cleaned) and cleaned[0] not in "本该其":
+            if cleaned and len(cleaned) >= len(noun) + 2 and cleaned.endswith(noun) \
+                    and not is_relative(cleaned) and cleaned[0] not in "本该其" \
+                    and (len(cleaned) > len(noun) + 2 or is_org(cleaned, res, places_ok=False)):
                 return cleaned
     return None
 
