@@ -343,3 +343,28 @@ def test_one_reading_of_stock_codes(text, code):
     from kg.mentions import orgs
 
     assert orgs.is_stock_code(text) is code
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the posts in an apposition after the name, in brackets or between commas
+    ("李某明（青禾科技股份有限公司董事长）表示，订单充足。",
+     {("李某明", "jobTitle", "董事长"), ("李某明", "worksFor", "青禾科技股份有限公司")}),
+    ("李某明，青禾证券首席经济学家，在会上表示。",
+     {("李某明", "jobTitle", "首席经济学家"), ("李某明", "worksFor", "青禾证券")}),
+    # a body named in full, then 的
+    ("青禾科技股份有限公司的董事长李某明表示。",
+     {("李某明", "jobTitle", "董事长"), ("李某明", "worksFor", "青禾科技股份有限公司")}),
+    # a company by its short name before a compound post or a founder's
+    ("青禾科技董事长兼总经理李某明表示。",
+     {("李某明", "jobTitle", "董事长兼总经理"), ("李某明", "worksFor", "青禾科技")}),
+    ("青禾资本创始合伙人李某明表示。",
+     {("李某明", "jobTitle", "创始合伙人"), ("李某明", "worksFor", "青禾资本")}),
+    ("青禾科技联合创始人兼CEO李某明表示。",
+     {("李某明", "jobTitle", "联合创始人兼CEO"), ("李某明", "worksFor", "青禾科技")}),
+    # a biography, a note on a photo, a pronoun's secretary: no posts
+    ("李某明，男，汉族，1970年生。", set()),
+    ("李某明（右）与王某握手。", set()),
+    ("他的秘书李某明表示。", set()),
+])
+def test_posts_after_the_name_and_short_company_names(resources, text, expected):
+    assert triples(posts.extract(make_article(text), resources)) == expected

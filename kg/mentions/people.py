@@ -117,7 +117,33 @@ def _find(text: str, res: Resources) -> list[PersonMention]:
     people.extend(p for p in _appointed(text, res) if p.start not in taken)
     taken = {p.start for p in people}
     people.extend(p for p in _org_named(text, res) if p.start not in taken)
+    taken = {p.start for p in people}
+    people.extend(p for p in _posts_after(text, res) if p.start not in taken)
     return _units_carried(text, sorted(people, key=lambda p: p.start), res)
+
+
+# 王某（某公司董事长）表示 / 王某，某公司董事长，…: the posts in an apposition after the name
+_APPOSITION = re.compile(r"(?:^|(?<=[，,。；;：:“”\s]))([\u3400-\u9fff]{2,4})"
+                         r"(?:[（(]([^（()）]{3,40})[)）]|[，,]([^，,。；;：:（()）]{3,40})(?=[，,]))")
+
+
+def _posts_after(text: str, res: Resources) -> list[PersonMention]:
+    if not ("（" in text or "(" in text or "，" in text or "," in text):
+        return []
+    out: list[PersonMention] = []
+    for match in _APPOSITION.finditer(text):
+        name, posts = match.group(1), match.group(2) or match.group(3)
+        if not res.lexicon.is_surname_start(name) or res.places.lookup(name) \
+                or res.orgs.lookup(name) or name in res.titles.titles:
+            continue
+        # read as the posts written before the name: the same parser, the same rules
+        found = find(posts + name, res)
+        if not found or found[-1].name != name or found[-1].end != len(posts) + len(name) \
+                or not found[-1].posts:
+            continue
+        start = match.start(1)
+        out.append(PersonMention(name, start, start + len(name), found[-1].posts))
+    return out
 
 
 def _org_named(text: str, res: Resources) -> list[PersonMention]:
@@ -323,7 +349,7 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     for i, title in enumerate(titles):
         title = _shift_title(seg, cursor, title, res)
         gap = _without_modifier(seg[cursor:title.start], res)
-        if gap.endswith("的"):
+        if gap.endswith("的") and not _possessor(gap, res):
             continue  # 两年一度的院士增选结果: the title word qualifies a noun, no one holds it
         name_end = _name_after(seg, title.end, res)
         if name_end is not None and i + 1 < len(titles) and titles[i + 1].start < name_end:
@@ -346,10 +372,10 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
                 people.append(person)
                 posts, cursor = [], title.end
                 continue
-        org = orgs.clean(gap, res) if gap else None
+        org = _possessor(gap, res) or (orgs.clean(gap, res) if gap else None)
         if org is None and gap:
             org = _country(gap, res) or _mission(gap, title, res)  # 德国总理; 某国驻沪总领事
-        if org is None and gap and title.text in res.lexicon.words("company_officer"):
+        if org is None and gap and _company_officer(title.text, res):
             org = _company_by_short_name(gap, res)  # 某某科技董事长: a company by its trade
         if org is None and gap:
             org = _shared_unit(gap, title, res)
@@ -399,6 +425,23 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     if cursor == len(seg) and posts and not people:
         return people, posts
     return people, []
+
+
+def _possessor(gap: str, res: Resources) -> str | None:
+    """某某股份有限公司的董事长甲: a body named in full, then 的, holds the post."""
+    if not gap.endswith("的") or len(gap) <= 4:
+        return None
+    body = orgs.clean(gap[:-1], res)
+    if body and gap[:-1].endswith(body) and len(body) > 3 \
+            and orgs.is_org(body, res, places_ok=False) and not orgs.is_relative(body):
+        return body
+    return None
+
+
+def _company_officer(title: str, res: Resources) -> bool:
+    """董事长, 联合创始人兼CEO: every part of the post is one a company gives."""
+    officers = res.lexicon.words("company_officer")
+    return all(part in officers for part in re.split(r"兼|、", title) if part)
 
 
 def _company_by_short_name(gap: str, res: Resources) -> str | None:
