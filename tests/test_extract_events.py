@@ -198,6 +198,9 @@ def test_names_listed_as_present_attend(resources):
 
 
 ORGANISERS = [
+    # two bodies that jointly hold the event, named before the verb
+    ("某某学会与某某证券5月6日在上海联合举办第二届某某金融论坛。",
+     {("第二届某某金融论坛", "organizedBy", "某某学会"), ("第二届某某金融论坛", "organizedBy", "某某证券")}),
     # 由A主办、B承办: B is the subject of 承办; 省农业厅 in an article about 长沙 is 湖南's
     ("5月6日，由省农业厅主办、长沙市农业科学院承办的第三届丘陵农机研讨班在长沙开班。",
      {("第三届丘陵农机研讨班", "organizedBy", o) for o in ("湖南省农业厅", "长沙市农业科学院")}),
@@ -234,6 +237,9 @@ PRESENT_AFTER = [
     # the people listed after 出席…的还有, with their posts, attend the event the lead names
     ("5月5日，第三届某某合作论坛在武汉开幕。出席开幕式的各方嘉宾还有：某省省长周某明、某市副市长吴某。",
      {("周某明", "attends", "第三届某某合作论坛"), ("吴某", "attends", "第三届某某合作论坛")}),
+    # 出席…并致辞的有: they spoke there
+    ("5月5日，第三届某某合作论坛在武汉开幕。出席论坛并致辞的有某省省长周某明、某市副市长吴某。",
+     {("周某明", "speaksAt", "第三届某某合作论坛"), ("吴某", "speaksAt", "第三届某某合作论坛")}),
     # 出席的还有 with no object: the event the sentence is about
     ("5月5日，第三届某某合作论坛在武汉开幕。出席的还有郑某科、王某。",
      {("郑某科", "attends", "第三届某某合作论坛"), ("王某", "attends", "第三届某某合作论坛")}),

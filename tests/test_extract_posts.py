@@ -361,6 +361,8 @@ def test_one_reading_of_stock_codes(text, code):
      {("李某明", "jobTitle", "创始合伙人"), ("李某明", "worksFor", "青禾资本")}),
     ("青禾科技联合创始人兼CEO李某明表示。",
      {("李某明", "jobTitle", "联合创始人兼CEO"), ("李某明", "worksFor", "青禾科技")}),
+    ("青禾农商行董事长李某明表示。",
+     {("李某明", "jobTitle", "董事长"), ("李某明", "worksFor", "青禾农商行")}),
     # a biography, a note on a photo, a pronoun's secretary: no posts
     ("李某明，男，汉族，1970年生。", set()),
     ("李某明（右）与王某握手。", set()),

@@ -220,6 +220,7 @@ def _roles(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
                             sentence, NAME)
 
 
+_JOINTLY = re.compile(r"(?:联合|共同|携手)$")
 _TIME_WORDS = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|上午|下午|晚上|[0-9]{1,2}月|[0-9]{1,2}日|"
                          r"在[^、，,]{1,12}$)+$")
 
@@ -257,6 +258,16 @@ def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
             dateline = masked.rfind(" ", clause_start, head_end)
             if dateline >= 0:
                 clause_start = dateline + 1  # 中国网财经2月26日讯 国新办…
+            joint = _JOINTLY.search(masked, clause_start, head_end)
+            if joint:
+                # A与B在上海联合举办…: both organise it, by the adverb
+                subject = _TIME_WORDS.sub("", masked[clause_start:joint.start()]).strip()
+                for name in _organisers(subject, res) if subject else []:
+                    at = masked.find(name, clause_start)
+                    org = base.org(name, article, sentence, at, at + len(name), res)
+                    yield base.fact(_event(mention, sentence), "organizedBy", org, article,
+                                    sentence, NAME)
+                continue
             first = res.orgs.find(masked[clause_start:head_end])
             if first and first[0][0] == 0:
                 _, end, surface, _org = first[0]

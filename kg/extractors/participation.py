@@ -79,7 +79,10 @@ def _people(texts: list[str], res: Resources) -> set[str]:
 def _present_facts(article, sentence, text, present: lists.Present, sent_events, res):
     """出席开幕式的还有A、B: each listed person at the event the lead names, else the one the
     sentence is about."""
-    relation = "speaksAt" if res.lexicon.starts_with("speak_verb", present.verb) else "attends"
+    # 出席论坛并致辞的有A、B: they spoke there too
+    spoke = res.lexicon.starts_with("speak_verb", present.verb) or next(
+        res.lexicon.finditer("speak_verb", text[present.verb_at:present.lead_end]), None)
+    relation = "speaksAt" if spoke else "attends"
     lead_end = present.verb_at + len(present.verb)
     named = [m for m in sent_events.mentions
              if m.name and present.verb_at < m.start and m.end <= present.lead_end]
