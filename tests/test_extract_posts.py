@@ -363,6 +363,12 @@ def test_one_reading_of_stock_codes(text, code):
      {("李某明", "jobTitle", "联合创始人兼CEO"), ("李某明", "worksFor", "青禾科技")}),
     ("青禾农商行董事长李某明表示。",
      {("李某明", "jobTitle", "董事长"), ("李某明", "worksFor", "青禾农商行")}),
+    # the outlet before a reporter's title is the employer; a count or 本报 is none
+    ("青禾财经新闻记者李某明报道。", {("李某明", "jobTitle", "记者"), ("李某明", "worksFor", "青禾财经新闻")}),
+    ("来自青禾新闻的记者李某明提问。", {("李某明", "jobTitle", "记者"), ("李某明", "worksFor", "青禾新闻")}),
+    ("本报记者李某明报道。", {("李某明", "jobTitle", "记者")}),
+    ("多名记者李某明等提问。", {("李某明", "jobTitle", "记者")}),
+    ("外国媒体记者李某明提问。", {("李某明", "jobTitle", "记者")}),
     # a biography, a note on a photo, a pronoun's secretary: no posts
     ("李某明，男，汉族，1970年生。", set()),
     ("李某明（右）与王某握手。", set()),

@@ -349,7 +349,8 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     for i, title in enumerate(titles):
         title = _shift_title(seg, cursor, title, res)
         gap = _without_modifier(seg[cursor:title.start], res)
-        if gap.endswith("的") and not _possessor(gap, res):
+        if gap.endswith("的") and not _possessor(gap, res) and not (
+                gap.startswith("来自") and title.text in res.lexicon.words("byline_title")):
             continue  # 两年一度的院士增选结果: the title word qualifies a noun, no one holds it
         name_end = _name_after(seg, title.end, res)
         if name_end is not None and i + 1 < len(titles) and titles[i + 1].start < name_end:
@@ -373,6 +374,8 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
                 posts, cursor = [], title.end
                 continue
         org = _possessor(gap, res) or (orgs.clean(gap, res) if gap else None)
+        if org is None and gap and title.text in res.lexicon.words("byline_title"):
+            org = _outlet(gap, res)  # 某某新闻记者, 来自某某财经的记者: who the reporter writes for
         if org is None and gap:
             org = _country(gap, res) or _mission(gap, title, res)  # 德国总理; 某国驻沪总领事
         if org is None and gap and _company_officer(title.text, res):
@@ -425,6 +428,25 @@ def _parse_segment(text, s0, s1, res, pending, delim_before):
     if cursor == len(seg) and posts and not people:
         return people, posts
     return people, []
+
+
+# an outlet's name: a few words, no clause (what the gap before 记者 holds in a byline)
+_OUTLET = re.compile(r"^[\u3400-\u9fffA-Za-z0-9·]{2,12}$")
+
+
+def _outlet(gap: str, res: Resources) -> str | None:
+    """财联社记者, 每日经济新闻记者, 来自某某新闻的记者: the words before a reporter's title name the
+    outlet (the guidelines: an outlet before 记者 is the reporter's employer); not 本报/本台."""
+    gap = re.sub(r"^.*?(?:讯|消息|电|来自)", "", gap).removesuffix("的")
+    gap = gap[orgs.left_cut(gap, res):]
+    if not _OUTLET.match(gap) or gap[0] in "本该其我" or _NOT_OUTLET.search(gap) \
+            or res.places.lookup(gap) or gap in res.titles.titles:
+        return None
+    return gap
+
+
+_NOT_OUTLET = re.compile(r"[的了在是和与及向对为从]|^(?:[0-9一二两三四五六七八九十几数多]+[名位个]|[多数几各众]|部分|一些|全体)"
+                         r"|(?:采访|获悉|表示|媒体)$")
 
 
 def _possessor(gap: str, res: Resources) -> str | None:
