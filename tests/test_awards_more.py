@@ -792,3 +792,39 @@ def test_our_county_is_the_one_the_source_names(resources):
     article = replace(article, sources=("西林县人民政府网",))
     assert triples(awards.extract(article, resources)) == {
         ("西林县", "awardedTitle", "东方省平安县"), ("西林县", "awardedTitle", "东方省园林县城")}
+
+
+LIST_PUBLISHED = "某部公示第八批专精特新“小巨人”企业名单，东方市共有16家企业入选。"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 榜 and 排行榜 name the ranking; 百强 is the title of a 百强榜
+    ("某研究院发布《2030东方上市公司品牌价值榜》。具体名单如下：\n| 1 | 东禾电气 | 600917 | 412.6 |\n| 2 | 西林重工 | 601388 | 356.2 |",
+     {(c, "awardedTitle", "东方上市公司品牌价值榜") for c in ("东禾电气", "西林重工")}),
+    # a column of titles: each row its own
+    ("某部公布2030年度绿色制造名单。名单如下：\n| 序号 | 企业名称 | 入选类别 |\n"
+     "| 1 | 东禾电器有限公司 | 绿色工厂 |\n| 2 | 西林家电集团有限公司 | 绿色供应链管理企业 |",
+     {("东禾电器有限公司", "awardedTitle", "绿色工厂"),
+      ("西林家电集团有限公司", "awardedTitle", "绿色供应链管理企业")}),
+    # title：winners lines under 获奖名单如下：; a banker is no count of companies
+    ("某刊年度银行奖揭晓。获奖名单如下：\n1．年度最佳普惠金融银行：东禾农商银行、西林银行\n"
+     "2．年度杰出银行家：南岭银行行长李某明",
+     {("东禾农商银行", "awardedTitle", "年度最佳普惠金融银行"),
+      ("西林银行", "awardedTitle", "年度最佳普惠金融银行"),
+      ("李某明", "awardedTitle", "年度杰出银行家"), ("李某明", "worksFor", "南岭银行"),
+      ("李某明", "jobTitle", "行长")}),
+    # two titles, then how many lists
+    ("东禾陶瓷集团股份有限公司同时入选绿色工厂和绿色供应链管理企业两个名单。",
+     {("东禾陶瓷集团股份有限公司", "awardedTitle", "绿色工厂"),
+      ("东禾陶瓷集团股份有限公司", "awardedTitle", "绿色供应链管理企业")}),
+    # a review of a title with quote marks inside it
+    ("东禾传动科技股份有限公司、西林数控机床有限公司2家企业通过第五批专精特新“小巨人”企业复核，继续保留称号。",
+     {(c, "awardedTitle", SMALL_GIANT) for c in ("东禾传动科技股份有限公司", "西林数控机床有限公司")}),
+    # those selected, counted again: the list named before, not 上市公司
+    (LIST_PUBLISHED + "本批入选企业中有2家为A股上市公司，分别为东禾微电子（688576）、西林精工（301285）。",
+     {(c, "awardedTitle", SMALL_GIANT) for c in ("东禾微电子", "西林精工")}),
+    (LIST_PUBLISHED + "其余2家入选企业为：东禾储能科技有限公司、西林半导体有限公司。",
+     {(c, "awardedTitle", SMALL_GIANT) for c in ("东禾储能科技有限公司", "西林半导体有限公司")}),
+])
+def test_finance_honours_layouts(resources, text, expected):
+    assert triples(awards.extract(make_article(text), resources)) == expected

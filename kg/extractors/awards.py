@@ -35,7 +35,8 @@ _PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff0-9A-Za-z()（）、]{2,
                           r"(?=[，,。；;！!]|$)")
 # 列为全国重点镇并予以公布: the title ends before the clause's next verb
 _UNQUOTED_TITLE = re.compile(r"(?:了|为)?([^，,。；;！!？?()（）、：:\s]{3,40}?)"
-                             r"(?=[，,。；;！!？?()（）、：:]|并(?:予以|公布|授牌|颁发|给予)|$)")
+                             r"(?=[，,。；;！!？?()（）、：:]|并(?:予以|公布|授牌|颁发|给予)|$"
+                             r"|(?:两|三|四|五|[0-9]+)(?:个|项)(?:名单|榜单|称号|荣誉)[，,。；;！!]?)")
 _BATCH = re.compile(_BATCH_WORD)
 _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
 _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
@@ -191,7 +192,7 @@ _LIST_NAME = re.compile(r"[“《]?((?:[^，,。；;：:“”《》、\s]|“[^
                         r"(?![\u3400-\u9fff](?<![发公揭出正于日近在]))")
 
 
-_PASSED_REVIEW = re.compile(r"通过(?:了)?(?:[“\"]?)(?P<title>[^，,。；;“”\"]{3,30}?)(?:[”\"]?)"
+_PASSED_REVIEW = re.compile(r"通过(?:了)?(?:[“\"]?)(?P<title>(?:[^，,。；;“”\"]|“[^“”，,。]{1,12}”(?=[\u3400-\u9fff])){3,30}?)(?:[”\"]?)"
                            r"(?:称号)?(?:的)?(?:复查|复审|复核|复评|复验)")
 
 
@@ -303,6 +304,20 @@ def _category_lead(article, sentence, text: str, verb_at: int, res: Resources) -
     return base.titled(name, "Title", sentence, start, lead.end(1), name=_clean_title(name, res))
 
 
+_WINNERS = re.compile(r"(?:获奖|获评|评选|入选|表彰)(?:名单|结果|情况)?(?:如下|公布如下|揭晓)?[:：]\s*$"
+                      r"|(?:名单|结果)如下[:：]\s*$")
+
+
+def _winners_heading(texts: list[str], index: int, res: Resources) -> bool:
+    """The lines above `index`, up to a heading, are title：winner lines under 获奖名单如下：."""
+    for k in range(index - 1, max(-1, index - 16), -1):
+        if _WINNERS.search(texts[k]):
+            return True
+        if not re.search(r"[:：]", texts[k]) or len(texts[k]) > 120:
+            return False
+    return False
+
+
 def _named_earlier(article, index: int, name: str, res: Resources) -> bool:
     """A category the article named before (…名单，其中绿色工厂391家) is a title when a later
     sentence opens with it; one it never named (参评企业中) is not."""
@@ -310,13 +325,19 @@ def _named_earlier(article, index: int, name: str, res: Resources) -> bool:
 
 
 def _bare_title(article, index: int, before: str, res: Resources) -> Mention | None:
-    """绿色工厂：A、B、C — a line that opens with a title the article named before, then a colon."""
+    """绿色工厂：A、B、C — a line that opens with a title the article named before, then a colon;
+    or any title, under a heading that announces the winners (获奖名单如下：, 1．T：A、B)."""
     name = before.strip()
-    if not 3 <= len(name) <= 30 or re.search(r"[，,。；;、“”]", name):
+    numbered = lists.numbering(name)
+    if numbered:
+        name = name[numbered.end():].strip()
+    if not 2 <= len(name) <= 30 or re.search(r"[，,。；;、“”]", name):
         return None
-    if not res.lexicon.ends_with("title_head", name) or _only_category(name, res) \
-            or _verbs(name, res) or _is_plan(name, res) \
-            or not _named_earlier(article, index, name, res):
+    if not (res.lexicon.ends_with("title_head", name) or _led_title(name, res)) \
+            or _only_category(name, res) or _verbs(name, res) or _is_plan(name, res):
+        return None
+    if not (len(name) >= 3 and _named_earlier(article, index, name, res)
+            or _winners_heading(res.texts(article), index, res)):
         return None
     start = before.index(name)
     return base.titled(name, "Title", article.sentences[index], start, start + len(name),
@@ -364,6 +385,8 @@ def _title_after(text, pos, res, *, skip_subjects):
         return (pos + match.start(group) - 1, pos + match.end(),
                 _clean_title(match.group(group), res))
     match = _PLAIN_TITLE.match(text[pos:])
+    if match and re.search(r"(?:两|三|四|五|[0-9]+)(?:个|项)(?:名单|称号)$", match.group(1)):
+        match = None  # 入选A和B两个名单: two titles, read one by one below
     if match and not CLAUSE_END.search(match.group(1)):
         start, name = _trim_title(text, pos + match.start(1), pos + match.end(1), res)
         if len(name) < 3 or _is_plan(_clean_title(name, res), res):
@@ -452,6 +475,8 @@ def _unquoted_title(text: str, pos: int, res: Resources):
         return None
     if _COUNTED_AWARDS.match(name):
         return None  # 获得7项大奖: how many, not which
+    if _COUNT_INSIDE.search(name):
+        return None  # 入选企业中有4家为上市公司: a count of those selected, not a title
     return start, end, _clean_title(name, res)
 
 
@@ -466,6 +491,7 @@ def _led_title(name: str, res: Resources) -> bool:
     return bool(lead) and len(name) - at - len(lead) >= 2
 
 
+_COUNT_INSIDE = re.compile(r"中有|(?<=.)[0-9一二三四五六七八九十两]+(?:家|个|座|所|名)(?:为|是)")
 _COUNTED_AWARDS = re.compile(r"^[0-9一二三四五六七八九十两多数]+(?:项|个|次|座)")
 
 
@@ -1135,6 +1161,13 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
                 or _headline_title(article, res)
         else:
             title = None  # one line under no heading: a signature, not a list
+        by_row = _title_column(article, block, texts, res)
+        if by_row:
+            # | 1 | 某公司 | 某区 | 绿色工厂 |: each row says which title its item gained
+            for item in block.items:
+                if item.sentence in by_row:
+                    yield from _emit_items(article, [item], by_row[item.sentence], res)
+            continue
         if title is None:
             continue
         used.append(title)
@@ -1188,6 +1221,9 @@ _LIST_LEAD = re.compile(r"[:：]|(?:分别|依次)(?:是|为)[:：]?|(?<=[的外
 # 占据前五名的还有, 总榜排名前五的企业分别是: the top of a ranking named before
 _TOP_PLACES = re.compile(r"(?:(?<=排名|排行|位列|排在)前[0-9一二三四五六七八九十百]+(?:名|位|强)?"
                          r"|前[0-9一二三四五六七八九十百]+(?:名|位|强))的[^，,。；;：:]{0,8}$")
+# 本批入选企业中有4家为上市公司，分别为 / 其余12家入选企业为：those selected, on the list named before
+_AMONG_SELECTED = re.compile(r"(?:入选|上榜|入围|获评)(?:的)?(?:企业|单位|城市|名单)?(?:中|之中|为|是)"
+                             r"[^，,。；;：:]{0,16}[，,]?$")
 _SELECTED = re.compile(r"(?:入选|上榜|入围|获评|当选)(?:的[^，,。；;：:]{0,12}|[，,])?$")
 _OTHER_ONE = re.compile(r"([^，,。；;：:]{2,20})是其中之一")
 
@@ -1240,7 +1276,7 @@ def _colon_list(article, index, texts, res) -> Iterator[Fact]:
         if title is None and _TOP_PLACES.search(before):
             # 占据榜单前五名的还有A、B: the ranking the sentence or the ones before it name
             title = _context_title(article, texts, index, res, ranking=True)
-        if title is None and _SELECTED.search(before):
+        if title is None and (_SELECTED.search(before) or _AMONG_SELECTED.search(before)):
             # 最终入选的10个乡村分别为：the list the article named (…名单出炉), whatever it ends
             # with: in an earlier clause (某厅公布T名单，我市3家企业上榜，分别是), else before
             title = _list_named_in(article.sentences[index], before, res) \
@@ -1561,6 +1597,32 @@ _LIST_NAMED = re.compile(r"((?:[^，,。；;：:、“”《》\s]|“[^，,。�
                          r"{3,40}?)[”\"]?(?<!上)(?:排行榜|榜单|名单|榜首|榜|排名(?=出炉|揭晓|发布|公布))")  # 上榜 is a verb
 
 
+def _title_column(article, block: lists.Block, texts: list[str], res: Resources) -> dict:
+    """A table whose header names a column of titles (入选类别, 获奖类别, 称号): {row's sentence
+    index: that row's title}, for every row whose cell there is a title; {} otherwise."""
+    header = next((t for _k, t in reversed(block.headings) if _table_row(t)), None)
+    if header is None:
+        return {}
+    names = [c.strip() for c in re.split(r"[|｜]", header) if c.strip()]
+    column = next((k for k, c in enumerate(names)
+                   if c in res.lexicon.words("title_column")), None)
+    if column is None:
+        return {}
+    out = {}
+    for index in {i.sentence for i in block.items}:
+        text = texts[index]
+        cells = [(m.start(), m.end()) for m in re.finditer(r"[^|｜]+", text) if m.group().strip()]
+        if len(cells) != len(names):
+            continue
+        start, end = cells[column]
+        value = text[start:end].strip()
+        start += text[start:end].index(value) if value else 0
+        if len(value) >= 3 and res.lexicon.ends_with("title_head", value):
+            out[index] = base.titled(value, "Title", article.sentences[index], start,
+                                     start + len(value), name=_clean_title(value, res))
+    return out
+
+
 def _table_row(text: str) -> bool:
     """A line of two cells or more (a table's row as the reader sets it out)."""
     return len([c for c in re.split(r"[|｜]", text) if c.strip()]) >= 2
@@ -1601,6 +1663,13 @@ def _list_names(text: str, res: Resources, any_head: bool = False) -> list[tuple
     found: list[tuple[int, int, str]] = []
     for match in _LIST_NAMED.finditer(text):
         name = _trim_list_name(match.group(1), res)
+        tail = text[match.end(1):match.end()].lstrip("”\"")
+        if name and tail in ("榜", "排行榜") and not re.search(r"[0-9百千]强|名$", name):
+            # 品牌价值榜, 竞争力排行榜: 榜 names the ranking (名单 and 榜单 only say it is a list;
+            # 百强榜 and 百强县排行榜 are the 百强)
+            at = match.end(1) - len(name)
+            found.append((at, match.end(), name + tail))
+            continue
         if _verbs(name, res) or _REFERENCE.match(name) or name and _only_category(name, res):
             continue  # 本市入选企业名单, 这3个城市名单, 我市企业名单: a list named by reference
         if name and (any_head and not _is_plan(name, res)

@@ -147,9 +147,18 @@ def _people_listed(text: str, start: int, end: int, res: Resources,
 
 def category_of(text: str, res: Resources) -> str | None:
     """What a category noun after a list counts: 企业/家/单位 organisations, 城市 places ..."""
-    word = res.lexicon.ends_with("list_category", text) or next(
-        (w for _s, _e, w in res.lexicon.finditer("list_category", text)), None)
+    words = [(s, w) for s, _e, w in res.lexicon.finditer("list_category", text)
+             if not (len(w) == 1 and s > 0 and not _COUNTER_BEFORE.search(text[max(0, s - 2):s]))]
+    end = res.lexicon.ends_with("list_category", text)
+    if end and len(end) == 1 and len(text) > 1 \
+            and not _COUNTER_BEFORE.search(text[max(0, len(text) - 3):-1]):
+        end = None  # 银行家, 企业家: a person's noun, not 家 counting companies
+    word = end or (words[0][1] if words else None)
     return res.lexicon.value("list_category", word) if word else None
+
+
+# a number or a classifier just before a one-character category (10家, 10个乡村, 各县)
+_COUNTER_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千两几多余每各个座所名位批]")
 
 
 def count(text: str) -> int | None:
@@ -577,6 +586,8 @@ def _line_items(text: str, res: Resources, index: int) -> list[Item]:
             else None
         if person:
             return [replace(person, start=person.start + at, end=person.end + at)]
+        if re.match(r"\s*[:：]", body[skip + len(cells[0]):]):
+            return []  # 金奖：某公司 / 年度最佳某某：A、B: what the colon names is no item
     found = items(text, offset + skip, offset + len(body), res, sentence=index)
     if found and len(found) > 1 and found[0].kind == "place" and all(
             i.kind == "town" or i.kind == "place" and res.places.contains(found[0].place, i.place)
