@@ -97,6 +97,12 @@ EVENTS.append(
      {("第六届中国信息通信大会", "heldIn", "上海市"), ("第六届中国信息通信大会", "heldOn", "2021-11-30")}))
 
 EVENTS.append(
+    # the day after the date last stated; a listed company's own meeting is its own
+    ("8月28日晚间，青禾科技（600001.SH）发布半年报。次日上午，青禾科技（600001.SH）2021年第一次临时股东大会在南京召开。",
+     {("2021年第一次临时股东大会", "heldOn", "2021-08-29"), ("2021年第一次临时股东大会", "heldIn", "南京市"),
+      ("2021年第一次临时股东大会", "organizedBy", "青禾科技")}))
+
+EVENTS.append(
     # a city by the one character news writes for it
     ("11月30日，第二届东方会展论坛在蓉开幕。",
      {("第二届东方会展论坛", "heldIn", "成都市"), ("第二届东方会展论坛", "heldOn", "2021-11-30")}))
@@ -237,6 +243,9 @@ PRESENT_AFTER = [
     # the people listed after 出席…的还有, with their posts, attend the event the lead names
     ("5月5日，第三届某某合作论坛在武汉开幕。出席开幕式的各方嘉宾还有：某省省长周某明、某市副市长吴某。",
      {("周某明", "attends", "第三届某某合作论坛"), ("吴某", "attends", "第三届某某合作论坛")}),
+    # 出席发布会，并回答了提问: the same person's next clause, a speech
+    ("5月5日，第三届某某合作论坛在武汉开幕。某省省长周某明出席论坛，并回答了记者提问。",
+     {("周某明", "speaksAt", "第三届某某合作论坛")}),
     # 出席…并致辞的有: they spoke there
     ("5月5日，第三届某某合作论坛在武汉开幕。出席论坛并致辞的有某省省长周某明、某市副市长吴某。",
      {("周某明", "speaksAt", "第三届某某合作论坛"), ("吴某", "speaksAt", "第三届某某合作论坛")}),

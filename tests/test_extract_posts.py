@@ -376,3 +376,30 @@ def test_one_reading_of_stock_codes(text, code):
 ])
 def test_posts_after_the_name_and_short_company_names(resources, text, expected):
     assert triples(posts.extract(make_article(text), resources)) == expected
+
+
+ANNOUNCED = "青禾科技（301622.SZ）召开股东大会。"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a board's elections in a listed company's announcement: its company, name by name
+    (ANNOUNCED + "会议选举李某明、王某为公司第三届董事会非独立董事，选举赵某为第三届董事会独立董事。",
+     {("李某明", "jobTitle", "非独立董事"), ("李某明", "worksFor", "青禾科技"),
+      ("王某", "jobTitle", "非独立董事"), ("王某", "worksFor", "青禾科技"),
+      ("赵某", "jobTitle", "独立董事"), ("赵某", "worksFor", "青禾科技")}),
+    (ANNOUNCED + "会议选举王建国为董事长，聘任李某明为总经理。",
+     {("王建国", "jobTitle", "董事长"), ("王建国", "worksFor", "青禾科技"),
+      ("李某明", "jobTitle", "总经理"), ("李某明", "worksFor", "青禾科技")}),
+    # the verb before 公司 is no part of it; the company with the stock code is 公司
+    (ANNOUNCED + "会议同意聘任公司副总经理李某明为总经理。",
+     {("李某明", "jobTitle", "副总经理"), ("李某明", "worksFor", "青禾科技")}),
+    # a government's appointment gives no company
+    ("市人大常委会任命王建国为副市长。", {("王建国", "jobTitle", "副市长")}),
+    # 该行's officers one after another
+    ("青禾银行（601588.SH）发布半年报。该行董事长王某，行长李某明，副行长兼首席财务官赵某出席。",
+     {(n, "worksFor", "青禾银行") for n in ("王某", "李某明", "赵某")}
+     | {("王某", "jobTitle", "董事长"), ("李某明", "jobTitle", "行长"),
+        ("赵某", "jobTitle", "副行长兼首席财务官")}),
+])
+def test_a_listed_companys_announcements(resources, text, expected):
+    assert triples(posts.extract(make_article(text), resources)) == expected

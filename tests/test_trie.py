@@ -92,7 +92,9 @@ def test_participation_verb_is_the_first_outside_event_names():
     res = Resources.load()
     text = "甲出席论坛并致辞，乙发布报告"
     assert participation._verb(text, 1, res, _Events([])) == ("speaksAt", 6)  # 出席…并致辞
-    assert participation._verb("甲出席论坛，并致辞", 1, res, _Events([])) == ("attends", 1)
+    # ，并 goes on with the same person; another clause is someone else's
+    assert participation._verb("甲出席论坛，并致辞", 1, res, _Events([])) == ("speaksAt", 7)
+    assert participation._verb("甲出席论坛，乙致辞", 1, res, _Events([])) == ("attends", 1)
     # 发布 inside the name of an event (报告发布会) is no verb
     assert participation._verb("乙在报告发布会上出席", 1, res, _Events([_Span(2, 7)])) == \
         ("attends", 8)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from kg.extractors import base
 from kg.mentions import events, lists, orgs, places
@@ -35,6 +35,12 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
         stated_before = last_day
         same = next(resources.lexicon.finditer("same_day", text), None)
         in_text = dates.find_dates(text, reference, relative)
+        after = next(resources.lexicon.finditer("next_day", text), None)
+        if after and stated_before and not same:
+            # 次日上午，该行举行…: the day after the date last stated
+            day = (stated_before + timedelta(days=1)).isoformat()
+            in_text = sorted(in_text + [dates.DateMention(after[0], after[1], day)],
+                             key=lambda d: d.start)
         for found_day in in_text:
             if len(found_day.value) == 10 and not same:
                 last_day = date.fromisoformat(found_day.value)
@@ -197,6 +203,28 @@ def _organized_by(article, sentence, text, sent_events, res) -> Iterator[Fact]:
                             sentence, NAME)
     yield from _convener(article, sentence, masked, sent_events, res)
     yield from _roles(article, sentence, masked, sent_events, res)
+    yield from _company_meeting(article, sentence, masked, sent_events, res)
+
+
+# 某某科技（301622.SZ）2024年年度股东大会: a listed company's own meeting, which it convenes
+_COMPANY_MEETING = re.compile(r"(?:股东大会|股东会|董事会(?:第[^，,。]{1,6}次)?会议|监事会(?:第[^，,。]{1,6}次)?会议)$")
+_CODE_BEFORE = re.compile(r"[(（][^()（）]{4,24}[)）]\s*$")
+
+
+def _company_meeting(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
+    for mention in sent_events.mentions:
+        if not mention.name or not _COMPANY_MEETING.search(mention.name):
+            continue
+        code = _CODE_BEFORE.search(sentence.text[:mention.start])
+        if not code or not orgs.is_stock_code(code.group()[1:-1]):
+            continue
+        company = orgs.article_company(article, "公司", res)
+        if company is None:
+            continue
+        before = sentence.text[:code.start()]
+        at = code.start() - len(company) if before.endswith(company) else code.start()
+        org = base.org(company, article, sentence, at, at + len(company), res)
+        yield base.fact(_event(mention, sentence), "organizedBy", org, article, sentence, NAME)
 
 
 # 主办单位为A、B / 承办方：C: the organisers named by their role

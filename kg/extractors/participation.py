@@ -128,6 +128,10 @@ def _verb(text: str, pos: int, res: Resources,
     i, word = attend
     clause_end = _CLAUSE_END.search(text, i)
     stop = clause_end.start() if clause_end else len(text)
+    if clause_end and text.startswith(("并", "还"), clause_end.end()):
+        # 出席发布会，并回答了记者提问: the same person's next clause
+        more = _CLAUSE_END.search(text, clause_end.end())
+        stop = more.start() if more else len(text)
     later = _verb_at(lex, "speak_verb", text, i + len(word), stop, inside)
     return ("speaksAt", later[0]) if later else ("attends", i)
 

@@ -34,6 +34,8 @@ def _clean_inner(candidate: str, res: Resources) -> str | None:
         if inner and (is_org(outer, res, places_ok=False)
                       or res.lexicon.value("org_anaphor", outer)):
             return outer  # 公司第七届董事会: the company the article is about
+        if inner and not outer and _TERM.search(org[: -len(inner)]):
+            return "公司"  # 第三届董事会 alone: the board of the company the article is about
     return org
 
 
@@ -167,9 +169,10 @@ def article_company(article, noun: str, res: Resources) -> str | None:
     if key not in res.memo:
         texts = res.texts(article)
         # 该校: 大学|学院|学校, whichever the article names first
-        res.memo[key] = next((found for n in noun.split("|")
-                              for found in [_first_ending(texts, n, res)] if found), None) \
-            or _listed(texts, noun, res) or _short_named(texts, noun, res)
+        # the company named with a stock code first: 公司 in finance news is the listed one
+        res.memo[key] = _listed(texts, noun, res) or next(
+            (found for n in noun.split("|") for found in [_first_ending(texts, n, res)] if found),
+            None) or _short_named(texts, noun, res)
     return res.memo[key]
 
 
@@ -229,7 +232,8 @@ def _first_ending(texts: list[str], noun: str, res: Resources) -> str | None:
             cleaned = clean(text[start:match.end()], res)
             if cleaned and len(cleaned) >= len(noun) + 2 and cleaned.endswith(noun) \
                     and not is_relative(cleaned) and cleaned[0] not in "本该其" \
-                    and (len(cleaned) > len(noun) + 2 or is_org(cleaned, res, places_ok=False)):
+                    and (len(cleaned) > len(noun) + 2
+                         or noun != "公司" and is_org(cleaned, res, places_ok=False)):
                 return cleaned
     return None
 

@@ -247,9 +247,9 @@ def _colleague_org(title: str, before: PersonMention, res: Resources) -> str | N
         return None
     if _rank_root(title) == _rank_root(last.title):
         return org
-    officers = res.lexicon.words("company_officer")
-    if title in officers and last.title in officers and res.lexicon.ends_with("company_noun", org):
-        return org
+    if _company_officer(title, res) and _company_officer(last.title, res) and (
+            res.lexicon.ends_with("company_noun", org) or res.lexicon.value("org_anaphor", org)):
+        return org  # 某银行董事长甲，行长乙 / 该行董事长甲，副行长兼首席财务官乙
     # 某学院党委书记甲、院长乙: a body's party secretary and its head are named as a pair; a
     # party committee's own secretary (某市委书记) pairs with a government instead
     if last.title.endswith("书记") and title in res.lexicon.words("institution_head") \
@@ -276,7 +276,8 @@ def _unit_of(title: str) -> str | None:
 
 
 # 任命甲为某局副局长 / 乙当选为某协会会长: the post comes after the name, behind the verb
-_APPOINTED = re.compile(r"(?:任命|聘任|提名|选举|决定)([\u3400-\u9fff·]{2,12}?)(?:同志)?为"
+_APPOINTED = re.compile(r"(?:任命|聘任|提名|选举|决定)([\u3400-\u9fff·]{2,4}(?:[、和][\u3400-\u9fff·]{2,4}){0,6}?|"
+                        r"[\u3400-\u9fff·]{2,12}?)(?:同志)?为"
                         r"([^，,。；;、（(]{3,30})")
 _ELECTED = re.compile(r"(?:^|[，,。；;、\s])([\u3400-\u9fff·]{2,4}?)(?:同志)?当选为([^，,。；;、（(]{3,30})")
 # 甲同志任某集团总经理 / 乙担任某公司董事长: a post taken, written after the name
@@ -289,8 +290,10 @@ def _appointed(text: str, res: Resources) -> list[PersonMention]:
     out = []
     for pattern in (_APPOINTED, _ELECTED, _TAKES):
         for match in pattern.finditer(text):
-            name, post_text = match.group(1), match.group(2)
-            if not _appointee(name, res):
+            names, post_text = match.group(1), match.group(2)
+            # 选举甲、乙、丙为公司第三届董事会非独立董事: each name takes the post
+            parts = re.split(r"[、和及]", names) if pattern is _APPOINTED else [names]
+            if not all(_appointee(name, res) for name in parts):
                 continue
             titles = [t for t in _titles(post_text, res) if t.end == len(post_text)]
             if not titles:
@@ -298,10 +301,16 @@ def _appointed(text: str, res: Resources) -> list[PersonMention]:
             title = titles[-1]
             gap = post_text[: title.start]
             org = orgs.clean(gap, res) if gap else None
-            if gap and not (org and gap.startswith(org)):
+            if gap and not (org and (gap.startswith(org) or org == "公司")):
                 continue  # 公司第七届董事会董事长: the company, without the board
-            out.append(PersonMention(name, match.start(1), match.end(1),
-                                     (_post(org, title, res),)))
+            if org is None and pattern is _APPOINTED and _company_officer(title.text, res):
+                org = "公司"  # 聘任甲为总经理 in a company's announcement: its company
+            at = match.start(1)
+            for name in parts:
+                start = text.index(name, at)
+                out.append(PersonMention(name, start, start + len(name),
+                                         (_post(org, title, res),)))
+                at = start + len(name)
     return out
 
 
@@ -310,7 +319,7 @@ def _appointee(name: str, res: Resources) -> bool:
         return True
     return 2 <= len(name) <= 3 and res.lexicon.is_surname_start(name) \
         and not set(name) & _NOT_IN_NAME and not res.places.lookup(name) \
-        and not orgs.is_org(name, res)
+        and not (orgs.is_org(name, res) and not name.endswith("国"))  # 王建国 ends like a country
 
 
 _INNER_BRACKET = re.compile(r"(?<=[\u3400-\u9fff])[(（][\u3400-\u9fff]{2,8}[)）](?=[\u3400-\u9fff])")
