@@ -204,6 +204,9 @@ def test_names_listed_as_present_attend(resources):
 
 
 ORGANISERS = [
+    # a known body's branch in a place convenes its own press conference
+    ("4月10日，国家金融监督管理总局江苏监管局召开新闻发布会。",
+     {("国家金融监督管理总局江苏监管局新闻发布会", "organizedBy", "国家金融监督管理总局江苏监管局")}),
     # two bodies that jointly hold the event, named before the verb
     ("某某学会与某某证券5月6日在上海联合举办第二届某某金融论坛。",
      {("第二届某某金融论坛", "organizedBy", "某某学会"), ("第二届某某金融论坛", "organizedBy", "某某证券")}),

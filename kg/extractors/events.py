@@ -297,6 +297,9 @@ def _convener(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
                                     sentence, NAME)
                 continue
             first = res.orgs.find(masked[clause_start:head_end])
+            if first and first[0][0] == 0 and events.branch_subject(
+                    _TIME_WORDS.sub("", masked[clause_start:head_end]).strip(), first[0][1], res):
+                first = []  # 某总局江苏监管局举行…: the branch, named by its structure below
             if first and first[0][0] == 0:
                 _, end, surface, _org = first[0]
             else:

@@ -137,7 +137,8 @@ def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[Ev
                 orgs_found = res.orgs.find(text[clause:verb_at])
             if orgs_found and orgs_found[0][0] == 0 and orgs_found[0][1] == verb_at - clause:
                 name = orgs_found[0][2] + m.text
-            elif orgs_found and orgs_found[0][0] == 0 and not m.name:
+            elif orgs_found and orgs_found[0][0] == 0 and not m.name and not branch_subject(
+                    text[clause:verb_at], orgs_found[0][1], res):
                 name = orgs_found[0][2] + m.text
             else:  # a body named by its structure (某省人民政府新闻办公室): the whole subject
                 subject_text = text[clause:verb_at]
@@ -148,6 +149,14 @@ def _compose(text: str, mentions: list[EventMention], res: Resources) -> list[Ev
                 name = subject_text + m.text
         out[out.index(m)] = EventMention(m.start, m.end, m.text, name)
     return out
+
+
+def branch_subject(subject: str, known_end: int, res: Resources) -> bool:
+    """某总局江苏监管局, 某银行江苏省分行: a known body, then a place and a unit of its own; the
+    whole subject is the convener."""
+    rest = subject[known_end:]
+    return bool(rest) and bool(places.items(rest, res)) and orgs.clean(subject, res) == subject \
+        and not re.search(r"\d", subject)
 
 
 _LEAD_TIME = re.compile(r"在(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:上午|下午|晚上|晚间)?"
