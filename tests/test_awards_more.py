@@ -554,6 +554,13 @@ def test_a_clause_without_a_subject_takes_the_one_before_it(resources):
 
 
 HEADLINED = [
+    # a selection's results in the headline; fields as short headings, each a rank, a firm by
+    # its short name and the analyst
+    ("第五届东方奖最佳分析师评选结果出炉",
+     "获奖结果如下：\n宏观经济\n第一名 东禾证券 陈某远\n第二名 西林证券 贝某宁\n固定收益\n第一名 东禾证券 汤某溪",
+     {(n, "awardedTitle", "第五届东方奖最佳分析师") for n in ("陈某远", "贝某宁", "汤某溪")}
+     | {("陈某远", "worksFor", "东禾证券"), ("贝某宁", "worksFor", "西林证券"),
+        ("汤某溪", "worksFor", "东禾证券")}),
     # the body lists who gained a title only the headline names
     ("我市3家企业入选省级绿色工厂",
      "日前，省经信厅公布了2030年度名单，我市以下企业上榜：\n东禾电子股份有限公司\n西林材料科技有限公司\n"

@@ -1154,6 +1154,10 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             title = main[0]  # 江苏省（3家）under a titled list: the next province of the same list
         elif previous and under_places and block.headings[0][0] == previous[1] + 1:
             title = previous[0]  # 山东 4家 right after the lines of the province before it
+        elif previous and block.headings and block.headings[0][0] == previous[1] + 1 \
+                and all(lists.is_heading(t) and len(t.strip()) <= 10 and not lists.numbering(t.strip())
+                        and not re.search(r"[(（:：]", t) for _k, t in block.headings):
+            title = previous[0]  # 宏观经济, then 固定收益: the next field of the same list
         elif len(block.items) > 1:
             # 公布第六批…名单 just above a table or lines with no heading of their own
             title = _named_for(block, named, used) or _context_title(
@@ -1196,6 +1200,10 @@ def _headline_title(article, res: Resources) -> Mention | None:
     names = [n for _s, _e, n in _list_names(headline, res) if not _is_plan(n, res)]
     if found is None and names:
         found = _clean_title(_strip_batch(names[-1]), res)
+    if found is None:
+        # 第九届某某奖最佳分析师评选结果出炉: the selection's results are its title's winners
+        selected = _selection_before(headline, len(headline), Sentence(headline, 0, 0), res)
+        found = selected.name if selected else None
     title = Mention(found, "Title", key=name_key(found), name=found) if found else None
     res.memo[key] = title
     return title

@@ -684,8 +684,9 @@ def _unit_then_name(text: str, res: Resources, index: int) -> Item | None:
     if not match:
         return None
     unit, name = match.group(1), match.group(2)
-    if not (orgs.is_org(unit, res, places_ok=False) and is_name(name, res)):
-        return None
+    if not ((orgs.is_org(unit, res, places_ok=False) or orgs.company_short_name(unit, res))
+            and is_name(name, res)):
+        return None  # 某某证券 陈某: a company by its short name, then the person
     start = text.rindex(name)
     return Item(index, start, start + len(name), name, "person", None, unit)
 
