@@ -15,27 +15,27 @@ PARTICIPATION = [
     ("12月24日，首届“千兆城市”高峰论坛在山东省青岛市举行。工业和信息化部总工程师韩夏出席会议并致辞。",
      {("韩夏", "speaksAt", FORUM)}),
     # attending without speaking, several people; a speaker is not also an attendee
-    ("今天上午，第17届中国义乌国际小商品博览会隆重开幕。省政协主席乔传秀宣布开幕。"
-     "商务部副部长钟山、副省长毛光烈出席了开幕式。乔传秀出席开幕式。",
-     {("乔传秀", "speaksAt", "第17届中国义乌国际小商品博览会"),
-      ("钟山", "attends", "第17届中国义乌国际小商品博览会"),
-      ("毛光烈", "attends", "第17届中国义乌国际小商品博览会")}),
+    ("今天上午，第五届东方国际小商品博览会隆重开幕。省政协主席周某明宣布开幕。"
+     "商务部副部长吴某、副省长郑某科出席了开幕式。周某明出席开幕式。",
+     {("周某明", "speaksAt", "第五届东方国际小商品博览会"),
+      ("吴某", "attends", "第五届东方国际小商品博览会"),
+      ("郑某科", "attends", "第五届东方国际小商品博览会")}),
     # a later bare mention of a known person
-    ("2023年10月12日，二十国集团于摩洛哥马拉喀什召开第四次G20财长和央行行长会议。"
-     "中国人民银行行长潘功胜出席会议并讲话。中国人民银行副行长宣昌能参加会议。",
-     {("潘功胜", "speaksAt", "第四次G20财长和央行行长会议"),
-      ("宣昌能", "attends", "第四次G20财长和央行行长会议")}),
+    ("2030年10月12日，二十国集团于摩洛哥马拉喀什召开第九次G20财长和央行行长会议。"
+     "中国人民银行行长周某明出席会议并讲话。中国人民银行副行长吴某参加会议。",
+     {("周某明", "speaksAt", "第九次G20财长和央行行长会议"),
+      ("吴某", "attends", "第九次G20财长和央行行长会议")}),
 
     # someone sent in another's place: the representative spoke, the official did not come
-    ("新一代信息技术发展论坛在深圳举行。科技部张来武副部长的代表王瑞军副巡视员致辞。",
-     {("王瑞军", "speaksAt", "新一代信息技术发展论坛")}),
+    ("东方信息技术发展论坛在深圳举行。科技部张某武副部长的代表王某军副巡视员致辞。",
+     {("王某军", "speaksAt", "东方信息技术发展论坛")}),
 ]
 
 PARTICIPATION.append(
     # what someone said in an interview, far from any mention of the event, is no speech at it
-    ("1月5日，中国人民银行召开2024年工作会议。中国人民银行行长潘功胜出席会议并讲话。"
-     "通胀保持温和。\n此外，招商银行行长王良日前接受记者采访时表示，银行业将加大支持。",
-     {("潘功胜", "speaksAt", "2024年工作会议")}))
+    ("1月5日，中国人民银行召开2030年工作会议。中国人民银行行长周某明出席会议并讲话。"
+     "通胀保持温和。\n此外，东禾银行行长王某日前接受记者采访时表示，银行业将加大支持。",
+     {("周某明", "speaksAt", "2030年工作会议")}))
 
 PARTICIPATION_NEGATIVE = [
     # a body named like an event (…大会) that holds posts or organises is not an event
@@ -270,8 +270,8 @@ PRESENT_AFTER = [
     ("5月5日，第三届某某合作论坛在武汉开幕。某某协会常务副主席夏某代表主办单位致开幕词。",
      {("夏某", "speaksAt", "第三届某某合作论坛")}),
     # groups of names joined to one verb, a 在 inside the last name; a place after 在 is no name
-    ("5月5日，第三届某某合作论坛在武汉开幕。市领导陈某竑、王某松，市政府秘书长尤在晶等参加开幕式。",
-     {(n, "attends", "第三届某某合作论坛") for n in ("陈某竑", "王某松", "尤在晶")}),
+    ("5月5日，第三届某某合作论坛在武汉开幕。市领导陈某竑、王某松，市政府秘书长尤某晶等参加开幕式。",
+     {(n, "attends", "第三届某某合作论坛") for n in ("陈某竑", "王某松", "尤某晶")}),
     ("5月5日，第三届某某合作论坛在武汉开幕。王某松、李某盛在鄂出席开幕式。",
      {(n, "attends", "第三届某某合作论坛") for n in ("王某松", "李某盛")}),
     # 致辞嘉宾包括：post name, post name — speakers listed with their posts, split by commas

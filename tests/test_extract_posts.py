@@ -14,19 +14,19 @@ CASES = [
     ("工信部副部长张三出席论坛。",
      {("张三", "worksFor", "工业和信息化部"), ("张三", "jobTitle", "副部长")}),
     # name before the post, several people in one sentence
-    ("国家发展改革委张晓强副主任、百度公司王劲副总裁分别致辞。",
-     {("张晓强", "worksFor", "国家发展和改革委员会"), ("张晓强", "jobTitle", "副主任"),
+    ("国家发展改革委张某强副主任、百度公司王劲副总裁分别致辞。",
+     {("张某强", "worksFor", "国家发展和改革委员会"), ("张某强", "jobTitle", "副主任"),
       ("王劲", "worksFor", "百度公司"), ("王劲", "jobTitle", "副总裁")}),
     # a chain of posts in two organisations; the post nearest the name is the job title
     ("国家发展和改革委员会党组成员、国家能源局党组书记、局长丛明出席。",
      {("丛明", "worksFor", "国家发展和改革委员会"), ("丛明", "worksFor", "国家能源局"),
       ("丛明", "jobTitle", "局长")}),
     # a party committee post keeps the committee in the title
-    ("天津市委书记李鸿忠致辞。", {("李鸿忠", "worksFor", "天津市委"), ("李鸿忠", "jobTitle", "市委书记")}),
+    ("天津市委书记李某忠致辞。", {("李某忠", "worksFor", "天津市委"), ("李某忠", "jobTitle", "市委书记")}),
     # a head of government with no body written works for the people's government
-    ("天津市委副书记、市长廖国勋主持开幕式。",
-     {("廖国勋", "worksFor", "天津市委"), ("廖国勋", "worksFor", "天津市人民政府"),
-      ("廖国勋", "jobTitle", "市长")}),
+    ("天津市委副书记、市长廖某勋主持开幕式。",
+     {("廖某勋", "worksFor", "天津市委"), ("廖某勋", "worksFor", "天津市人民政府"),
+      ("廖某勋", "jobTitle", "市长")}),
     ("1月27日，省长刘宁作政府工作报告。", {("刘宁", "worksFor", "省政府"), ("刘宁", "jobTitle", "省长")}),
     # 请 before a body is the verb that invites its head, not part of its name
     ("某办举行吹风会，请国务院研究室主任黄某宏解读有关情况。",
@@ -126,16 +126,16 @@ CASES = [
       ("周某文", "jobTitle", "院长")}),
     # a city's mayor works for its people's government, a foreign mayor for the city as written
     ("北京市市长殷勇出席开幕式。", {("殷勇", "worksFor", "北京市人民政府"), ("殷勇", "jobTitle", "市长")}),
-    ("日本神户市市长久元喜造，中国工程院院长李晓红致辞。",
-     {("久元喜造", "worksFor", "日本神户市"), ("久元喜造", "jobTitle", "市长"),
-      ("李晓红", "worksFor", "中国工程院"), ("李晓红", "jobTitle", "院长")}),
+    ("日本神户市市长久元某造，中国工程院院长李某红致辞。",
+     {("久元某造", "worksFor", "日本神户市"), ("久元某造", "jobTitle", "市长"),
+      ("李某红", "worksFor", "中国工程院"), ("李某红", "jobTitle", "院长")}),
     # a former post gives no employer
-    ("国际电信联盟原秘书长赵厚麟出席。", {("赵厚麟", "jobTitle", "原秘书长")}),
+    ("国际电信联盟原秘书长赵某麟出席。", {("赵某麟", "jobTitle", "原秘书长")}),
     # ...unless the person holds a current title too
-    ("中国工程院原副院长兼秘书长邬贺铨院士发表演讲。",
-     {("邬贺铨", "worksFor", "中国工程院"), ("邬贺铨", "jobTitle", "原副院长兼秘书长")}),
+    ("中国工程院原副院长兼秘书长邬某铨院士发表演讲。",
+     {("邬某铨", "worksFor", "中国工程院"), ("邬某铨", "jobTitle", "原副院长兼秘书长")}),
     # a reporter's byline
-    ("本报讯(记者 宋向华 通讯员 张立富)日前，", {("宋向华", "jobTitle", "记者"), ("张立富", "jobTitle", "通讯员")}),
+    ("本报讯(记者 宋某华 通讯员 张某富)日前，", {("宋某华", "jobTitle", "记者"), ("张某富", "jobTitle", "通讯员")}),
     # organisation names that hold 有, 经, 据 (words that elsewhere end a name)
     ("常州恒锐精密机械股份有限公司董事长李明华说。",
      {("李明华", "worksFor", "常州恒锐精密机械股份有限公司"), ("李明华", "jobTitle", "董事长")}),
@@ -149,9 +149,9 @@ CASES = [
     ("国家互联网信息办公室主任孟庆丰出席。",
      {("孟庆丰", "worksFor", "中央网络安全和信息化委员会办公室"), ("孟庆丰", "jobTitle", "主任")}),
     # two people joined by 和
-    ("中国工经联会长李毅中和重庆市原市长黄奇帆发表主旨演讲。",
-     {("李毅中", "worksFor", "中国工业经济联合会"), ("李毅中", "jobTitle", "会长"),
-      ("黄奇帆", "jobTitle", "原市长")}),
+    ("中国工经联会长李某中和重庆市原市长黄某帆发表主旨演讲。",
+     {("李某中", "worksFor", "中国工业经济联合会"), ("李某中", "jobTitle", "会长"),
+      ("黄某帆", "jobTitle", "原市长")}),
 ]
 
 NEGATIVE = [
