@@ -369,6 +369,13 @@ def test_one_reading_of_stock_codes(text, code):
     ("本报记者李某明报道。", {("李某明", "jobTitle", "记者")}),
     ("多名记者李某明等提问。", {("李某明", "jobTitle", "记者")}),
     ("外国媒体记者李某明提问。", {("李某明", "jobTitle", "记者")}),
+    # finance posts: analysts by field, directors of a function, the institute an 该所 refers to
+    ("在青禾证券研究所所长、首席策略分析师李某明看来，行情有望延续。",
+     {("李某明", "jobTitle", "首席策略分析师"), ("李某明", "worksFor", "青禾证券研究所")}),
+    ("青禾资产总经理兼投资总监李某明对记者表示。",
+     {("李某明", "jobTitle", "总经理兼投资总监"), ("李某明", "worksFor", "青禾资产")}),
+    ("青禾证券研究所发布报告。该所首席宏观经济学家李某明建议增配。",
+     {("李某明", "jobTitle", "首席宏观经济学家"), ("李某明", "worksFor", "青禾证券研究所")}),
     # a biography, a note on a photo, a pronoun's secretary: no posts
     ("李某明，男，汉族，1970年生。", set()),
     ("李某明（右）与王某握手。", set()),
