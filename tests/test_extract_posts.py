@@ -376,6 +376,18 @@ def test_one_reading_of_stock_codes(text, code):
      {("李某明", "jobTitle", "总经理兼投资总监"), ("李某明", "worksFor", "青禾资产")}),
     ("青禾证券研究所发布报告。该所首席宏观经济学家李某明建议增配。",
      {("李某明", "jobTitle", "首席宏观经济学家"), ("李某明", "worksFor", "青禾证券研究所")}),
+    # colleagues after a company's officer, joined by 、 or 及; two names sharing one post
+    ("青禾证券董事长王某、总裁李某明出席。",
+     {(n, "worksFor", "青禾证券") for n in ("王某", "李某明")}
+     | {("王某", "jobTitle", "董事长"), ("李某明", "jobTitle", "总裁")}),
+    ("青禾集团董事长王某及总裁李某明出席。",
+     {(n, "worksFor", "青禾集团") for n in ("王某", "李某明")}
+     | {("王某", "jobTitle", "董事长"), ("李某明", "jobTitle", "总裁")}),
+    ("青禾银行行长王某，副行长李某明、赵某出席。",
+     {(n, "worksFor", "青禾银行") for n in ("王某", "李某明", "赵某")}
+     | {("王某", "jobTitle", "行长"), ("李某明", "jobTitle", "副行长"), ("赵某", "jobTitle", "副行长")}),
+    ("青禾投资首席策略师李某明表示。",
+     {("李某明", "jobTitle", "首席策略师"), ("李某明", "worksFor", "青禾投资")}),
     # a biography, a note on a photo, a pronoun's secretary: no posts
     ("李某明，男，汉族，1970年生。", set()),
     ("李某明（右）与王某握手。", set()),

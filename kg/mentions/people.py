@@ -222,9 +222,13 @@ def _units_carried(text: str, people: list[PersonMention], res: Resources) -> li
         first = person.start - sum(len(p.title) + 1 for p in chain) + 1 if not after_name \
             else opens
         alone = post is not None and not post.former \
-            and all(p.org is None for p in chain) and first > 0 and text[first - 1] in "、，,；;"
+            and all(p.org is None for p in chain) and first > 0 and text[first - 1] in "、，,；;及和与"
         if alone and org is None and out:
             org = _colleague_org(post.title, out[-1], res)
+        if org is None and post is not None and post.org is None and out \
+                and person.start == out[-1].end + 1 and text[out[-1].end] == "、" \
+                and person.posts and person.posts[-1].title == (out[-1].chain or [None])[-1].title:
+            org = out[-1].chain[-1].org  # 副行长甲、乙: the second shares the first's post and body
         if post is not None and out and post.org \
                 and post.org == res.lexicon.value("government_post", post.title):
             org = _colleague_government(post, out[-1]) or org
@@ -248,7 +252,8 @@ def _colleague_org(title: str, before: PersonMention, res: Resources) -> str | N
     if _rank_root(title) == _rank_root(last.title):
         return org
     if _company_officer(title, res) and _company_officer(last.title, res) and (
-            res.lexicon.ends_with("company_noun", org) or res.lexicon.value("org_anaphor", org)):
+            res.lexicon.ends_with("company_noun", org) or res.lexicon.value("org_anaphor", org)
+            or res.lexicon.ends_with("company_trade", org)):
         return org  # 某银行董事长甲，行长乙 / 该行董事长甲，副行长兼首席财务官乙
     # 某学院党委书记甲、院长乙: a body's party secretary and its head are named as a pair; a
     # party committee's own secretary (某市委书记) pairs with a government instead
