@@ -412,6 +412,9 @@ ANNOUNCED = "青禾科技（301622.SZ）召开股东大会。"
     # the verb before 公司 is no part of it; the company with the stock code is 公司
     (ANNOUNCED + "会议同意聘任公司副总经理李某明为总经理。",
      {("李某明", "jobTitle", "副总经理"), ("李某明", "worksFor", "青禾科技")}),
+    # 公司 is the company with the stock code, not a "…公司" the text happens to hold
+    ("青禾科技（301622.SZ）股东大会在深圳市南山区公司总部召开，公司董事长李某明主持。",
+     {("李某明", "jobTitle", "董事长"), ("李某明", "worksFor", "青禾科技")}),
     # a government's appointment gives no company
     ("市人大常委会任命王建国为副市长。", {("王建国", "jobTitle", "副市长")}),
     # 该行's officers one after another

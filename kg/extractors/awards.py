@@ -33,10 +33,12 @@ _QUOTED_TITLE = re.compile(rf"^(?:了|为|{_BATCH_WORD})*"
 # Unquoted, a title must say it is one: …称号 or …名单 (入选第二批国家级示范区名单).
 _PLAIN_TITLE = re.compile(r"^(?:了|为)?([\u3400-\u9fff0-9A-Za-z()（）、]{2,40}?(?:名单|称号))"
                           r"(?=[，,。；;！!]|$)")
+# 入选A和B两个名单: how many lists, after the titles, is no part of them
+_LISTS_COUNTED = r"(?:两|三|四|五|[0-9]+)(?:个|项)(?:名单|榜单|称号|荣誉)"
 # 列为全国重点镇并予以公布: the title ends before the clause's next verb
 _UNQUOTED_TITLE = re.compile(r"(?:了|为)?([^，,。；;！!？?()（）、：:\s]{3,40}?)"
                              r"(?=[，,。；;！!？?()（）、：:]|并(?:予以|公布|授牌|颁发|给予)|$"
-                             r"|(?:两|三|四|五|[0-9]+)(?:个|项)(?:名单|榜单|称号|荣誉)[，,。；;！!]?)")
+                             r"|" + _LISTS_COUNTED + r")")
 _BATCH = re.compile(_BATCH_WORD)
 _ELECTED = re.compile(r"当选的?([\u3400-\u9fff]{2,20}?)[:：为]")
 _ELECTEE = re.compile(r"([\u3400-\u9fff·]{2,12})[(（]([^()（）]*)[)）]")
@@ -308,7 +310,7 @@ _WINNERS = re.compile(r"(?:获奖|获评|评选|入选|表彰)(?:名单|结果|�
                       r"|(?:名单|结果)如下[:：]\s*$")
 
 
-def _winners_heading(texts: list[str], index: int, res: Resources) -> bool:
+def _winners_heading(texts: list[str], index: int) -> bool:
     """The lines above `index`, up to a heading, are title：winner lines under 获奖名单如下：."""
     for k in range(index - 1, max(-1, index - 16), -1):
         if _WINNERS.search(texts[k]):
@@ -337,7 +339,7 @@ def _bare_title(article, index: int, before: str, res: Resources) -> Mention | N
             or _only_category(name, res) or _verbs(name, res) or _is_plan(name, res):
         return None
     if not (len(name) >= 3 and _named_earlier(article, index, name, res)
-            or _winners_heading(res.texts(article), index, res)):
+            or _winners_heading(res.texts(article), index)):
         return None
     start = before.index(name)
     return base.titled(name, "Title", article.sentences[index], start, start + len(name),
@@ -385,7 +387,7 @@ def _title_after(text, pos, res, *, skip_subjects):
         return (pos + match.start(group) - 1, pos + match.end(),
                 _clean_title(match.group(group), res))
     match = _PLAIN_TITLE.match(text[pos:])
-    if match and re.search(r"(?:两|三|四|五|[0-9]+)(?:个|项)(?:名单|称号)$", match.group(1)):
+    if match and re.search(_LISTS_COUNTED + "$", match.group(1)):
         match = None  # 入选A和B两个名单: two titles, read one by one below
     if match and not CLAUSE_END.search(match.group(1)):
         start, name = _trim_title(text, pos + match.start(1), pos + match.end(1), res)
@@ -1671,15 +1673,16 @@ def _list_names(text: str, res: Resources, any_head: bool = False) -> list[tuple
     found: list[tuple[int, int, str]] = []
     for match in _LIST_NAMED.finditer(text):
         name = _trim_list_name(match.group(1), res)
+        if _verbs(name, res) or _REFERENCE.match(name) or name and _only_category(name, res):
+            continue  # 本市入选企业名单, 这3个城市名单, 我市企业名单: a list named by reference
         tail = text[match.end(1):match.end()].lstrip("”\"")
-        if name and tail in ("榜", "排行榜") and not re.search(r"[0-9百千]强|名$", name):
+        if name and tail in ("榜", "排行榜") and not re.search(r"[0-9百千]强|名$", name) \
+                and not _is_plan(name, res):
             # 品牌价值榜, 竞争力排行榜: 榜 names the ranking (名单 and 榜单 only say it is a list;
             # 百强榜 and 百强县排行榜 are the 百强)
             at = match.end(1) - len(name)
             found.append((at, match.end(), name + tail))
             continue
-        if _verbs(name, res) or _REFERENCE.match(name) or name and _only_category(name, res):
-            continue  # 本市入选企业名单, 这3个城市名单, 我市企业名单: a list named by reference
         if name and (any_head and not _is_plan(name, res)
                      or res.lexicon.ends_with("title_head", name)
                      or _joined_titles(name, res)):

@@ -67,7 +67,8 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
             stated = _stated_year(event.name) or _stated_year(article.title)
             found = [d for d in dates.find_dates(text, stated) if "月" in text[d.start:d.end]] \
                 if stated else found
-        filed = dates.DATELINE.search(text[:60]) if _RECENTLY.search(text) else None
+        recent = next(resources.lexicon.finditer("recent_past", text), None)
+        filed = dates.DATELINE.search(text[:60]) if recent else None
         if filed:
             # 某网北京9月25日电 近日，…召开: the day the report was filed, not the event's
             found = [d for d in found if not filed.start() <= d.start < filed.end()]
@@ -112,7 +113,7 @@ def _held_in(article, sentence, text, sent_events, res, dateline=None) -> Iterat
             continue  # 开幕 inside 开幕大会 is part of a name, not the verb
         where = _place_before(text, verb_start)
         if where is None and dateline is not None and verb_start > dateline[1] \
-                and _TODAY.search(text, dateline[1], verb_start):
+                and _today_between(text, dateline[1], verb_start, res):
             # 本报义乌10月21日电 今天上午，某某博览会开幕: where the report was filed, that day
             # (近日…召开 may have been anywhere)
             where = dateline
@@ -128,8 +129,10 @@ def _held_in(article, sentence, text, sent_events, res, dateline=None) -> Iterat
         return
 
 
-_TODAY = re.compile(r"今天|今日|今晨|今晚|当天|当日")
-_RECENTLY = re.compile(r"近日|日前|近期|前不久|此前")
+def _today_between(text: str, start: int, end: int, res: Resources) -> bool:
+    """今天, 当天 (relative_day words for the reference day itself) in text[start:end]."""
+    return any(start <= at < end and res.lexicon.value("relative_day", word) == "0"
+               for at, _e, word in res.lexicon.finditer("relative_day", text))
 
 
 def _dateline_place(text: str, res: Resources) -> tuple[int, int] | None:

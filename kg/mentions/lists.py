@@ -28,11 +28,10 @@ _LIST_MARK = re.compile(_SEPARATOR.pattern + "|" + _CONJUNCTION.pattern)
 _ENUMERATION = re.compile(r"^\s*(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.．、)）]"
                           r"|第[0-9一二三四五六七八九十]+[名位][:：]?|[0-9]{1,4}(?=\s)|[-*](?=\s)|[•●▪■◆◇○・·])\s*")
 _NOTE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]\s*$")
-# characters that show a piece is a phrase, not a name (青岛在内的, 我市的)
-_NOT_IN_NAMES = re.compile(r"[的在了是将为与和及等内]")
+_NOT_IN_NAMES = orgs.NOT_IN_NAMES  # 青岛在内的, 我市的: a phrase, not a name
 _INNER_TOWN = re.compile(r"(?:乡|镇|街道)(?=[\u3400-\u9fff]{2,8}(?:村|社区)$)")
 _PLACE_ENDS = ("市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "岛")
-_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
+_CJK_NAME = orgs.CJK_NAME
 _PERSON_LINE = re.compile(r"^([\u3400-\u9fff])[ \u3000]+([\u3400-\u9fff]{1,2})[ \u3000]+(\S.*)$|"
                           r"^([\u3400-\u9fff]{2,4})(?:[(（][^()（）]{1,8}[)）])?"
                           r"(?:[ \u3000]+|\s*(?P<colon>[：:])\s*|(?P<comma>[，,]))(\S.*)$")
@@ -737,12 +736,9 @@ _PERSON_NOTED = re.compile(r"^([\u3400-\u9fff]{2,4})[(（]([^()（）]{2,40})[)�
 def _person_noted(text: str, body: str, res: Resources, index: int) -> Item | None:
     """王某某（某某公司技术员）: a name, and in brackets the post or body the person is from."""
     match = _PERSON_NOTED.match(body)
-    if not match or not res.lexicon.is_surname_start(match.group(1)):
+    if not match or not is_name(match.group(1), res) or not _names_a_post(match.group(2), res):
         return None
     name, note = match.group(1), match.group(2)
-    if not _names_a_post(note, res) or res.places.lookup(name) \
-            or orgs.is_org(name, res) and len(name) > 3:
-        return None
     start = text.index(body)
     return Item(index, start, start + len(name), name, "person", None, note)
 

@@ -7,8 +7,10 @@ from kg.resources import Resources
 from kg.text.trie import trie_pattern
 
 _PLACE_HEADS = ("市", "省", "县", "区", "州", "国")
-_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
-_NOT_IN_NAMES = re.compile(r"[的在了是将为与和及等内]")
+# a name in Han characters (and the dot of foreign names); characters that show a piece is a
+# phrase, not a name (青岛在内的, 我市的). The list parser reads pieces with the same two.
+CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,20}$")
+NOT_IN_NAMES = re.compile(r"[的在了是将为与和及等内]")
 _RELATIVE = ("省", "市", "县", "区", "州")
 
 
@@ -168,8 +170,8 @@ def article_company(article, noun: str, res: Resources) -> str | None:
     key = ("article_company", article.id, article.text, noun)
     if key not in res.memo:
         texts = res.texts(article)
-        # 该校: 大学|学院|学校, whichever the article names first
-        # the company named with a stock code first: 公司 in finance news is the listed one
+        # the company named with a stock code first (公司 in finance news is the listed one);
+        # then a full name ending in the noun (该校: 大学|学院|学校, the first the article names)
         res.memo[key] = _listed(texts, noun, res) or next(
             (found for n in noun.split("|") for found in [_first_ending(texts, n, res)] if found),
             None) or _short_named(texts, noun, res)
@@ -242,7 +244,7 @@ def company_short_name(piece: str, res: Resources) -> bool:
     """A name and the trade a company is in (某某电源, 某某乳业, 合肥某某汽车): a company, when
     what comes before the trade is a name, not another trade or a modifier (生物医药, 新能源汽车,
     高端装备 are industries)."""
-    if not 4 <= len(piece) <= 12 or not _CJK_NAME.match(piece) or _NOT_IN_NAMES.search(piece):
+    if not 4 <= len(piece) <= 12 or not CJK_NAME.match(piece) or NOT_IN_NAMES.search(piece):
         return False
     trade = res.lexicon.ends_with("company_trade", piece)
     if not trade:

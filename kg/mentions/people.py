@@ -225,10 +225,11 @@ def _units_carried(text: str, people: list[PersonMention], res: Resources) -> li
             and all(p.org is None for p in chain) and first > 0 and text[first - 1] in "、，,；;及和与"
         if alone and org is None and out:
             org = _colleague_org(post.title, out[-1], res)
-        if org is None and post is not None and post.org is None and out \
+        shared = out[-1].chain if out else ()
+        if org is None and post is not None and post.org is None and shared and person.posts \
                 and person.start == out[-1].end + 1 and text[out[-1].end] == "、" \
-                and person.posts and person.posts[-1].title == (out[-1].chain or [None])[-1].title:
-            org = out[-1].chain[-1].org  # 副行长甲、乙: the second shares the first's post and body
+                and person.posts[-1].title == shared[-1].title:
+            org = shared[-1].org  # 副行长甲、乙: the second shares the first's post and body
         if post is not None and out and post.org \
                 and post.org == res.lexicon.value("government_post", post.title):
             org = _colleague_government(post, out[-1]) or org
@@ -324,7 +325,7 @@ def _appointee(name: str, res: Resources) -> bool:
         return True
     return 2 <= len(name) <= 3 and res.lexicon.is_surname_start(name) \
         and not set(name) & _NOT_IN_NAME and not res.places.lookup(name) \
-        and not (orgs.is_org(name, res) and not name.endswith("国"))  # 王建国 ends like a country
+        and not orgs.is_org(name, res, places_ok=False)  # 王建国 ends like a country, no body
 
 
 _INNER_BRACKET = re.compile(r"(?<=[\u3400-\u9fff])[(（][\u3400-\u9fff]{2,8}[)）](?=[\u3400-\u9fff])")
@@ -476,8 +477,13 @@ def _possessor(gap: str, res: Resources) -> str | None:
 
 def _company_officer(title: str, res: Resources) -> bool:
     """董事长, 联合创始人兼CEO: every part of the post is one a company gives."""
-    officers = res.lexicon.words("company_officer")
-    return all(part in officers for part in re.split(r"兼|、", title) if part)
+    officers = res.index.get("company_officer")
+    if officers is None:  # a set, built once: asked for every post the parser reads
+        officers = res.index["company_officer"] = frozenset(res.lexicon.words("company_officer"))
+    return all(part in officers for part in _POST_PARTS.split(title) if part)
+
+
+_POST_PARTS = re.compile(r"兼|、")
 
 
 def _company_by_short_name(gap: str, res: Resources) -> str | None:
@@ -502,7 +508,7 @@ def _shift_title(seg: str, cursor: int, title: _Title, res: Resources) -> _Title
     title that leaves one (…办公室 + 主任) is the post; not after a company's short name
     (某某股份董事会秘书)."""
     gap = seg[cursor:title.start]
-    if title.text in res.lexicon.words("company_officer") and _company_by_short_name(gap, res):
+    if _company_officer(title.text, res) and _company_by_short_name(gap, res):
         return title
     if not gap or title.former or orgs.clean(gap, res) is not None \
             or orgs.clean(_without_modifier(gap, res), res) is not None:
