@@ -440,6 +440,43 @@ CASES = [
       ("德清县", "awardedTitle", "“两山”实践创新基地"),
       ("桐庐县", "awardedTitle", "“两山”实践创新基地"),
       ("淳安县", "awardedTitle", "“两山”实践创新基地")}),
+    # the title a body named or published, then the list line by line
+    ("某部命名了一批国家园林城市，名单如下：\n江苏省镇江市\n浙江省湖州市",
+     {("镇江市", "awardedTitle", "国家园林城市"), ("湖州市", "awardedTitle", "国家园林城市")}),
+    ("某部公布了新一批国家园林城市。具体名单如下：\n1.江苏省镇江市\n2.浙江省湖州市",
+     {("镇江市", "awardedTitle", "国家园林城市"), ("湖州市", "awardedTitle", "国家园林城市")}),
+    ("某部公布了新一批国家园林城市，共2个城市入选：\n江苏省镇江市\n浙江省湖州市",
+     {("镇江市", "awardedTitle", "国家园林城市"), ("湖州市", "awardedTitle", "国家园林城市")}),
+    # who has them (某省有, 我市共有) is no awardee
+    ("其中，浙江省有甲乙精密机械股份有限公司、丙丁生物科技有限公司入选国家级绿色工厂。",
+     {("甲乙精密机械股份有限公司", "awardedTitle", "国家级绿色工厂"),
+      ("丙丁生物科技有限公司", "awardedTitle", "国家级绿色工厂")}),
+    ("我市共有甲乙精密机械股份有限公司、丙丁生物科技有限公司入选国家级绿色工厂。",
+     {("甲乙精密机械股份有限公司", "awardedTitle", "国家级绿色工厂"),
+      ("丙丁生物科技有限公司", "awardedTitle", "国家级绿色工厂")}),
+    # names of no known kind, typed by the title's head (老字号 is held by shops and brands)
+    ("我市的明月酱园、老周记糕点、福源茶庄入选第三批省级老字号名单。",
+     {(n, "awardedTitle", "省级老字号") for n in ("明月酱园", "老周记糕点", "福源茶庄")}),
+    # 确定A、B、C为T: a naming with no count
+    ("省文化和旅游厅确定甲乙景区、西塘古镇、南浔古镇为国家5A级旅游景区。",
+     {(n, "awardedTitle", "国家5A级旅游景区") for n in ("甲乙景区", "西塘古镇", "南浔古镇")}),
+    ("会议认定甲乙精密机械股份有限公司、丙丁生物科技有限公司为省级技术中心。",
+     {("甲乙精密机械股份有限公司", "awardedTitle", "省级技术中心"),
+      ("丙丁生物科技有限公司", "awardedTitle", "省级技术中心")}),
+    # ranked on the list the clause before names
+    ("在日前公布的全国县域经济百强县名单中，我省昆山市、江阴市分别位列第1位和第2位。",
+     {("昆山市", "awardedTitle", "全国县域经济百强县"), ("江阴市", "awardedTitle", "全国县域经济百强县")}),
+    # 其中 picks items of the clause before, which names the title
+    ("全省共有15个县被命名为省级生态县，其中我市的沛县、丰县名列其中。",
+     {("沛县", "awardedTitle", "省级生态县"), ("丰县", "awardedTitle", "省级生态县")}),
+    ("在全国文明单位名单中，某市公安局、某市中心医院榜上有名。",
+     {("某市公安局", "awardedTitle", "全国文明单位"), ("某市中心医院", "awardedTitle", "全国文明单位")}),
+    ("我区东湖村成功创建为省级美丽乡村示范村。", {("东湖村", "awardedTitle", "省级美丽乡村示范村")}),
+    ("我市昆仑中学、育才小学被教育部认定为全国青少年校园足球特色学校。",
+     {(n, "awardedTitle", "全国青少年校园足球特色学校") for n in ("昆仑中学", "育才小学")}),
+    # people with a post after the name, one after another
+    ("我校王志明教授、刘晓燕研究员当选中国科学院院士。",
+     {("王志明", "awardedTitle", "中国科学院院士"), ("刘晓燕", "awardedTitle", "中国科学院院士")}),
 ]
 
 NEGATIVE = [
@@ -471,6 +508,8 @@ NEGATIVE = [
     "将长兴县等10个县列为重点帮扶对象并予以支持。",        # 列为 something that is no title
     "杭州市位列长三角城市第三位。",                        # a rank among cities, on no list
     "以下为部分省份入选名单：\n北京市\n天津市",             # a list that names no honour
+    "会议确定明年的工作重点为推进改革、扩大开放。",          # 确定…为 a plan, no title
+    "某部公布了新一批建设项目，名单如下：\n江苏省镇江市\n浙江省湖州市",  # no title's head
     # a quoted word inside a longer name is not the title of the lines below
     "某某市有3家专精特新“小巨人”企业。\n此次入选的企业分别是：\n甲乙科技股份有限公司\n丙丁机械有限公司",
 ]

@@ -425,3 +425,16 @@ ANNOUNCED = "青禾科技（301622.SZ）召开股东大会。"
 ])
 def test_a_listed_companys_announcements(resources, text, expected):
     assert triples(posts.extract(make_article(text), resources)) == expected
+
+
+# 我校 is the school the article names, never a body of another kind (某某科学院 ends in 学院)
+OUR_SCHOOL = [
+    ("东海大学消息，我校王某明教授当选院士。",
+     {("王某明", "jobTitle", "教授"), ("王某明", "worksFor", "东海大学")}),
+    ("某某科学院公布增选结果，我校王某明教授当选院士。", {("王某明", "jobTitle", "教授")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", OUR_SCHOOL)
+def test_our_school_is_the_school_the_article_names(resources, text, expected):
+    assert triples(posts.extract(make_article(text), resources)) == expected

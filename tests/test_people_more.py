@@ -186,6 +186,7 @@ NEGATIVE = [
     "司马某某总经理出席。",  # four characters alone before a post: no name
     "某某处处长应邀出席会议。",  # 应 is a surname, but 应邀 is the verb
     "大会主席在主席台就座。",    # 主席台 is the rostrum
+    "某某科学院公布院士增选结果。",  # 公 is a surname, but 公布 is the verb
 ]
 
 

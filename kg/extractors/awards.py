@@ -91,6 +91,8 @@ def _statements(article, index, text, blocks, last_doc, res, heading=None) -> It
                          or _selection_before(text, verb_at, sentence, res)
                          or _counted_quoted(text, verb_at, sentence, res)
                          or _category_lead(article, sentence, text, verb_at, res)
+                         # 共有15个县被命名为T，其中A、B名列其中
+                         or _among_title(sentence, text, verb_at, res)
                          or heading or (_doc_title(last_doc, res) if last_doc else None)
                          # 获此殊荣 / A、B也入选 after the sentence that named the list
                          or _context_title(article, res.texts(article), index - 1, res,
@@ -136,7 +138,8 @@ def _statements(article, index, text, blocks, last_doc, res, heading=None) -> It
                         or (not _counts_people(span_text, res) and _subjects(span_text, offset, res))
                         or _person_subjects(text, verb_at, res)
                         or _carried_subjects(text, verb_at, res)
-                        or _our_place(article, text, verb_at, res))
+                        or _our_place(article, text, verb_at, res)
+                        or _titled_list(text, verb_at, title, res))
             subjects = _with_people(text, verb_at, subjects, res)
         count = lists.count(span_text)
         if count and len(subjects) < count:
@@ -577,11 +580,16 @@ def _subject(text: str, verb_at: int) -> tuple[str, int]:
     if by:
         subject = _without_when(subject[: by.start()])  # 被某部授予: the agent is no subject
     subject = _NOTE.sub("", subject)
-    lead = _LEAD.match(subject)
-    if lead:
-        start += lead.end()
-        subject = subject[lead.end():]
+    for pattern in (_LEAD, _HAS):
+        lead = pattern.match(subject)
+        if lead:
+            start += lead.end()
+            subject = subject[lead.end():]
     return subject, start
+
+
+# 浙江省有A、B入选 / 我市共有A、B上榜: who has them is no awardee; the items follow 有
+_HAS = re.compile(r"^(?:[\u3400-\u9fff]{1,6}?[省市区县州])?(?:共|已|已经|先后|还|也|另|则)?有(?![限关效力望序])")
 
 
 # 某公司近日获评, 某镇2010年被评为, 某厂曾多次荣获: when it happened is no part of the subject
@@ -625,6 +633,31 @@ def _listed_subjects(text: str, verb_at: int, res: Resources) -> list:
     and, when nothing else types them, by the category noun after the count."""
     subject, start = _subject(text, verb_at)
     return _listed_span(text, start, start + len(subject), res)
+
+
+def _among_title(sentence, text: str, verb_at: int, res: Resources) -> Mention | None:
+    """共有15个县被命名为T，其中A、B名列其中 / 在T名单中，A、B榜上有名: the title of the
+    clause before, whose items the clause picks."""
+    start = clause_start(text, verb_at)
+    if _IN_LIST.search(text, 0, start):
+        return _list_named_in(sentence, text[:start], res)  # 在T名单中，A、B榜上有名
+    if not text.startswith("其中", start):
+        return None
+    return _title_after_verb(sentence, text[:start], res)
+
+
+_IN_LIST = re.compile(r"(?:名单|榜单|排行榜)(?:中|里|上|之中)[，,]\s*$")
+
+
+def _titled_list(text: str, verb_at: int, title: Mention, res: Resources) -> list:
+    """A、B、C入选省级老字号: names of no known kind, listed before a title whose head says
+    what its holders are (老字号, 工厂: organisations; 城市: places)."""
+    category = lists.category_of(title.name or title.text, res)
+    if category is None:
+        return []
+    subject, start = _subject(text, verb_at)
+    found = lists.items(text, start, start + len(subject), res, category=category) or []
+    return found if len(found) >= 2 else []
 
 
 def _counts_people(span_text: str, res: Resources) -> bool:
@@ -723,11 +756,12 @@ def _posted_people(text: str, verb_at: int, res: Resources) -> list:
     tail = _LIST_TAIL.search(subject)
     end = start + (tail.start() if tail else len(subject))
     found = [p for p in people.find(text[:end], res) if p.start >= start]
-    if not found or found[-1].end != end:
+    if not found or _after_name(text, found[-1].end, end, res) != end:
         return []
     for before, after in zip(found, found[1:]):
-        if text[before.end:before.end + 1] not in ("、", "，", ",") \
-                or re.search(r"[，,。；;]", text[before.end + 1:after.start]):
+        close = _after_name(text, before.end, after.start, res)
+        if text[close:close + 1] not in ("、", "，", ",") \
+                or re.search(r"[，,。；;]", text[close + 1:after.start]):
             return []
     if re.search(r"[、，,。；;]", text[start:found[0].start]):
         return []  # something before the first person that is no part of them
@@ -748,6 +782,17 @@ def _posted_people(text: str, verb_at: int, res: Resources) -> list:
                                 note=note.removesuffix("的")))
         at = person.end
     return items
+
+
+def _after_name(text: str, at: int, end: int, res: Resources) -> int:
+    """Where a name that ends at `at` is done: after the post written right after it
+    (甲教授、乙研究员), if one is."""
+    rest = text[at:end]
+    cut = re.search(r"[、，,]", rest)
+    word = rest[: cut.start()] if cut else rest
+    if word and any(t.start == 0 and t.end == len(word) for t in people.titles_in(word, res)):
+        return at + len(word)
+    return at
 
 
 def _with_people(text: str, verb_at: int, items: list, res: Resources) -> list:
@@ -970,13 +1015,16 @@ _HEADING_LEAD = re.compile(r"^(?:[\u3400-\u9fff]{1,8}?[省市县区]"
                            r"(?=新增|新认定|入选|获评))?"
                            r"(?:新增|新认定|入选|获评)?(?:首批|新一批|第[一二三四五六七八九十\d]+批)?")
 _HEADING_TAIL = re.compile(r"(?:拟?(?:命名|认定|确认|推荐|公示|表彰))?(?:名单|名录)$")
+# 为第二批专精特新“小巨人”企业: quoted words inside the title
+_AS_TITLE = (r"为(?P<title>[“\"][^，,。；;：:、“”\"]{2,40}[”\"]"
+             r"(?!(?!称号|荣誉|名单|榜|的|和|及|与|等|中|上)[\u3400-\u9fff])"
+             r"|(?:[^，,。；;：:、“”\"]|[“\"][^“”\"，,。；;、]{1,12}[”\"](?=[\u3400-\u9fff])){2,40})")
 _NAMED_AS = re.compile(
     r"(?:(?P<list>[^，,。；;：:]+?)等)?(?P<n>[0-9]+|[一二三四五六七八九十两百千]+)(?:个|家|座|所|名|位)"
-    r"(?P<cat>(?:[^，,。；;：:、为()（）]|[(（][^()（）]*[)）]){0,16}?)为"
-    # 为第二批专精特新“小巨人”企业: quoted words inside the title
-    r"(?P<title>[“\"][^，,。；;：:、“”\"]{2,40}[”\"]"
-    r"(?!(?!称号|荣誉|名单|榜|的|和|及|与|等|中|上)[\u3400-\u9fff])"
-    r"|(?:[^，,。；;：:、“”\"]|[“\"][^“”\"，,。；;、]{1,12}[”\"](?=[\u3400-\u9fff])){2,40})")
+    r"(?P<cat>(?:[^，,。；;：:、为()（）]|[(（][^()（）]*[)）]){0,16}?)" + _AS_TITLE)
+# 确定A、B、C为T: the same with no count, the items written out in full
+_LISTED_AS = re.compile(r"(?:命名|确认|认定|确定|评定)(?P<list>[^，,。；;：:为]{4,120}?、[^，,。；;：:为]{2,60}?)"
+                        r"(?P<n>)(?P<cat>)" + _AS_TITLE)
 _NAMING_VERB = re.compile(r"命名|确认|认定|评为|确定|授予|评选")
 
 
@@ -1092,7 +1140,9 @@ def _named(article: Article, texts: list[str], res: Resources):
         verb = _NAMING_VERB.search(text)
         if not verb:
             continue
-        for match in _NAMED_AS.finditer(text, verb.end()):
+        matches = list(_NAMED_AS.finditer(text, verb.end())) \
+            or list(_LISTED_AS.finditer(text, verb.start()))
+        for match in matches:
             name = _strip_batch(match.group("title"))
             if name[:1] in "“\"" and name[-1:] in "”\"":
                 name = name[1:-1]  # “全国文明城市”, but not “四好农村路”示范县
@@ -1111,6 +1161,8 @@ def _named(article: Article, texts: list[str], res: Resources):
                     l0 = lead.end()
                 category = lists.category_of(match.group("cat"), res)
                 found = lists.items(text, l0, l1, res, sentence=index, category=category) or []
+            if match.re is _LISTED_AS and not found:
+                continue  # 确定…为T with no list of names before 为: some other statement
             yield index, title, lists.number(match.group("n")), found
 
 
@@ -1374,11 +1426,33 @@ def _nearest(article, *titles: Mention | None) -> Mention | None:
 
 def _verb_title_before(article, texts, index, res, reach: int = 2) -> Mention | None:
     """…共有1046家工厂入选国家级绿色工厂。以下为入选企业：the title an award verb took in
-    the sentences just before the lead."""
+    the sentences just before the lead, or the title a body named or published there
+    (命名了一批T。名单如下：)."""
     for k in range(index - 1, max(-1, index - 1 - reach), -1):
-        found = _title_after_verb(article.sentences[k], texts[k], res)
+        found = _title_after_verb(article.sentences[k], texts[k], res) \
+            or _made_title(article.sentences[k], texts[k], res)
         if found is not None:
             return found
+    return None
+
+
+# 命名了一批T, 公布了新一批T, 评出首批N个T: a body names the holders of a title, set out after
+_MADE = re.compile(r"(?:命名|认定|确定|公布|发布|公示|表彰|揭晓|评出|评选出|遴选出)了?"
+                   r"(?:(?:一批|新一批|首批|本批|第[0-9一二三四五六七八九十]+批|"
+                   r"[0-9一二三四五六七八九十两百千]+(?:个|家|座|所|名|位|项))(?:共)?)*"
+                   r"([^，,。；;：:、“”《》的为]{3,30}?)(?=[，,。；;：:]|$)")
+
+
+def _made_title(sentence, text: str, res: Resources) -> Mention | None:
+    for match in reversed(list(_MADE.finditer(text))):
+        name = _strip_batch(match.group(1))
+        if name.endswith("名单"):
+            continue  # a list's name: the list readers take it whole
+        if res.lexicon.ends_with("title_head", name) and not _is_plan(name, res) \
+                and not _verbs(name, res) and not _only_category(name, res):
+            at = match.end(1) - len(name)
+            return base.titled(name, "Title", sentence, at, match.end(1),
+                               name=_clean_title(name, res))
     return None
 
 
@@ -1432,7 +1506,7 @@ def _title_before_colon(article, index, before, res, counted_only: bool = False)
         if found is not None:
             return found
     if not counted_only:
-        relative = _title_of_relative(sentence, before, res)
+        relative = _title_of_relative(sentence, before, res) or _made_title(sentence, before, res)
         if relative is not None:
             return relative
     named = _NAMED_THEN_LISTED.search(before)
@@ -1559,6 +1633,9 @@ def _ranked(article, index, texts, res) -> Iterator[Fact]:
                                                         text[start:verb_at])))
         # 甲以335亿元的品牌价值在全国排第38位: the measure and the scope are no part of the subject
         subject = _RANK_MEANS.sub("", subject)
+        lead = _LEAD.match(subject)
+        if lead:  # 我省A、B分别位列…: whose they are is no item
+            start, subject = start + lead.end(), subject[lead.end():]
         if len(subject) < 2:
             continue
         found = lists.items(text, start, start + len(subject), res, sentence=index)

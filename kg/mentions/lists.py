@@ -291,6 +291,9 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
     if orgs.company_short_name(piece, res):
         return "org", p0, p1, None, note  # 某某电子科技, 某某乳业: a company by its short name
     town = res.lexicon.ends_with("town_suffix", piece)
+    site = res.lexicon.ends_with("site_suffix", piece)
+    if site and town and len(site) > len(town) and _is_site(piece, site, res):
+        return "site", p0, p1, None, note  # 某某古镇, 某某小镇: a site named after its place
     if town and _is_town(piece, town, res):
         at = _town_start(span, p0, p1, len(town), res)
         inner = _INNER_TOWN.search(span, p0, p1)
@@ -299,7 +302,6 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
             # starts like a place (某乡柳林水村: not 柳林 + 水村)
             at = inner.end()
         return "town", at, p1, None, note
-    site = res.lexicon.ends_with("site_suffix", piece)
     if site and _is_site(piece, site, res):
         return "site", p0, p1, None, note  # 某市某区某某文化街区: a named place people visit
     if category and _CJK_NAME.match(piece) and len(piece) <= 16 \

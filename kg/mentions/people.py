@@ -593,6 +593,8 @@ def _split_org_name(gap: str, res: Resources, org_optional: bool):
             continue
         if size == 4 and name[:2] not in res.lexicon.compound_surnames:
             continue
+        if name in _verb_words(res):
+            continue  # 某院公布院士增选结果: a verb between the body and the title
         if head.endswith("代表") and org_optional:
             org, known = None, False
         elif head:
@@ -614,6 +616,19 @@ def _split_org_name(gap: str, res: Resources, org_optional: bool):
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+_VERB_LISTS = ("publish_verb", "speak_verb", "attend_verb", "held_verb", "organize_verb",
+               "award_verb", "list_verb")
+
+
+def _verb_words(res: Resources) -> frozenset[str]:
+    """The verbs of the word lists: a word that is one is no name (公布, 主持)."""
+    words = res.index.get("verb_words")
+    if words is None:
+        words = res.index["verb_words"] = frozenset(
+            w for name in _VERB_LISTS for w in res.lexicon.words(name))
+    return words
 
 
 def _name_after(seg: str, pos: int, res: Resources) -> int | None:
