@@ -474,6 +474,28 @@ CASES = [
     ("我区东湖村成功创建为省级美丽乡村示范村。", {("东湖村", "awardedTitle", "省级美丽乡村示范村")}),
     ("我市昆仑中学、育才小学被教育部认定为全国青少年校园足球特色学校。",
      {(n, "awardedTitle", "全国青少年校园足球特色学校") for n in ("昆仑中学", "育才小学")}),
+    # a table under …前10名如下：, its header row between the colon and the rows
+    ("2030年全国县域经济百强县前3名如下：\n排名 | 县（市） | 所属省份\n1 | 昆山市 | 江苏省\n"
+     "2 | 江阴市 | 江苏省\n3 | 晋江市 | 福建省",
+     {(c, "awardedTitle", "全国县域经济百强县") for c in ("昆山市", "江阴市", "晋江市")}),
+    # the sentence that counted as many items as the table holds gives the table its title
+    ("甲乙机械股份有限公司等2家企业被认定为2030年度某省智能制造示范工厂。第二句。具体名单如下：\n"
+     "序号 | 单位名称\n1 | 甲乙机械股份有限公司\n2 | 丙丁电子有限公司",
+     {(c, "awardedTitle", "2030年度某省智能制造示范工厂") for c in ("甲乙机械股份有限公司", "丙丁电子有限公司")}),
+    # brands in quotes one after another, with no separator
+    ("某厅认定“甲记”“乙味坊”“丙韵”等3个品牌为第三批某省老字号。",
+     {(c, "awardedTitle", "某省老字号") for c in ("甲记", "乙味坊", "丙韵")}),
+    # 推介…为T names as 命名 does; a village whose name starts like a place elsewhere
+    ("某部推介福建省屏南县龙潭溪村等2个村落为中国美丽休闲乡村。",
+     {("龙潭溪村", "awardedTitle", "中国美丽休闲乡村")}),
+    # the list the clause before published; people with their units in brackets
+    ("某省总工会公布某省五一劳动奖章获奖名单，我市王某军（甲乙电气有限公司高级技师）、"
+     "赵某丽（丙丁机械有限公司工程师）获此殊荣。",
+     {("王某军", "awardedTitle", "某省五一劳动奖章"), ("赵某丽", "awardedTitle", "某省五一劳动奖章"),
+      ("王某军", "worksFor", "甲乙电气有限公司"), ("王某军", "jobTitle", "高级技师"),
+      ("赵某丽", "worksFor", "丙丁机械有限公司"), ("赵某丽", "jobTitle", "工程师")}),
+    # where the awardee comes from is no awardee
+    ("来自江苏的王某军被评为全国敬业奉献模范。", {("王某军", "awardedTitle", "全国敬业奉献模范")}),
     # people with a post after the name, one after another
     ("我校王志明教授、刘晓燕研究员当选中国科学院院士。",
      {("王志明", "awardedTitle", "中国科学院院士"), ("刘晓燕", "awardedTitle", "中国科学院院士")}),

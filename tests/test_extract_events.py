@@ -32,6 +32,12 @@ PARTICIPATION = [
 ]
 
 PARTICIPATION.append(
+    # sharing experience at the event is speaking at it; two people with their companies
+    ("第三届某某数字经济大会在苏州开幕。会上，甲乙电气有限公司董事长李某强、丙丁机械有限公司总经理"
+     "周某敏围绕数字化转型作交流分享。",
+     {("李某强", "speaksAt", "第三届某某数字经济大会"), ("周某敏", "speaksAt", "第三届某某数字经济大会")}))
+
+PARTICIPATION.append(
     # what someone said in an interview, far from any mention of the event, is no speech at it
     ("1月5日，中国人民银行召开2030年工作会议。中国人民银行行长周某明出席会议并讲话。"
      "通胀保持温和。\n此外，东禾银行行长王某日前接受记者采访时表示，银行业将加大支持。",

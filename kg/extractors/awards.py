@@ -135,7 +135,8 @@ def _statements(article, index, text, blocks, last_doc, res, heading=None) -> It
         else:  # organisations first: 江苏泰瑞精工股份有限公司 is not 江苏
             subjects = (_posted_people(text, verb_at, res)
                         or _org_subjects(text, verb_at, res) or _listed_subjects(text, verb_at, res)
-                        or (not _counts_people(span_text, res) and _subjects(span_text, offset, res))
+                        or (not _counts_people(span_text, res)
+                            and _subjects(*_subject(text, verb_at), res))
                         or _person_subjects(text, verb_at, res)
                         or _carried_subjects(text, verb_at, res)
                         or _our_place(article, text, verb_at, res)
@@ -179,7 +180,7 @@ def _previous_list(article, blocks, index: int, res: Resources, reach: int = 2) 
 
 
 _NO_OBJECT = ("入选", "上榜", "入围", "榜上有名", "名列其中", "列入其中", "获此殊荣", "获此荣誉",
-              "获此称号", "获此荣誉称号")
+              "获此称号", "获此荣誉称号", "获评")
 # 入选公示, 入选该名单: the list is named elsewhere
 _BARE_LIST = re.compile(r"(?:该|此|这一)?(?:公示|公示名单|名单|榜单)?")
 _TITLE_GOES_ON = re.compile(r"([\u3400-\u9fff]{2,20}?)(?:荣誉称号|称号)?(?=[，,。；;！!]|$)")
@@ -535,8 +536,8 @@ _RANK_TAIL = re.compile(r"(?:前[0-9一二三四五六七八九十百]+(?:名|�
 
 def _clean_title(title: str, res: Resources) -> str:
     title = _RANK_TAIL.sub("", title) if len(title) > 6 else title
-    if title.endswith("强榜单"):
-        title = title[:-2]  # 营收百强榜单: the ranking is the title, 榜单 only says it is a list
+    if re.search(r"强[\u3400-\u9fff]{0,2}榜单$", title):
+        title = title[:-2]  # 营收百强榜单, 百强县榜单: the ranking is the title, 榜单 only says it is a list
     for _ in range(2):  # …称号名单, …拟命名名单: a list's word, then the title's own
         drop = res.lexicon.ends_with("title_suffix_drop", title)
         if drop and len(title) > len(drop) + 1:
@@ -580,7 +581,7 @@ def _subject(text: str, verb_at: int) -> tuple[str, int]:
     if by:
         subject = _without_when(subject[: by.start()])  # 被某部授予: the agent is no subject
     subject = _NOTE.sub("", subject)
-    for pattern in (_LEAD, _HAS):
+    for pattern in (_FROM, _LEAD, _HAS):
         lead = pattern.match(subject)
         if lead:
             start += lead.end()
@@ -588,6 +589,8 @@ def _subject(text: str, verb_at: int) -> tuple[str, int]:
     return subject, start
 
 
+# 来自江苏的甲被评为…: where the awardee comes from is no awardee
+_FROM = re.compile(r"^来自[^，,。；;的]{1,15}的")
 # 浙江省有A、B入选 / 我市共有A、B上榜: who has them is no awardee; the items follow 有
 _HAS = re.compile(r"^(?:[\u3400-\u9fff]{1,6}?[省市区县州])?(?:共|已|已经|先后|还|也|另|则)?有(?![限关效力望序])")
 
@@ -632,7 +635,14 @@ def _listed_subjects(text: str, verb_at: int, res: Resources) -> list:
     """A、B和C等N家企业 (被某部) before the verb: the list's items, typed by the entity layer
     and, when nothing else types them, by the category noun after the count."""
     subject, start = _subject(text, verb_at)
-    return _listed_span(text, start, start + len(subject), res)
+    end = start + len(subject)
+    note = _NOTE_AT.match(text, end)
+    if note:  # 甲（某公司技师）、乙（某公司工程师）获…: the last item's note is part of it
+        end = note.end()
+    return _listed_span(text, start, end, res)
+
+
+_NOTE_AT = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _among_title(sentence, text: str, verb_at: int, res: Resources) -> Mention | None:
@@ -641,12 +651,16 @@ def _among_title(sentence, text: str, verb_at: int, res: Resources) -> Mention |
     start = clause_start(text, verb_at)
     if _IN_LIST.search(text, 0, start):
         return _list_named_in(sentence, text[:start], res)  # 在T名单中，A、B榜上有名
+    if _LIST_MADE.search(text, 0, start):
+        return _list_named_in(sentence, text[:start], res)  # 某部公布T名单，A、B获此殊荣
     if not text.startswith("其中", start):
         return None
     return _title_after_verb(sentence, text[:start], res)
 
 
 _IN_LIST = re.compile(r"(?:名单|榜单|排行榜)(?:中|里|上|之中)[，,]\s*$")
+_LIST_MADE = re.compile(r"(?:公布|发布|公示|揭晓|出炉)(?:了)?[^，,。；;]{3,40}(?:名单|榜单|排行榜)[，,]\s*$"
+                        r"|(?:名单|榜单|排行榜)(?:日前|近日)?(?:公布|发布|揭晓|出炉)[，,]\s*$")
 
 
 def _titled_list(text: str, verb_at: int, title: Mention, res: Resources) -> list:
@@ -1025,7 +1039,7 @@ _NAMED_AS = re.compile(
 # 确定A、B、C为T: the same with no count, the items written out in full
 _LISTED_AS = re.compile(r"(?:命名|确认|认定|确定|评定)(?P<list>[^，,。；;：:为]{4,120}?、[^，,。；;：:为]{2,60}?)"
                         r"(?P<n>)(?P<cat>)" + _AS_TITLE)
-_NAMING_VERB = re.compile(r"命名|确认|认定|评为|确定|授予|评选")
+_NAMING_VERB = re.compile(r"命名|确认|认定|评为|确定|授予|评选|推介")
 
 
 def _heading_title(article: Article, index: int, text: str,
@@ -1188,6 +1202,10 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             if not (main and count and main[1] and not numbered and main[2] + count <= main[1]):
                 main = [heading, count, 0]
         lead = block.headings[-1] if block.headings else None
+        colon = None
+        if lead and len(block.headings) > 1 and _table_row(lead[1]) \
+                and block.headings[-2][1].rstrip().endswith((":", "：")):
+            colon = block.headings[-2]  # …前10名如下：then a table's header row
         if lead and not titled_heading and _place_heading(lead[1], res):
             # 以下为入选企业：, then 江苏（6家）and its lines: the colon above the place headings
             above = [h for h in block.headings[:-1] if h[1].rstrip().endswith((":", "："))]
@@ -1199,6 +1217,7 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             # else the title the article named last (认定…为T)
             title = _list_heading(article, lead[0], lead[1], res) \
                 or _title_before_colon(article, lead[0], lead[1].rstrip(":： "), res) \
+                or _title_counted(article, texts, lead[0], len(block.items), res, reach=6) \
                 or _nearest(article, _context_title(article, texts, lead[0], res, reach=6),
                             _verb_title_before(article, texts, lead[0], res)) \
                 or _named_for(block, named, used) or _headline_title(article, res)
@@ -1210,12 +1229,15 @@ def _headed_blocks(article, texts, blocks, res, named) -> Iterator[Fact]:
             title = previous[0]  # 山东 4家 right after the lines of the province before it
         elif previous and block.headings and block.headings[0][0] == previous[1] + 1 \
                 and all(lists.is_heading(t) and len(t.strip()) <= 10 and not lists.numbering(t.strip())
-                        and not re.search(r"[(（:：]", t) for _k, t in block.headings):
+                        and not re.search(r"[(（:：]", t) and not _ANNEX.match(t)
+                        for _k, t in block.headings):
             title = previous[0]  # 宏观经济, then 固定收益: the next field of the same list
         elif len(block.items) > 1:
             # 公布第六批…名单 just above a table or lines with no heading of their own
-            title = _named_for(block, named, used) or _context_title(
-                article, texts, block.first - 1, res, reach=2, listed_only=True) \
+            title = _named_for(block, named, used) \
+                or (colon and _top_lead(article.sentences[colon[0]], colon[1], res)) \
+                or _title_counted(article, texts, block.first, len(block.items), res, reach=6) \
+                or _context_title(article, texts, block.first - 1, res, reach=2, listed_only=True) \
                 or _headline_title(article, res)
         else:
             title = None  # one line under no heading: a signature, not a list
@@ -1482,6 +1504,24 @@ _RANK_LEAD = re.compile(r"(?:(?P<a>[^，,。；;：:、“”]{2,30}?)(?:中|里
                         r"(?:依次|分别)?(?:是|为|有)[:：]?$")
 
 
+# 2030年全国百强县前10名如下：the ranking, then how much of it the list holds
+_TOP_LEAD = re.compile(r"^(?:[0-9]{4}年度?)?(?P<t>[^，,。；;：:、“”]{3,30}?)"
+                       r"前[0-9一二三四五六七八九十百]+(?:名|位|强)?(?:名单|榜单)?"
+                       r"(?:如下|依次为|依次是|分别为|分别是|为|是)?[:：]?$")
+
+
+def _top_lead(sentence, before: str, res: Resources) -> Mention | None:
+    match = _TOP_LEAD.match(before.strip())
+    if not match:
+        return None
+    name = match.group("t")
+    if not (res.lexicon.ends_with("title_head", name) or res.lexicon.ends_with("ranking_head", name)):
+        return None
+    at = before.find(name)
+    return base.titled(name, "Title", sentence, at, at + len(name),
+                       name=_clean_title(_strip_batch(name), res))
+
+
 def _rank_lead(sentence, before: str, res: Resources) -> Mention | None:
     match = _RANK_LEAD.search(before)
     if not match:
@@ -1498,7 +1538,7 @@ def _rank_lead(sentence, before: str, res: Resources) -> Mention | None:
 
 def _title_before_colon(article, index, before, res, counted_only: bool = False) -> Mention | None:
     sentence = article.sentences[index]
-    ranked = _rank_lead(sentence, before, res)
+    ranked = _rank_lead(sentence, before, res) or _top_lead(sentence, before, res)
     if ranked is not None:
         return ranked
     if not counted_only:

@@ -21,7 +21,8 @@ from kg.mentions import people as people_layer
 from kg.resources import Resources
 
 # Separators between items; 和/及/与/以及 only between two items that each type alone.
-_SEPARATOR = re.compile(r"[、，,；;|｜/\s]+")
+# “甲”“乙”“丙”: quoted items written one after another need no separator
+_SEPARATOR = re.compile(r"[、，,；;|｜/\s]+|(?<=”)(?=“)")
 _CONJUNCTION = re.compile(r"以及|和|及|与")
 # what must stand inside a span for it to hold two items (see _pieces)
 _LIST_MARK = re.compile(_SEPARATOR.pattern + "|" + _CONJUNCTION.pattern)
@@ -256,6 +257,9 @@ def _type_piece(span: str, p0: int, p1: int, found, res: Resources, category: st
     if lead:
         p0 += lead.end()
         piece = span[p0:p1]
+    if len(piece) > 3 and piece[0] == "“" and piece[-1] == "”" and "”" not in piece[1:-1]:
+        p0, p1 = p0 + 1, p1 - 1  # “某某”: a brand's name in quotes is the name
+        piece = span[p0:p1]
     tail = _NOTE.search(piece)
     if tail and tail.start() > 0:
         note = tail.group().strip()[1:-1]
@@ -404,8 +408,22 @@ def _path_start(span: str, p0: int, at: int, res: Resources) -> int | None:
 def _town_start(span: str, p0: int, p1: int, suffix: int, res: Resources) -> int:
     """南昌县蒋巷镇: a town's name starts after the places written before it, unless they are
     the name itself (永修县城)."""
-    ends = [e for _s, e, *_ in res.places.find(span[p0:p1]) if p0 + e < p1 - suffix]
-    return p0 + ends[-1] if ends else p0
+    end, outer = 0, None
+    for start, stop, _surface, candidates in res.places.find(span[p0:p1]):
+        inner = [c for c in candidates if outer is None or _within(c, outer)]
+        if start != end or p0 + stop >= p1 - suffix or not inner:
+            break  # 屏南县龙潭溪村: a place's name inside the village's is no part of its path
+        end, outer = stop, inner[0]
+    return p0 + end
+
+
+_PREFIX = {"province": 2, "prefecture": 4}
+
+
+def _within(place, outer) -> bool:
+    """The place lies in `outer` by their GB/T 2260 codes (a county has nothing below it)."""
+    size = _PREFIX.get(outer.level)
+    return bool(size) and place.code != outer.code and place.code.startswith(outer.code[:size])
 
 
 def _ambiguous_place(piece: str, res: Resources) -> bool:
