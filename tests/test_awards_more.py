@@ -371,14 +371,15 @@ CASES = [
     ("某机构发布最具价值中国品牌200强榜单。东华银行以335亿元的品牌价值在全国排第38位。",
      {("东华银行", "awardedTitle", "最具价值中国品牌200强")}),
     # people with 等 and no count; people among places in one list
+    # the honour is the title; 榜单 after it only says it is a list
     ("最终，张某伟、王某澍、赵某珠等荣登2030年度“十大经济人物”榜单。",
-     {("张某伟", "awardedTitle", "2030年度“十大经济人物”榜单"),
-      ("王某澍", "awardedTitle", "2030年度“十大经济人物”榜单"),
-      ("赵某珠", "awardedTitle", "2030年度“十大经济人物”榜单")}),
+     {("张某伟", "awardedTitle", "2030年度“十大经济人物”"),
+      ("王某澍", "awardedTitle", "2030年度“十大经济人物”"),
+      ("赵某珠", "awardedTitle", "2030年度“十大经济人物”")}),
     ("张某伟、广州市、赵某珠等荣登2030年度“十大经济人物”榜单。",
-     {("张某伟", "awardedTitle", "2030年度“十大经济人物”榜单"),
-      ("广州市", "awardedTitle", "2030年度“十大经济人物”榜单"),
-      ("赵某珠", "awardedTitle", "2030年度“十大经济人物”榜单")}),
+     {("张某伟", "awardedTitle", "2030年度“十大经济人物”"),
+      ("广州市", "awardedTitle", "2030年度“十大经济人物”"),
+      ("赵某珠", "awardedTitle", "2030年度“十大经济人物”")}),
     # quotes inside a title after a year stay whole
     ("张某伟荣获2030年度“十大经济人物”称号。", {("张某伟", "awardedTitle", "2030年度“十大经济人物”")}),
     # a comment after the list (占…, 数量居…) is no item and does not lose the list

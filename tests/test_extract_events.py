@@ -38,6 +38,17 @@ PARTICIPATION.append(
      {("李某强", "speaksAt", "第三届某某数字经济大会"), ("周某敏", "speaksAt", "第三届某某数字经济大会")}))
 
 PARTICIPATION.append(
+    # a roundtable named in quotes is a session of the event: its moderator and guests speak there
+    ("2030某某财富管理年会在上海举行。在随后举行的“养老金融”圆桌对话中，某某研究院副院长宁某卿担任主持人，"
+     "甲乙证券股份有限公司（下称“甲乙证券”）总经理邵某鸣、丙丁人寿保险股份有限公司副总裁柯某敏展开讨论。",
+     {(n, "speaksAt", "2030某某财富管理年会") for n in ("宁某卿", "邵某鸣", "柯某敏")}))
+
+PARTICIPATION.append(
+    # 以“…”为题: the quote after the coverb cuts the clause, not the name
+    ("第五届某某制造论坛在苏州开幕。中国工程院院士孟某川以“工业智能体”为题发表主旨演讲。",
+     {("孟某川", "speaksAt", "第五届某某制造论坛")}))
+
+PARTICIPATION.append(
     # what someone said in an interview, far from any mention of the event, is no speech at it
     ("1月5日，中国人民银行召开2030年工作会议。中国人民银行行长周某明出席会议并讲话。"
      "通胀保持温和。\n此外，东禾银行行长王某日前接受记者采访时表示，银行业将加大支持。",
@@ -210,6 +221,14 @@ def test_names_listed_as_present_attend(resources):
 
 
 ORGANISERS = [
+    # organisers one a line under their role; guidance is no organising
+    ("第三届某某金融科技大会在深圳举行。\n主办单位：\n深圳市某某促进会\n某某数字金融研究院\n"
+     "承办单位：\n深圳某某会展服务有限公司\n指导单位：\n深圳市某某区人民政府",
+     {("第三届某某金融科技大会", "organizedBy", n)
+      for n in ("深圳市某某促进会", "某某数字金融研究院", "深圳某某会展服务有限公司")}),
+    # 协办 assists; the guidelines count 主办, 承办 and 举办 as organising
+    ("第五届某某制造论坛在苏州举行。\n主办单位：\n苏州市人民政府\n协办单位：\n苏州市某某产业协会",
+     {("第五届某某制造论坛", "organizedBy", "苏州市人民政府")}),
     # a known body's branch in a place convenes its own press conference
     ("4月10日，国家金融监督管理总局江苏监管局召开新闻发布会。",
      {("国家金融监督管理总局江苏监管局新闻发布会", "organizedBy", "国家金融监督管理总局江苏监管局")}),

@@ -213,6 +213,9 @@ def test_a_name_before_an_accompanying_verb(resources):
 # (sentence, the employers of its one person): a former post counts only when the title after
 # the name is current and no current post names an organisation
 EMPLOYERS = [
+    # an alias the article defines between the body and the post
+    ("上海某某机器人股份有限公司（以下简称“某某机器人”）董事长兼总裁沈某群作报告。",
+     ["上海某某机器人股份有限公司"]),
     ("某某大学原特聘教授王某出席。", []),
     ("某某大学名誉校长、前校长赵某出席。", ["某某大学"]),
     ("某某市委书记、市长王某出席。", ["某某市委", "某某市人民政府"]),

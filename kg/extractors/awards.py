@@ -536,8 +536,11 @@ _RANK_TAIL = re.compile(r"(?:前[0-9一二三四五六七八九十百]+(?:名|�
 
 def _clean_title(title: str, res: Resources) -> str:
     title = _RANK_TAIL.sub("", title) if len(title) > 6 else title
-    if re.search(r"强[\u3400-\u9fff]{0,2}榜单$", title):
-        title = title[:-2]  # 营收百强榜单, 百强县榜单: the ranking is the title, 榜单 only says it is a list
+    if re.search(r"(?:强[\u3400-\u9fff]{0,2}|[”\"])榜单$", title) and res.lexicon.ends_with(
+            "title_head", title[:-2].rstrip("”\"")):
+        # 营收百强榜单, “十大人物”榜单: the ranking or the honour is the title; 榜单 only says
+        # it is a list (名单 likewise, below)
+        title = title[:-2]
     for _ in range(2):  # …称号名单, …拟命名名单: a list's word, then the title's own
         drop = res.lexicon.ends_with("title_suffix_drop", title)
         if drop and len(title) > len(drop) + 1:

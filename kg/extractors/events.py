@@ -30,6 +30,7 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
                 for w in resources.lexicon.words("relative_day")}
     dated: set[str] = set()
     last_day: date | None = None  # the last full date the article stated
+    role_lines: bool | None = None  # under 主办单位：, one organiser a line
     for sentence, text, sent_events in zip(article.sentences, resources.texts(article),
                                            tracked):
         stated_before = last_day
@@ -50,6 +51,13 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
                             _dateline_place(text, resources) if sentence is article.sentences[0]
                             else None)
         yield from _organized_by(article, sentence, text, sent_events, resources)
+        role_lines = _role_heading(text, role_lines) if role_lines is not None or \
+            _ROLE_HEADING.match(text) else None
+        if role_lines and not _ROLE_HEADING.match(text):
+            found = list(_role_line(article, sentence, text, sent_events, resources))
+            if not found:
+                role_lines = None  # the lines of organisers have ended
+            yield from found
         subjects = named or _convened(text, sent_events, resources)
         if not subjects:
             continue
@@ -249,6 +257,32 @@ def _roles(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
             org = base.org(name, article, sentence, at, at + len(name), res)
             yield base.fact(event_mention(event, sentence), "organizedBy", org, article,
                             sentence, NAME)
+
+
+# 主办单位：on a line of its own, the organisers on the lines below; 指导单位：ends them
+_ROLE_HEADING = re.compile(r"^\s*(?:联合|共同)?(?:主办|承办|协办|指导|支持|媒体支持|战略合作)"
+                           r"(?:单位|方|机构|媒体)\s*[:：]\s*$")
+
+
+def _role_heading(text: str, current: bool | None) -> bool | None:
+    """Whether the lines after this one name organisers: True under 主办/承办单位：, False
+    under 指导单位： or 协办单位： (guidance and assistance are no organising, as the
+    annotation guidelines count only 主办, 承办 and 举办), else as before."""
+    match = _ROLE_HEADING.match(text)
+    if not match:
+        return current
+    return bool(re.search(r"主办|承办", match.group()))
+
+
+def _role_line(article, sentence, text, sent_events, res) -> Iterator[Fact]:
+    names = _organisers(text.strip(), res)
+    event = _current(sent_events) if names else None
+    if event is None:
+        return
+    for name in names:
+        at = text.find(name)
+        org = base.org(name, article, sentence, at, at + len(name), res)
+        yield base.fact(event_mention(event, sentence), "organizedBy", org, article, sentence, NAME)
 
 
 _JOINTLY = re.compile(r"(?:联合|共同|携手)$")

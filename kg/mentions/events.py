@@ -234,6 +234,8 @@ def _bracket_before(text: str, end: int) -> int | None:
 
 
 def _name(written: str, res: Resources) -> str:
+    if res.lexicon.ends_with("event_session", written):
+        return ""  # “某某”圆桌对话: a session of the event the article is about
     part = res.lexicon.ends_with("event_part", written)
     if part == written:
         return ""  # 开幕大会 alone: the opening of the event the article is about

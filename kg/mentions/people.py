@@ -89,8 +89,28 @@ def find(text: str, res: Resources) -> list[PersonMention]:
     """Every person with a post in `text` (a sentence, folded)."""
     key = ("people", text)
     if key not in res.memo:
-        res.memo[key] = _find(text, res)
+        res.memo[key] = _without_aliases(text, res) if _ALIAS_INSIDE.search(text) \
+            else _find(text, res)
     return res.memo[key]
+
+
+# 某某股份有限公司（以下简称“某某”）董事长甲: an alias defined between a body and its post
+_ALIAS_INSIDE = re.compile(r"(?<=[\u3400-\u9fff])[(（](?:以下|下文)?(?:简称|下称)[:：]?[“\"]?"
+                           r"[^()（）“”\"]{1,20}[”\"]?[)）](?=[\u3400-\u9fff])")
+
+
+def _without_aliases(text: str, res: Resources) -> list[PersonMention]:
+    """People read with the aliases taken out, at their places in `text`."""
+    cuts = [(m.start(), m.end() - m.start()) for m in _ALIAS_INSIDE.finditer(text)]
+    found = _find(_ALIAS_INSIDE.sub("", text), res)
+
+    def place(at: int) -> int:
+        for start, size in cuts:
+            if at >= start:
+                at += size
+        return at
+
+    return [replace(p, start=place(p.start), end=place(p.end)) for p in found]
 
 
 def _find(text: str, res: Resources) -> list[PersonMention]:
@@ -658,7 +678,8 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
         whole = after == ""
         if surname_stop and (whole or not res.lexicon.starts_with("name_stop", after)):
             continue
-        if not whole and (cand[-1] in _NOT_NAME_END or not _follows(after, res)):
+        coverb_last = after in res.lexicon.words("name_coverb")  # 某某以“…”为题: cut at the quote
+        if not whole and (cand[-1] in _NOT_NAME_END or not (_follows(after, res) or coverb_last)):
             continue
         if whole and size == 3 and cand[-1] in _NOT_NAME_END and _follows(cand[-1], res):
             continue  # 某某说 at the end of a clause: the name is the two before 说
@@ -666,6 +687,9 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
             continue
         if size == 4 and not whole and cand[:2] not in res.lexicon.compound_surnames:
             continue  # four characters only with a compound surname (欧阳某某)
+        if size == 4 and whole and cand[:2] not in res.lexicon.compound_surnames \
+                and cand[-1] in res.lexicon.words("name_coverb"):
+            continue  # 院士某某以“…”为题: a coverb before a quote ends the segment, not the name
         if _has_verb(rest, size, res) or _name_runs_on(rest, size, res):
             continue
         return pos + size
