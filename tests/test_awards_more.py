@@ -532,6 +532,7 @@ NEGATIVE = [
     "杭州市位列长三角城市第三位。",                        # a rank among cities, on no list
     "以下为部分省份入选名单：\n北京市\n天津市",             # a list that names no honour
     "会议确定明年的工作重点为推进改革、扩大开放。",          # 确定…为 a plan, no title
+    "报告显示，苏州、上海、宁波位列城市排名前三。",          # a ranking named by what it ranks only
     "某部公布了新一批建设项目，名单如下：\n江苏省镇江市\n浙江省湖州市",  # no title's head
     # a quoted word inside a longer name is not the title of the lines below
     "某某市有3家专精特新“小巨人”企业。\n此次入选的企业分别是：\n甲乙科技股份有限公司\n丙丁机械有限公司",

@@ -9,6 +9,9 @@ from tests.conftest import make_article, triples
 DOC = "“双千兆”网络协同发展行动计划(2021-2023年)"
 
 CASES = [
+    # 会同: both bodies publish; 制定 before the verb is drafting, no part of a publisher
+    ("湖南省商务厅会同湖南省财政厅制定出台了《某某若干措施》。",
+     {(o, "publishes", "某某若干措施") for o in ("湖南省商务厅", "湖南省财政厅")}),
     ("工业和信息化部今年印发《“双千兆”网络协同发展行动计划（2021-2023年）》，并启动评估工作。",
      {("工业和信息化部", "publishes", DOC)}),
     # several publishers, abbreviations, 联合

@@ -213,6 +213,8 @@ def test_a_name_before_an_accompanying_verb(resources):
 # (sentence, the employers of its one person): a former post counts only when the title after
 # the name is current and no current post names an organisation
 EMPLOYERS = [
+    # 年 ends many given names
+    ("发布会由某省政府新闻办副主任严某年主持。", ["某省政府新闻办"]),
     # an alias the article defines between the body and the post
     ("上海某某机器人股份有限公司（以下简称“某某机器人”）董事长兼总裁沈某群作报告。",
      ["上海某某机器人股份有限公司"]),

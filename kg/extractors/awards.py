@@ -1686,6 +1686,9 @@ def _ranked(article, index, texts, res) -> Iterator[Fact]:
             continue
         inside = _RANK_INSIDE.match(text, verb_end)
         title = None
+        head = inside and res.lexicon.ends_with("ranking_head", inside.group(1))
+        if head and _only_category(inside.group(1)[: -len(head)], res):
+            inside = None  # 位列城市排名前三: a ranking named by what it ranks only, on no list
         if inside and (res.lexicon.ends_with("ranking_head", inside.group(1))
                        or _TOP_N.search(inside.group(1))):
             # 位列全国百强区前三: the ranking is named between the verb and the place on it

@@ -34,7 +34,7 @@ _NOT_NAME_END = set("等在及与的将为对向于也还就曾已是了并司�
 # 某某说：/ 某某说，: the one-character 说 closes a name when what follows is the quote
 _SAYS = re.compile(r"说(?:[，,：:。“\"]|$)")
 _NOT_NAME_START = set("和及与等在的了是为并也就对向将台被由两几各每之")
-_NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次年分")
+_NOT_IN_NAME = set("会上的了在是等部局院市省县厅委办所室组团队届次分")
 
 
 @dataclass(frozen=True)
