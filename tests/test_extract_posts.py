@@ -438,3 +438,17 @@ OUR_SCHOOL = [
 @pytest.mark.parametrize("text,expected", OUR_SCHOOL)
 def test_our_school_is_the_school_the_article_names(resources, text, expected):
     assert triples(posts.extract(make_article(text), resources)) == expected
+
+
+# a company's own department, committee or region: the post is a post of the company
+COMPANY_DEPARTMENTS = [
+    ("某某银行私人银行部总经理邹某彦出席。", "某某银行"),
+    ("某某证券股份有限公司财富管理委员会主任邵某鸣出席。", "某某证券股份有限公司"),
+    ("荷兰某某农业科技公司亚太区总裁扬·德某斯出席。", "荷兰某某农业科技公司"),
+]
+
+
+@pytest.mark.parametrize("text,employer", COMPANY_DEPARTMENTS)
+def test_a_company_department_post_is_a_post_of_the_company(resources, text, employer):
+    found = {o for _s, p, o in triples(posts.extract(make_article(text), resources)) if p == "worksFor"}
+    assert found == {employer}

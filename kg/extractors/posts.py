@@ -30,7 +30,8 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
                 body = _body_named_before(text, found.start, resources)
                 employers = [body] if body else []
             for org_text in employers:
-                org_text = _body_of_department(org_text, resources) or (
+                org_text = _body_of_department(org_text, resources) \
+                    or _company_of_department(org_text, resources) or (
                     _body_named_before(text, found.start, resources)
                     if _is_department(org_text, resources) else None) or org_text
                 at = text.find(org_text)
@@ -88,6 +89,23 @@ def _body_of_department(org_text: str, res: Resources) -> str | None:
         return None
     rest = org_text[known[0][1]:]
     return known[0][2] if _is_department(rest, res) else None
+
+
+# 某某银行私人银行部, 某某证券财富管理委员会, 某某公司亚太区: a company's own departments,
+# committees and regions; a post in one is a post of the company
+_COMPANY_HEAD = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团|银行|证券|保险|公司)")
+
+
+def _company_of_department(org_text: str, res: Resources) -> str | None:
+    for match in reversed(list(_COMPANY_HEAD.finditer(org_text))):
+        company, rest = org_text[:match.end()], org_text[match.end():]
+        suffix = res.lexicon.ends_with("company_department", rest)
+        if suffix == rest and len(rest) == 1:
+            continue  # 某某银行私人银行部: 部 alone names no department; the bank ends earlier
+        if not suffix or len(rest) > 10 or len(company) < 4:
+            return None
+        return company if orgs.is_org(company, res, places_ok=False) else None
+    return None
 
 
 def _body_named_before(text: str, person_at: int, res: Resources) -> str | None:
