@@ -9,6 +9,9 @@ from tests.conftest import make_article, triples
 DOC = "“双千兆”网络协同发展行动计划(2021-2023年)"
 
 CASES = [
+    # a speaker publishing on behalf of a body: the body publishes
+    ("某某副厅长王某并代表浙江省经济和信息化厅发布了《某某案例集》。",
+     {("浙江省经济和信息化厅", "publishes", "某某案例集")}),
     # 会同: both bodies publish; 制定 before the verb is drafting, no part of a publisher
     ("湖南省商务厅会同湖南省财政厅制定出台了《某某若干措施》。",
      {(o, "publishes", "某某若干措施") for o in ("湖南省商务厅", "湖南省财政厅")}),

@@ -49,6 +49,12 @@ PARTICIPATION.append(
      {("孟某川", "speaksAt", "第五届某某制造论坛")}))
 
 PARTICIPATION.append(
+    # a foreign name before 以“…”; a name after a post that begins like a place (会长葛…: 长葛)
+    ("第三届某某港口论坛在宁波开幕。德国某某咨询有限公司高级合伙人克劳斯·韦某以“港口”为题发表主旨演讲。"
+     "某某研究会会长葛某舒作主题报告。",
+     {("克劳斯·韦某", "speaksAt", "第三届某某港口论坛"), ("葛某舒", "speaksAt", "第三届某某港口论坛")}))
+
+PARTICIPATION.append(
     # what someone said in an interview, far from any mention of the event, is no speech at it
     ("1月5日，中国人民银行召开2030年工作会议。中国人民银行行长周某明出席会议并讲话。"
      "通胀保持温和。\n此外，东禾银行行长王某日前接受记者采访时表示，银行业将加大支持。",
@@ -68,6 +74,9 @@ PARTICIPATION_NEGATIVE = [
 ]
 
 EVENTS = [
+    # an alias defined between the name and the date adds no distance
+    ("第十二届某某国际农业博览会（以下简称“农博会”）于10月16日在成都开幕。",
+     {("第十二届某某国际农业博览会", "heldIn", "成都市"), ("第十二届某某国际农业博览会", "heldOn", "2021-10-16")}),
     ("12月24日，首届“千兆城市”高峰论坛在山东省青岛市举行。",
      {(FORUM, "heldIn", "青岛市"), (FORUM, "heldOn", "2021-12-24")}),
     ("2011年11月16日下午，由国家发展改革委、科学技术部和深圳市人民政府共同主办的“新一代信息技术发展论坛”"
@@ -221,6 +230,10 @@ def test_names_listed_as_present_attend(resources):
 
 
 ORGANISERS = [
+    # a role's clause ends at the comma when what follows is about something else
+    ("第十二届某某农业博览会在成都开幕。本届博览会主办单位为某省农业农村厅，承办单位为成都市某某局，"
+     "展览面积12万平方米。",
+     {("第十二届某某农业博览会", "organizedBy", n) for n in ("某省农业农村厅", "成都市某某局")}),
     # organisers one a line under their role; guidance is no organising
     ("第三届某某金融科技大会在深圳举行。\n主办单位：\n深圳市某某促进会\n某某数字金融研究院\n"
      "承办单位：\n深圳某某会展服务有限公司\n指导单位：\n深圳市某某区人民政府",

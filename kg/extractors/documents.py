@@ -25,6 +25,7 @@ _NOTE_TAIL = re.compile(r"[(（][^()（）]*[)）]$")
 _ET_CETERA = re.compile(r"等(?:[0-9一二三四五六七八九十多]+个?)?(?:部门|单位|机构|部委|方面)?(?:联合|共同)?$")
 _LEAD_IN = re.compile(r"^(?:.*?\d{1,2}日(?:电|讯)\s*|.*(?:电|讯|消息)\s+|.*\s+)?(?:根据|依据|按照|在|由|据|为)?"
                       r"(?:本月|今年|上月|近日|日前)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
+_ON_BEHALF = re.compile(r"^.*?(?:并|还|也)?代表(?=[\u3400-\u9fff]{2})")
 _DRAFTED = re.compile(r"(?:研究)?(?:制定|起草|修订)(?:并|后)?$")
 _TOGETHER = re.compile(r"(?<=[\u3400-\u9fff])(?:会同|携手)(?=[\u3400-\u9fff])")
 _SITE = re.compile(r"(?:官方网站|官网|网站|微信公众号|官方微博)$")
@@ -122,6 +123,7 @@ def _publishers(text: str, verb_at: int, res: Resources,
     subject = _LEAD_IN.sub("", subject)     # 新华社北京2月22日电 国家统计局 / 在… / 由…
     subject = _SITE.sub("", subject)        # 工业和信息化部网站公布: the body publishes
     subject = _DRAFTED.sub("", subject)     # 某厅制定出台: drafting, then issuing
+    subject = _ON_BEHALF.sub("", subject)   # 甲并代表某厅发布: the body publishes
     subject = _TOGETHER.sub("、", subject)  # 某厅会同某厅: two publishers
     if not subject:
         return []

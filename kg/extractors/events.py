@@ -80,8 +80,10 @@ def extract(article: Article, resources: Resources) -> Iterator[Fact]:
         if filed:
             # 某网北京9月25日电 近日，…召开: the day the report was filed, not the event's
             found = [d for d in found if not filed.start() <= d.start < filed.end()]
-        day = next((d for d in found if len(d.value) == 10 and d.start < subjects[0].end + 12),
-                   None)
+        # 某博览会（以下简称“某某”）于10月16日开幕: a note in brackets adds no distance
+        day = next((d for d in found if len(d.value) == 10 and (
+            d.start < subjects[0].end + 12 or d.start > subjects[0].end
+            and len(_PAREN.sub("", text[subjects[0].end:d.start])) < 12)), None)
         if day and event.name not in dated:
             dated.add(event.name)
             yield base.fact(_event(event, sentence), "heldOn", Value(day.value, "date"),
@@ -249,6 +251,10 @@ def _roles(article, sentence, masked, sent_events, res) -> Iterator[Fact]:
         span = masked[match.end(): end.start() if end else len(masked)].strip()
         span = re.sub(r"等(?:单位|机构|部门)?$", "", span)
         names = _organisers(span, res) if span else []
+        comma = re.search(r"[，,]", span)
+        if not names and comma:
+            # 承办单位为某局，展览面积12万平方米: the clause after the comma is about something else
+            names = _organisers(span[:comma.start()], res)
         event = _current(sent_events) if names else None
         if event is None:
             continue

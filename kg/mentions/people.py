@@ -663,7 +663,7 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
     foreign = _FOREIGN.match(rest)
     if foreign:
         end = _foreign_end(rest, foreign.end(), res)
-        if _follows(rest[end:], res):
+        if _follows(rest[end:], res) or rest[end:] in res.lexicon.words("name_coverb"):
             return pos + end
     latin = _LATIN.match(rest)
     if latin and _follows(rest[latin.end():].lstrip(), res):
@@ -711,6 +711,8 @@ def _foreign_end(rest: str, end: int, res: Resources) -> int:
     for i in range(last + 1, end):
         if res.lexicon.starts_with("name_stop", rest, i) or _has_verb(rest[i:], 1, res):
             return i
+    if end - last >= 3 and end == len(rest) and rest[end - 1] in res.lexicon.words("name_coverb"):
+        return end - 1  # 克劳斯·韦伯以“…”为题: the coverb before the quote is no part of the name
     return end
 
 
@@ -857,8 +859,14 @@ def _runs_into_place(seg: str, start: int, end: int, res: Resources) -> bool:
     """A place's name begins inside the title and runs past it (银行长沙: 长沙)."""
     if end >= len(seg) or not _CJK.match(seg[end]):
         return False
-    return any(start < start + s < end < start + e
-               for s, e, *_ in res.places.find(seg[start:end + 8]))
+    window = seg[start:end + 8]
+    # 会长葛某某: a name after the post may begin like a place (长葛); a place goes on into
+    # a branch or a division (长沙分行, 长沙市), or ends the segment
+    return any(start < start + s < end < start + e and (
+        e >= len(window) or window[e] in _AFTER_PLACE) for s, e, *_ in res.places.find(window))
+
+
+_AFTER_PLACE = set("分支总市区县省州镇乡路街中办")
 
 
 def _title_pattern(res: Resources) -> re.Pattern:
