@@ -187,6 +187,9 @@ NEGATIVE = [
     "某某处处长应邀出席会议。",  # 应 is a surname, but 应邀 is the verb
     "大会主席在主席台就座。",    # 主席台 is the rostrum
     "某某科学院公布院士增选结果。",  # 公 is a surname, but 公布 is the verb
+    "基金经理奖项方面，某某获评。",      # four characters with no surname after a post: a phrase
+    "对分析师全年发布的深度报告进行抽样评审。",  # 全 is a surname, but 全年 is the whole year
+    "甲当选董事长后不再兼任总经理。",    # 后 is a surname, but 后不再 is "thereafter no longer"
 ]
 
 

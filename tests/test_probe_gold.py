@@ -175,7 +175,8 @@ def test_probe_articles_score_above_the_floor(resources):
 # blind2 0.875, blind3 0.775), each a few points under its figure.
 OWN_SETS = [("probe-honours", 12, 0.85), ("probe-unseen", 24, 0.87), ("probe-holdout", 30, 0.81),
             ("probe-blind2", 24, 0.85), ("probe-blind3", 24, 0.74),
-            ("probe-finance1", 14, 0.84), ("probe-finance2", 14, 0.83)]
+            ("probe-finance1", 14, 0.84), ("probe-finance2", 14, 0.83),
+            ("probe-honours2", 14, 0.88), ("probe-events2", 14, 0.90)]
 
 
 @pytest.mark.parametrize("folder,articles,floor", OWN_SETS)

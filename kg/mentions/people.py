@@ -683,7 +683,10 @@ def _name_after(seg: str, pos: int, res: Resources) -> int | None:
             continue
         if whole and size == 3 and cand[-1] in _NOT_NAME_END and _follows(cand[-1], res):
             continue  # 某某说 at the end of a clause: the name is the two before 说
-        if not res.lexicon.is_surname_start(cand) and not (whole and size >= 3):
+        if not res.lexicon.is_surname_start(cand) and not (whole and (size == 3 or size == 4 and any(
+                True for _w in res.lexicon.finditer("country", seg[:pos])))):
+            # a whole segment of four with no surname is a phrase (奖项方面), unless a country
+            # is named before the post (日本某市市长 and a Japanese name)
             continue
         if size == 4 and not whole and cand[:2] not in res.lexicon.compound_surnames:
             continue  # four characters only with a compound surname (欧阳某某)
