@@ -74,6 +74,10 @@ PARTICIPATION_NEGATIVE = [
 ]
 
 EVENTS = [
+    # a ceremony named by the honours it confers, listed with 、
+    ("4月28日，某某市劳动模范、先进集体和模范班组表彰大会在张家口举行。",
+     {("某某市劳动模范、先进集体和模范班组表彰大会", "heldIn", "张家口市"),
+      ("某某市劳动模范、先进集体和模范班组表彰大会", "heldOn", "2021-04-28")}),
     # an alias defined between the name and the date adds no distance
     ("第十二届某某国际农业博览会（以下简称“农博会”）于10月16日在成都开幕。",
      {("第十二届某某国际农业博览会", "heldIn", "成都市"), ("第十二届某某国际农业博览会", "heldOn", "2021-10-16")}),

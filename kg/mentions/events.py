@@ -202,6 +202,9 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
                     and text[opening - 1] not in _STOP_CHARS:
                 i = opening  # 2030年《某某》全球论坛: a title in marks inside the name
                 continue
+        if text[i - 1] == "、" and _honours_listed(text, i, res):
+            i -= 1  # 某市劳动模范、先进集体表彰大会: the honours the ceremony confers, listed
+            continue
         if text[i - 1] in _STOP_CHARS or text[i - 1] == " " or text.startswith(("——", "--"), i - 2):
             break  # 盛会——第八届某某大会: an apposition's dash ends the name (中国—东盟 has one)
         stop = res.lexicon.ends_with("event_left_stop", text, i)
@@ -215,6 +218,15 @@ def _left_edge(text: str, pos: int, res: Resources) -> int:
             break  # 学者参与报告发布会: the verb is not part of the name
         i -= 1
     return i
+
+
+def _honours_listed(text: str, at: int, res: Resources) -> bool:
+    """At a 、 inside …A、B和C表彰大会: the name is a ceremony's (表彰), and the words before
+    the 、 end like an honour (劳动模范, 先进集体), so the list is part of the name."""
+    rest = re.match(r"[^，,。；;：:！？!?《》\n]*", text[at:at + 60]).group()
+    if "表彰" not in rest:
+        return False
+    return bool(res.lexicon.ends_with("title_head", text[max(0, at - 13):at - 1]))
 
 
 _DAY_BEFORE = re.compile(r"[0-9一二三四五六七八九十]日$")
@@ -254,7 +266,7 @@ def _name(written: str, res: Resources) -> str:
         return ""  # 本届论坛年会: two generic words name nothing
     if re.match(r"^[0-9一二三四五六七八九十两几数多]+[个场次项家]", head):
         return ""  # 十个国际性品牌展会: a number of events, none of them named
-    if "等" in head or "、" in head:
+    if "等" in head or "、" in head and "表彰" not in written:
         return ""  # 举办“绽放杯”“光华杯”等大赛: several events, none of them named
     return _balanced(written)
 
